@@ -1,0 +1,43 @@
+# duban: make run (build and open the dashboard), make test (every test, unit and end-to-end).
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+BIN     := .build/debug/duban
+SOURCES := Package.swift Sources Tests
+
+.PHONY: all deps build run test install uninstall format lint clean
+
+all: build
+
+deps:
+	@Scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# Opens the dashboard on the default store; the first run imports the embedded 2019 plan.
+run: build
+	$(BIN) $(ARGS)
+
+# Unit tests, rendered-screen tests, and end-to-end tests that drive the real binary (tmux).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+install: deps
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/duban
+	install -m 755 .build/release/duban $(DESTDIR)$(PREFIX)/bin/duban
+	install -m 644 Resources/*.txt $(DESTDIR)$(PREFIX)/share/duban/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/duban
+	rm -rf $(DESTDIR)$(PREFIX)/share/duban
+
+format:
+	$(SWIFT) format --in-place --recursive $(SOURCES)
+
+lint:
+	$(SWIFT) format lint --recursive $(SOURCES)
+
+clean:
+	rm -rf .build

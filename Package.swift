@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "duban",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "duban", targets: ["duban"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The only C: ncursesw with the wide-character API switched on.
+    .systemLibrary(
+      name: "CNCursesW",
+      path: "Sources/CNCursesW",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // Model, importer, store: pure Swift, no terminal.
+    .target(name: "DubanCore"),
+    // App state, actions, reducer and rendering into an in-memory screen.
+    .target(name: "DubanTUI", dependencies: ["DubanCore"]),
+    // The one layer that talks to ncurses.
+    .target(name: "DubanTerm", dependencies: ["DubanTUI", "CNCursesW"]),
+    .executableTarget(
+      name: "duban",
+      dependencies: [
+        "DubanCore", "DubanTUI", "DubanTerm",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
+    .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"]),
+    // Drives the real binary (and tmux) end to end.
+    .testTarget(name: "EndToEndTests", dependencies: ["duban"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+/// 一 … 九十九 as printed in headings and item labels.
+enum ChineseNumerals {
+  static let digits: [Character: Int] = [
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
+
+  static func isNumeral(_ c: Character) -> Bool { digits[c] != nil || c == "十" }
+
+  /// Value of 一, 十, 十二, 二十, 二十三; nil for anything else.
+  static func value(_ text: some StringProtocol) -> Int? {
+    guard !text.isEmpty, text.allSatisfy(isNumeral) else { return nil }
+    if let i = text.firstIndex(of: "十") {
+      let tens = text[..<i].isEmpty ? 1 : digits[text[text.startIndex]] ?? 0
+      let rest = text[text.index(after: i)...]
+      let ones = rest.isEmpty ? 0 : digits[rest.first!] ?? 0
+      return tens * 10 + ones
+    }
+    guard text.count == 1 else { return nil }
+    return digits[text.first!]
+  }
+}

@@ -1,0 +1,324 @@
+import Foundation
+
+/// Parses a responsibility-breakdown document (plain text) into a plan.
+///
+/// Structure: parts 一、 (with declared counts), sections (一), groups ——, items 1. 1、 1．
+/// or (一) when they carry units. Unit clauses after the text or on lines of their own.
+/// Nothing is changed silently: every repair is a warning with its line.
+public enum DocumentImporter {
+  public struct Result: Sendable {
+    public var plan: Plan
+    public var encoding: String
+  }
+
+  public static func importFile(at path: String) throws -> Result {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw ImportError(file: path, reason: "cannot read the file (\(describe(error)))")
+    }
+    let decoded = try DocumentDecoder.decode(data, file: path)
+    var plan = try parse(decoded.text, file: path)
+    if decoded.encoding == "GB18030" {
+      plan.warnings.insert(
+        ImportWarning(line: 0, kind: .encoding, message: "decoded as GB18030 (not UTF-8)"), at: 0)
+    }
+    return Result(plan: plan, encoding: decoded.encoding)
+  }
+
+  static func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(posix.code)))
+    }
+    if ns.code == NSFileReadNoSuchFileError { return "no such file" }
+    return ns.localizedDescription
+  }
+
+  public static func parse(_ text: String, file: String) throws -> Plan {
+    var parser = Parser(file: file)
+    let lines = splitLines(text)
+    return try parser.run(lines)
+  }
+
+  static func splitLines(_ text: String) -> [(number: Int, text: String)] {
+    var out: [(Int, String)] = []
+    var n = 0
+    text.enumerateLines { line, _ in
+      n += 1
+      out.append((n, line.trimmed))
+    }
+    return out
+  }
+}
+
+/// One pass over the lines; the state is where we are in the outline.
+private struct Parser {
+  typealias Line = (number: Int, text: String)
+
+  struct RawItem {
+    var part: Int
+    var section: String?
+    var group: String?
+    var number: String
+    var text: String
+    var clause: UnitClause?
+    var clauseLine: Int
+    var line: Int
+  }
+
+  let file: String
+  var parts: [Part] = []
+  var items: [RawItem] = []
+  var warnings: [ImportWarning] = []
+  var section: String?
+  var group: String?
+  var firstListedIsLead = false
+
+  init(file: String) { self.file = file }
+
+  mutating func run(_ lines: [Line]) throws -> Plan {
+    let nonEmpty = lines.filter { !$0.text.isEmpty }
+    firstListedIsLead = nonEmpty.contains { $0.text.contains("列第一位") && $0.text.contains("牵头") }
+    var planStart: Int? = nil
+    var ended = false
+
+    for (index, line) in nonEmpty.enumerated() {
+      let t = line.text
+      if ended { break }
+      if let p = LineShapes.part(t), startsPart(at: index, in: nonEmpty) {
+        if planStart == nil { planStart = line.number }
+        closeItem()
+        parts.append(Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
+        section = nil
+        group = nil
+        continue
+      }
+      guard !parts.isEmpty else { continue }  // the notice before the plan
+      if LineShapes.isEndOfPlan(t) {
+        ended = true
+        continue
+      }
+      if let ad = LineShapes.advertising(t) {
+        warnings.append(ImportWarning(line: line.number, kind: .advertising, message: "looks like injected advertising (“\(ad)”); kept as printed, check the source"))
+      }
+      if let n = LineShapes.numberedItem(t) {
+        startItem(number: n.number, rest: n.rest, line: line.number)
+        continue
+      }
+      if let g = LineShapes.group(t) {
+        closeItem()
+        group = g
+        appendGroup(g)
+        continue
+      }
+      if let p = LineShapes.parenNumbered(t) {
+        let (_, clause, _) = UnitClause.split(p.rest)
+        let nextIsClause = index + 1 < nonEmpty.count && Self.isClauseLine(nonEmpty[index + 1].text)
+        if clause != nil || nextIsClause {
+          startItem(number: p.number, rest: p.rest, line: line.number)
+        } else {
+          closeItem()
+          section = p.rest
+          group = nil
+          parts[parts.count - 1].sections.append(Section(number: p.number, title: p.rest, groups: []))
+        }
+        continue
+      }
+      if Self.isClauseLine(t), attachable, var item = items.last {
+        let (_, clause, _) = UnitClause.split(t)
+        if let clause {
+          item.clause = merge(item.clause, clause)
+          item.clauseLine = line.number
+          items[items.count - 1] = item
+          openItem = false
+          continue
+        }
+      }
+      if openItem {
+        // A line of an item that runs over several lines.
+        let (text, clause, trailing) = UnitClause.split(t)
+        items[items.count - 1].text += text
+        if let clause { attach(clause, trailing: trailing, line: line.number) }
+        continue
+      }
+      if isHeading(t, next: index + 1 < nonEmpty.count ? nonEmpty[index + 1].text : nil) {
+        group = t
+        appendGroup(t)
+        continue
+      }
+      if t.count > 15 {
+        warnings.append(ImportWarning(line: line.number, kind: .ignoredLine, message: "not an item, heading or unit clause; ignored: “\(t.prefix(30))…”"))
+      }
+    }
+    closeItem()
+    guard !items.isEmpty else {
+      throw ImportError(file: file, reason: "no items found: expected parts such as “一、…(共N项)” with numbered items such as “1. …(责任单位:…)”")
+    }
+    return finish(lines: nonEmpty, planStart: planStart ?? 0)
+  }
+
+  /// An item still waiting for its unit clause: following lines continue its text.
+  var openItem = false
+  /// Clause lines attach to the last item until a heading intervenes.
+  var attachable = false
+
+  /// A part heading counts only if an item or section follows before the next part: the
+  /// notice's own 一、二、三 paragraphs are not parts.
+  func startsPart(at index: Int, in lines: [Line]) -> Bool {
+    guard let p = LineShapes.part(lines[index].text) else { return false }
+    if p.declared != nil { return true }
+    for l in lines[(index + 1)...].prefix(6) {
+      if LineShapes.part(l.text) != nil { return false }
+      if LineShapes.numberedItem(l.text) != nil || LineShapes.parenNumbered(l.text) != nil || LineShapes.group(l.text) != nil { return true }
+    }
+    return false
+  }
+
+  static func isClauseLine(_ t: String) -> Bool {
+    let chars = Array(t)
+    var i = 0
+    while i < chars.count, UnitName.openers[chars[i]] != nil || chars[i] == " " { i += 1 }
+    return UnitClause.label(in: chars, at: i) != nil
+  }
+
+  /// An unnumbered short line right before an item is a group heading.
+  func isHeading(_ t: String, next: String?) -> Bool {
+    guard let next, t.count <= 30, !t.contains("。"), !t.contains("；"), !t.hasSuffix("，") else { return false }
+    return LineShapes.numberedItem(next) != nil
+  }
+
+  mutating func appendGroup(_ g: String) {
+    guard !parts.isEmpty else { return }
+    let p = parts.count - 1
+    if parts[p].sections.isEmpty {
+      parts[p].sections.append(Section(number: "", title: "", groups: []))
+    }
+    parts[p].sections[parts[p].sections.count - 1].groups.append(g)
+  }
+
+  mutating func startItem(number: String, rest: String, line: Int) {
+    closeItem()
+    let (text, clause, trailing) = UnitClause.split(rest)
+    items.append(
+      RawItem(part: parts.count, section: section, group: group, number: number, text: text, clause: nil, clauseLine: line, line: line))
+    openItem = true
+    attachable = true
+    if let clause { attach(clause, trailing: trailing, line: line) }
+  }
+
+  mutating func attach(_ clause: UnitClause, trailing: String, line: Int) {
+    var item = items[items.count - 1]
+    item.clause = merge(item.clause, clause)
+    item.clauseLine = line
+    if clause.unclosed {
+      warnings.append(ImportWarning(line: line, kind: .unclosedBracket, message: "the unit clause’s bracket is never closed; read to the end of the line"))
+    }
+    let rest = trailing.trimmingCharacters(in: CharacterSet(charactersIn: "。.；;，,、 "))
+    if !rest.isEmpty {
+      item.text += trailing
+      warnings.append(ImportWarning(line: line, kind: .ignoredLine, message: "text after the unit clause kept in the item: “\(rest.prefix(30))”"))
+    }
+    items[items.count - 1] = item
+    openItem = false
+  }
+
+  func merge(_ a: UnitClause?, _ b: UnitClause) -> UnitClause {
+    guard var a else { return b }
+    a.entries += b.entries
+    a.hasLeadLabel = a.hasLeadLabel || b.hasLeadLabel
+    a.unclosed = a.unclosed || b.unclosed
+    return a
+  }
+
+  mutating func closeItem() {
+    openItem = false
+    attachable = false
+  }
+
+  /// Resolves units across the whole document, numbers the items and checks the counts.
+  mutating func finish(lines: [Line], planStart: Int) -> Plan {
+    var mentions: [UnitResolver.Mention] = []
+    for item in items {
+      for e in item.clause?.entries ?? [] where e.role != .leader {
+        mentions.append(.init(raw: e.name, line: item.clauseLine))
+      }
+    }
+    var resolver = UnitResolver(mentions: mentions)
+    var units: [Unit] = []
+    var unitIndex: [String: Int] = [:]
+    func record(_ r: UnitResolver.Resolved) {
+      if unitIndex[r.name] == nil {
+        unitIndex[r.name] = units.count
+        units.append(Unit(name: r.name, aliases: [], kind: r.kind))
+      }
+      let i = unitIndex[r.name]!
+      // Every spelling, and the second title it carries (区民防办〈园林局〉 → 园林局), is an alias.
+      for spelling in r.spellings {
+        let parts = UnitName.baseName(spelling)
+        var names = [spelling]
+        if let second = parts.second, parts.closed { names.append(second) }
+        for s in names where s != r.name && !units[i].aliases.contains(s) { units[i].aliases.append(s) }
+      }
+    }
+
+    var planItems: [Item] = []
+    var ordinalInPart: [Int: Int] = [:]
+    var numbersSeen = Set<String>()
+    for raw in items {
+      var lead: [String] = []
+      var responsible: [String] = []
+      var leaders: [String] = []
+      for e in raw.clause?.entries ?? [] {
+        if e.role == .leader {
+          if !leaders.contains(e.name) { leaders.append(e.name) }
+          continue
+        }
+        for r in resolver.resolve(e.name, line: raw.clauseLine) {
+          record(r)
+          if e.role == .lead {
+            if !lead.contains(r.name) { lead.append(r.name) }
+          } else if !responsible.contains(r.name) && !lead.contains(r.name) {
+            responsible.append(r.name)
+          }
+        }
+      }
+      if lead.isEmpty, firstListedIsLead, !responsible.isEmpty, raw.clause?.hasLeadLabel == false {
+        lead.append(responsible.removeFirst())
+      }
+      if lead.isEmpty && responsible.isEmpty {
+        warnings.append(ImportWarning(line: raw.line, kind: .noUnits, message: "item \(raw.number) names no unit"))
+      }
+      let ordinal = (ordinalInPart[raw.part] ?? 0) + 1
+      ordinalInPart[raw.part] = ordinal
+      if !numbersSeen.insert("\(raw.part)/\(raw.number)").inserted {
+        warnings.append(ImportWarning(line: raw.line, kind: .duplicateNumber, message: "number \(raw.number) appears twice in part \(raw.part); numbered by position as \(raw.part).\(ordinal)"))
+      }
+      planItems.append(
+        Item(id: "\(raw.part).\(ordinal)", part: raw.part, section: raw.section, group: raw.group, number: raw.number, text: raw.text, lead: lead, responsible: responsible, leaders: leaders, line: raw.line))
+    }
+    for part in parts {
+      let found = ordinalInPart[part.ordinal] ?? 0
+      if let declared = part.declaredCount, declared != found {
+        let line = lines.first { LineShapes.part($0.text)?.title == part.title }?.number ?? 0
+        warnings.append(ImportWarning(line: line, kind: .countMismatch, message: "part \(part.number) declares \(declared) items but \(found) were found"))
+      }
+    }
+    // Drop parts that carried no item (headings of the notice that slipped through).
+    let kept = parts.filter { (ordinalInPart[$0.ordinal] ?? 0) > 0 }
+
+    var calendarExtractor = CalendarExtractor()
+    let calendar = calendarExtractor.extract(lines, planStart: planStart)
+    let all = (warnings + resolver.warnings + calendarExtractor.warnings).sorted { $0.line < $1.line }
+    return Plan(title: title(lines, planStart: planStart), source: file, calendar: calendar, parts: kept, items: planItems, units: units, warnings: all)
+  }
+
+  /// The plan's own heading: the lines just above the first part, else the notice's title.
+  func title(_ lines: [Line], planStart: Int) -> String {
+    let above = lines.filter { $0.number < planStart }.suffix(2).map(\.text)
+    let joined = above.joined()
+    if joined.contains("方案") || joined.contains("分解") { return joined }
+    return lines.first { $0.text.contains("分解方案") }?.text ?? (file as NSString).lastPathComponent
+  }
+}

@@ -1,0 +1,134 @@
+/// The unit clause of an item: "(牵头单位:区财政局;责任单位:区税务局)", found after the text
+/// or on a line of its own, in any bracket, possibly never closed.
+struct UnitClause: Equatable {
+  enum Role: Equatable { case lead, responsible, leader }
+
+  /// Raw names in order, with their role, before any resolution.
+  var entries: [(role: Role, name: String)] = []
+  var hasLeadLabel = false
+  var unclosed = false
+
+  static func == (a: UnitClause, b: UnitClause) -> Bool {
+    a.entries.map { "\($0.role)\($0.name)" } == b.entries.map { "\($0.role)\($0.name)" }
+      && a.unclosed == b.unclosed
+  }
+
+  /// Longest first, so 牵头责任单位 is not read as 责任单位.
+  static let labels: [(String, Role)] = [
+    ("协同责任单位", .responsible), ("牵头责任单位", .lead), ("牵头负责领导", .leader), ("牵头市领导", .leader),
+    ("牵头区领导", .leader), ("牵头单位", .lead), ("主办单位", .lead), ("责任单位", .responsible),
+    ("配合单位", .responsible), ("协办单位", .responsible), ("参与单位", .responsible),
+    ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
+  ]
+
+  static let separators: Set<Character> = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t"]
+
+  /// A label followed by a colon, at character offset `at`.
+  static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
+    for (label, role) in labels {
+      let n = label.count
+      guard i + n < chars.count, String(chars[i..<(i + n)]) == label else { continue }
+      var j = i + n
+      while j < chars.count, chars[j] == " " { j += 1 }
+      if j < chars.count, chars[j] == ":" || chars[j] == "：" { return (j + 1 - i, role) }
+    }
+    return nil
+  }
+
+  /// Splits a line into the item text and its clause. The text keeps every character as
+  /// printed before the clause; `trailing` is anything after a closed clause.
+  static func split(_ line: String) -> (text: String, clause: UnitClause?, trailing: String) {
+    let chars = Array(line)
+    guard let start = (0..<chars.count).first(where: { label(in: chars, at: $0) != nil }) else {
+      return (line, nil, "")
+    }
+    // The clause begins at the bracket that opens it, if any.
+    var open = start
+    while open > 0, chars[open - 1] == " " { open -= 1 }
+    var bracketed = false
+    if open > 0, UnitName.openers[chars[open - 1]] != nil {
+      open -= 1
+      bracketed = true
+    } else {
+      open = start
+    }
+    let text = String(chars[0..<open]).trimmed
+    var depth = bracketed ? 1 : 0
+    var end = chars.count
+    var i = start
+    while i < chars.count {
+      let c = chars[i]
+      if UnitName.openers[c] != nil {
+        depth += 1
+      } else if UnitName.closers.contains(c) {
+        depth -= 1
+        if depth == 0 && bracketed {
+          end = i
+          break
+        }
+      }
+      i += 1
+    }
+    var clause = parseBody(Array(chars[start..<end]))
+    clause.unclosed = bracketed && end == chars.count
+    let trailing = end < chars.count ? String(chars[(end + 1)...]).trimmed : ""
+    return (text, clause, trailing)
+  }
+
+  /// "牵头单位:A;责任单位:B、C" → entries.
+  static func parseBody(_ chars: [Character]) -> UnitClause {
+    var clause = UnitClause()
+    var i = 0
+    var role: Role? = nil
+    var segmentStart = 0
+    func flush(_ upTo: Int) {
+      guard let role, segmentStart < upTo else { return }
+      for name in names(Array(chars[segmentStart..<upTo])) {
+        clause.entries.append((role, name))
+      }
+    }
+    var depth = 0
+    while i < chars.count {
+      if depth == 0, let found = label(in: chars, at: i) {
+        flush(i)
+        role = found.role
+        if found.role == .lead { clause.hasLeadLabel = true }
+        i += found.length
+        segmentStart = i
+        continue
+      }
+      if UnitName.openers[chars[i]] != nil { depth += 1 }
+      if UnitName.closers.contains(chars[i]) { depth = max(0, depth - 1) }
+      i += 1
+    }
+    flush(chars.count)
+    return clause
+  }
+
+  /// Splits at separators outside brackets, so 各县(市、区)政府 stays one name.
+  static func names(_ chars: [Character]) -> [String] {
+    var out: [String] = []
+    var current = ""
+    var depth = 0
+    for c in chars {
+      if UnitName.openers[c] != nil { depth += 1 }
+      if UnitName.closers.contains(c) { depth = max(0, depth - 1) }
+      if depth == 0 && separators.contains(c) {
+        out.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    out.append(current)
+    return out.map { cleanName($0) }.filter { !$0.isEmpty }
+  }
+
+  /// Strips the end-of-sentence punctuation and "等" a list may carry.
+  static func cleanName(_ raw: String) -> String {
+    var name = raw.trimmed
+    while let last = name.last, "。.；;，,:：".contains(last) { name.removeLast() }
+    if name.hasSuffix("等"), name.count > 3 { name.removeLast() }
+    return name.trimmed
+  }
+}

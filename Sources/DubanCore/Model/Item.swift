@@ -1,0 +1,135 @@
+import Foundation
+
+/// One item of the plan: a target, a key task or a livelihood project.
+public struct Item: Codable, Equatable, Sendable {
+  /// "2.29": the part's ordinal, a dot, the item's ordinal within its part.
+  public var id: String
+  public var part: Int
+  public var section: String?
+  public var group: String?
+  /// The label as printed: "29", "二".
+  public var number: String
+  /// The item text exactly as printed, without the unit clause.
+  public var text: String
+  public var lead: [String]
+  public var responsible: [String]
+  public var leaders: [String]
+  public var status: Status
+  public var progress: Int
+  public var notes: [Note]
+  public var history: [Change]
+  /// Where the item starts in the source document.
+  public var line: Int
+
+  public init(
+    id: String, part: Int, section: String?, group: String?, number: String, text: String,
+    lead: [String], responsible: [String], leaders: [String], line: Int
+  ) {
+    self.id = id
+    self.part = part
+    self.section = section
+    self.group = group
+    self.number = number
+    self.text = text
+    self.lead = lead
+    self.responsible = responsible
+    self.leaders = leaders
+    self.status = .notStarted
+    self.progress = 0
+    self.notes = []
+    self.history = []
+    self.line = line
+  }
+
+  /// Lead units first, then the others, each once.
+  public var allUnits: [String] {
+    var seen = Set<String>()
+    return (lead + responsible).filter { seen.insert($0).inserted }
+  }
+
+  public func names(unit: String) -> Bool { lead.contains(unit) || responsible.contains(unit) }
+}
+
+public enum Status: String, Codable, CaseIterable, Sendable {
+  case notStarted = "not_started"
+  case inProgress = "in_progress"
+  case done
+  case blocked
+
+  /// Space cycles 未开始 → 推进中 → 已完成 → 未开始; 滞后 returns to 推进中.
+  public var next: Status {
+    switch self {
+    case .notStarted: return .inProgress
+    case .inProgress: return .done
+    case .done: return .notStarted
+    case .blocked: return .inProgress
+    }
+  }
+
+  /// Accepts the JSON value, the Chinese label, or a loose English spelling.
+  public init?(userText: String) {
+    let t = userText.trimmingCharacters(in: .whitespaces).lowercased()
+      .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+    switch t {
+    case "not_started", "notstarted", "todo", "未开始": self = .notStarted
+    case "in_progress", "inprogress", "doing", "推进中", "进行中": self = .inProgress
+    case "done", "finished", "已完成", "完成": self = .done
+    case "blocked", "behind", "滞后": self = .blocked
+    default: return nil
+    }
+  }
+}
+
+public struct Note: Codable, Equatable, Sendable {
+  public var time: String
+  public var user: String
+  public var text: String
+
+  public init(time: String, user: String, text: String) {
+    self.time = time
+    self.user = user
+    self.text = text
+  }
+}
+
+/// One field changed: who, when, before → after. Undo adds a change; nothing is erased.
+public struct Change: Codable, Equatable, Sendable {
+  public var time: String
+  public var user: String
+  public var field: String
+  public var before: String
+  public var after: String
+
+  public init(time: String, user: String, field: String, before: String, after: String) {
+    self.time = time
+    self.user = user
+    self.field = field
+    self.before = before
+    self.after = after
+  }
+}
+
+extension Item {
+  enum CodingKeys: String, CodingKey {
+    case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, history, line
+  }
+
+  /// Absent section or group is written as null, so every item has the same fields.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(part, forKey: .part)
+    try c.encode(section, forKey: .section)
+    try c.encode(group, forKey: .group)
+    try c.encode(number, forKey: .number)
+    try c.encode(text, forKey: .text)
+    try c.encode(lead, forKey: .lead)
+    try c.encode(responsible, forKey: .responsible)
+    try c.encode(leaders, forKey: .leaders)
+    try c.encode(status, forKey: .status)
+    try c.encode(progress, forKey: .progress)
+    try c.encode(notes, forKey: .notes)
+    try c.encode(history, forKey: .history)
+    try c.encode(line, forKey: .line)
+  }
+}

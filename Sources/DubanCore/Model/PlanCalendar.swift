@@ -1,0 +1,100 @@
+/// The dates the notice sets. They belong to the plan, not to the code: other documents
+/// use other dates, and some state none.
+public struct PlanCalendar: Codable, Equatable, Sendable {
+  /// The date the notice was signed, YYYY-MM-DD.
+  public var issued: String?
+  /// The date it was published, where the page says so.
+  public var published: String?
+  /// 办理方案 due date.
+  public var workPlanDue: String?
+  public var periods: [ReportPeriod]
+  /// What the importer could not find, in words, so the user knows the plan has no dates.
+  public var remarks: [String]
+
+  public init(
+    issued: String? = nil, published: String? = nil, workPlanDue: String? = nil,
+    periods: [ReportPeriod] = [], remarks: [String] = []
+  ) {
+    self.issued = issued
+    self.published = published
+    self.workPlanDue = workPlanDue
+    self.periods = periods
+    self.remarks = remarks
+  }
+}
+
+public struct ReportPeriod: Codable, Equatable, Sendable {
+  /// Q1, Q2, Q3, Y.
+  public var id: String
+  public var name: String
+  public var due: String
+
+  public init(id: String, name: String, due: String) {
+    self.id = id
+    self.name = name
+    self.due = due
+  }
+}
+
+/// A calendar day without time zones: all the plan needs.
+public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
+  public var year: Int
+  public var month: Int
+  public var day: Int
+
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
+      return nil
+    }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Parses YYYY-MM-DD.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+      let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 0001-01-01, for differences.
+  public var ordinal: Int {
+    var n = 0
+    let y = year - 1
+    n += y * 365 + y / 4 - y / 100 + y / 400
+    for m in 1..<month { n += Day.daysIn(month: m, year: year) }
+    return n + day
+  }
+
+  public var description: String {
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(year)-\(two(month))-\(two(day))"
+  }
+
+  public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+}
+
+extension PlanCalendar {
+  enum CodingKeys: String, CodingKey { case issued, published, workPlanDue, periods, remarks }
+
+  /// Dates the document does not state are written as null, never left out.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(issued, forKey: .issued)
+    try c.encode(published, forKey: .published)
+    try c.encode(workPlanDue, forKey: .workPlanDue)
+    try c.encode(periods, forKey: .periods)
+    try c.encode(remarks, forKey: .remarks)
+  }
+}

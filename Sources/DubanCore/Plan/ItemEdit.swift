@@ -1,0 +1,72 @@
+/// A change a user makes to an item, from a keystroke or `duban mark`.
+public enum ItemEdit: Equatable, Sendable {
+  case status(Status)
+  case progress(Int)
+  case note(String)
+  /// Puts back status and progress as they were (undo); recorded like any other change.
+  case restore(status: Status, progress: Int)
+}
+
+public struct EditError: Error, Equatable, CustomStringConvertible {
+  public var reason: String
+  public var description: String { reason }
+}
+
+/// Who and when, stamped on every change.
+public struct Stamp: Sendable {
+  public var user: String
+  public var time: String
+
+  public init(user: String, time: String) {
+    self.user = user
+    self.time = time
+  }
+}
+
+extension Plan {
+  /// Applies an edit and records it in the item's history; returns the changes made.
+  /// Status and progress keep each other consistent: 已完成 means 100%, and the first
+  /// progress on an item not started moves it to 推进中.
+  @discardableResult
+  public mutating func apply(_ edit: ItemEdit, to id: String, stamp: Stamp) throws -> [Change] {
+    guard let i = itemIndex(id: id) else {
+      throw EditError(reason: "no item \(id); `duban list` shows the ids")
+    }
+    var item = items[i]
+    var changes: [Change] = []
+    func setStatus(_ s: Status) {
+      guard item.status != s else { return }
+      changes.append(Change(time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue, after: s.rawValue))
+      item.status = s
+    }
+    func setProgress(_ p: Int) {
+      guard item.progress != p else { return }
+      changes.append(Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p)))
+      item.progress = p
+    }
+    switch edit {
+    case .status(let s):
+      setStatus(s)
+      if s == .done { setProgress(100) }
+    case .progress(let p):
+      guard (0...100).contains(p) else {
+        throw EditError(reason: "progress must be between 0 and 100, not \(p)")
+      }
+      setProgress(p)
+      if p == 100 && item.status != .done { setStatus(.done) }
+      if p > 0 && item.status == .notStarted { setStatus(.inProgress) }
+      if p < 100 && item.status == .done { setStatus(.inProgress) }
+    case .note(let text):
+      let clean = text.trimmed
+      guard !clean.isEmpty else { throw EditError(reason: "the note is empty") }
+      item.notes.append(Note(time: stamp.time, user: stamp.user, text: clean))
+      changes.append(Change(time: stamp.time, user: stamp.user, field: "note", before: "", after: clean))
+    case .restore(let s, let p):
+      setStatus(s)
+      setProgress(p)
+    }
+    item.history += changes
+    items[i] = item
+    return changes
+  }
+}

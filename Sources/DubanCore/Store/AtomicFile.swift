@@ -1,0 +1,105 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Durable replacement of a file: write a temporary file in the same folder, fsync it,
+/// keep the old version as `<name>.bak`, rename over the target, fsync the folder. A crash
+/// at any moment leaves either the old file or the new one, never a torn one. The file's
+/// mode is kept; a symlink stays a symlink (its target is replaced).
+public enum AtomicFile {
+  public static func write(_ data: Data, to path: String, backup: Bool = true) throws {
+    let target = resolvedPath(path)
+    let dir = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    var st = stat()
+    let exists = stat(target, &st) == 0
+    let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o644
+
+    let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else { throw failure(path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)") }
+    var ok = false
+    defer {
+      if !ok { unlink(tmp) }
+    }
+    do {
+      try data.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if n < 0 {
+            if errno == EINTR { continue }
+            throw failure(path, "cannot write")
+          }
+          offset += n
+        }
+      }
+      if exists { _ = fchmod(fd, mode) }  // umask must not change an existing file's mode
+      guard fsync(fd) == 0 else { throw failure(path, "cannot flush to disk") }
+    } catch {
+      close(fd)
+      throw error
+    }
+    guard close(fd) == 0 else { throw failure(path, "cannot close") }
+    if backup && exists {
+      let bak = target + ".bak"
+      unlink(bak)
+      if link(target, bak) != 0 {
+        // Filesystems without hard links: copy instead.
+        if let old = FileManager.default.contents(atPath: target) {
+          _ = FileManager.default.createFile(atPath: bak, contents: old)
+        }
+      }
+    }
+    guard rename(tmp, target) == 0 else { throw failure(path, "cannot replace the file") }
+    ok = true
+    let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if dfd >= 0 {
+      fsync(dfd)
+      close(dfd)
+    }
+  }
+
+  /// Follows symlinks so that writes replace the link's target, not the link.
+  public static func resolvedPath(_ path: String) -> String {
+    var current = path
+    for _ in 0..<32 {
+      guard let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+        return current
+      }
+      current = dest.hasPrefix("/") ? dest : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
+    }
+    return current
+  }
+
+  static func failure(_ path: String, _ what: String) -> StoreError {
+    StoreError(file: path, reason: "\(what): \(String(cString: strerror(errno))); the store on disk is unchanged")
+  }
+}
+
+/// An exclusive advisory lock (flock) on `<store>.lock`, held around read-modify-write so
+/// that two duban processes never lose each other's edits. Kept beside the store rather
+/// than on it, because a rename replaces the store's inode.
+public final class FileLock {
+  private let fd: Int32
+
+  public init(lockingStoreAt path: String) throws {
+    let lockPath = AtomicFile.resolvedPath(path) + ".lock"
+    fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw StoreError(file: path, reason: "cannot open the lock file \(lockPath): \(String(cString: strerror(errno)))")
+    }
+    while flock(fd, LOCK_EX) != 0 {
+      if errno == EINTR { continue }
+      close(fd)
+      throw StoreError(file: path, reason: "cannot lock the store: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  deinit {
+    flock(fd, LOCK_UN)
+    close(fd)
+  }
+}

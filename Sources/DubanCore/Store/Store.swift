@@ -1,0 +1,184 @@
+import Foundation
+
+/// The JSON file that holds a plan and all progress. Every write is atomic and under an
+/// exclusive lock; a file it cannot read is refused and left untouched.
+public struct Store: Sendable {
+  public let path: String
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// `--store`, then `DUBAN_STORE`, then `${XDG_DATA_HOME:-~/.local/share}/duban/plan.json`.
+  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    if let p = environment["DUBAN_STORE"], !p.isEmpty { return p }
+    let base: String
+    if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+      base = xdg
+    } else {
+      base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    }
+    return base + "/duban/plan.json"
+  }
+
+  public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+  public func load() throws -> StoreDocument {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      let reason = exists ? "cannot read the store" : "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan"
+      throw StoreError(file: path, reason: reason)
+    }
+    return try Self.decode(data, file: path)
+  }
+
+  public static func decode(_ data: Data, file: String) throws -> StoreDocument {
+    if data.isEmpty { throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak") }
+    struct Header: Decodable { var schema: Int }
+    do {
+      let header = try JSONDecoder().decode(Header.self, from: data)
+      if header.schema > StoreDocument.currentSchema {
+        throw StoreError(file: file, position: "schema", reason: "written by a newer duban (schema \(header.schema); this one reads \(StoreDocument.currentSchema)): upgrade duban")
+      }
+      if header.schema < 1 {
+        throw StoreError(file: file, position: "schema", reason: "schema \(header.schema) is not a duban store schema")
+      }
+      return try JSONDecoder().decode(StoreDocument.self, from: data)
+    } catch let e as StoreError {
+      throw e
+    } catch let e as DecodingError {
+      throw StoreError(file: file, position: position(of: e, in: data), reason: "\(explain(e)); the file was left untouched")
+    } catch {
+      throw StoreError(file: file, reason: "not a duban store (\(error)); the file was left untouched")
+    }
+  }
+
+  /// Encodes pretty-printed with sorted keys (stable diffs) and Chinese written as is.
+  public static func encode(_ doc: StoreDocument) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(doc)
+    data.append(0x0A)
+    return data
+  }
+
+  public func save(_ doc: StoreDocument) throws {
+    try ensureFolder()
+    let lock = try FileLock(lockingStoreAt: path)
+    defer { withExtendedLifetime(lock) {} }
+    try AtomicFile.write(Self.encode(doc), to: path)
+  }
+
+  /// Read-modify-write under the lock: the change is applied to the newest file on disk, so
+  /// edits made by other processes in between are kept.
+  @discardableResult
+  public func update<T>(_ change: (inout StoreDocument) throws -> T) throws -> (StoreDocument, T) {
+    let lock = try FileLock(lockingStoreAt: path)
+    defer { withExtendedLifetime(lock) {} }
+    var doc = try load()
+    let result = try change(&doc)
+    try AtomicFile.write(Self.encode(doc), to: path)
+    return (doc, result)
+  }
+
+  /// Creates the store only if it does not exist yet (checked under the lock).
+  /// Returns false when another process created it first.
+  @discardableResult
+  public func create(_ doc: StoreDocument) throws -> Bool {
+    try ensureFolder()
+    let lock = try FileLock(lockingStoreAt: path)
+    defer { withExtendedLifetime(lock) {} }
+    if exists { return false }
+    try AtomicFile.write(Self.encode(doc), to: path, backup: false)
+    return true
+  }
+
+  private func ensureFolder() throws {
+    let dir = (path as NSString).deletingLastPathComponent
+    guard !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw StoreError(file: path, reason: "cannot create the folder \(dir)")
+    }
+  }
+
+  // MARK: - Error positions
+
+  static func pathString(_ path: [CodingKey]) -> String {
+    var s = ""
+    for key in path {
+      if let i = key.intValue {
+        s += "[\(i)]"
+      } else {
+        s += s.isEmpty ? key.stringValue : ".\(key.stringValue)"
+      }
+    }
+    return s.isEmpty ? "top level" : s
+  }
+
+  static func position(of error: DecodingError, in data: Data) -> String {
+    switch error {
+    case .dataCorrupted(let ctx):
+      if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data) {
+        let (line, column) = lineColumn(offset, in: data)
+        return "line \(line), column \(column)"
+      }
+      return pathString(ctx.codingPath)
+    case .keyNotFound(let key, let ctx):
+      return pathString(ctx.codingPath + [key])
+    case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+      return pathString(ctx.codingPath)
+    @unknown default:
+      return "unknown position"
+    }
+  }
+
+  static func explain(_ error: DecodingError) -> String {
+    switch error {
+    case .dataCorrupted(let ctx):
+      return ctx.codingPath.isEmpty ? "not valid JSON" : "bad value: \(ctx.debugDescription)"
+    case .keyNotFound(let key, _):
+      return "missing field “\(key.stringValue)”"
+    case .typeMismatch(let type, _):
+      return "wrong type: expected \(Self.typeName(type))"
+    case .valueNotFound(let type, _):
+      return "missing value: expected \(Self.typeName(type))"
+    @unknown default:
+      return "cannot decode"
+    }
+  }
+
+  static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: return "a string"
+    case is Int.Type: return "an integer"
+    case is Bool.Type: return "true or false"
+    default:
+      let n = String(describing: type)
+      return n.hasPrefix("Array") ? "an array" : n.hasPrefix("Dictionary") ? "an object" : "\(n)"
+    }
+  }
+
+  static func lineColumn(_ offset: Int, in data: Data) -> (Int, Int) {
+    var line = 1
+    var column = 1
+    for b in data.prefix(offset) {
+      if b == 0x0A {
+        line += 1
+        column = 1
+      } else if b & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  /// Where JSON syntax first goes wrong: JSONSerialization does not say, so a small scanner does.
+  static func syntaxErrorOffset(_ data: Data) -> Int? {
+    var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
+    return scanner.firstError()
+  }
+}

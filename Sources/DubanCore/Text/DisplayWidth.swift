@@ -1,0 +1,104 @@
+/// Terminal column widths, from our own table so layout never depends on the locale.
+/// All width logic lives here: panes, tables and the CLI measure through it.
+public struct DisplayWidth: Sendable {
+  /// Terminals set to "ambiguous = wide" draw “ ” … and box drawing double.
+  public var ambiguousIsWide: Bool
+
+  public init(ambiguousIsWide: Bool = false) {
+    self.ambiguousIsWide = ambiguousIsWide
+  }
+
+  public static let standard = DisplayWidth()
+
+  public func width(of scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+    if v < 0x7F { return 1 }
+    if Self.contains(WidthTable.zero, v) { return 0 }
+    if Self.contains(WidthTable.wide, v) { return 2 }
+    if ambiguousIsWide && Self.contains(WidthTable.ambiguous, v) { return 2 }
+    return 1
+  }
+
+  /// A grapheme cluster takes the width of its widest scalar (base + combining marks = base).
+  public func width(of character: Character) -> Int {
+    var w = 0
+    for s in character.unicodeScalars { w = max(w, width(of: s)) }
+    return w
+  }
+
+  public func width(of text: some StringProtocol) -> Int {
+    var total = 0
+    for ch in text { total += width(of: ch) }
+    return total
+  }
+
+  /// The longest prefix that fits in `columns`; a wide character that would straddle the
+  /// edge is left out whole, never split.
+  public func prefix(_ text: some StringProtocol, columns: Int) -> (text: String, width: Int) {
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = width(of: ch)
+      if used + w > columns { break }
+      out.append(ch)
+      used += w
+    }
+    return (out, used)
+  }
+
+  /// Cut to `columns`, ending in an ellipsis when something was cut.
+  public func truncate(_ text: String, columns: Int, ellipsis: String = "…") -> String {
+    guard columns > 0 else { return "" }
+    if width(of: text) <= columns { return text }
+    let ellipsisWidth = width(of: ellipsis)
+    guard columns > ellipsisWidth else { return prefix(text, columns: columns).text }
+    return prefix(text, columns: columns - ellipsisWidth).text + ellipsis
+  }
+
+  /// Pad with spaces (after the text, or before when `alignRight`) to exactly `columns`.
+  public func pad(_ text: String, columns: Int, alignRight: Bool = false) -> String {
+    let cut = prefix(text, columns: columns)
+    let fill = String(repeating: " ", count: columns - cut.width)
+    return alignRight ? fill + cut.text : cut.text + fill
+  }
+
+  /// Break text into lines of at most `columns`, never splitting a wide character.
+  public func wrap(_ text: String, columns: Int) -> [String] {
+    guard columns > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      var used = 0
+      for ch in paragraph {
+        let w = width(of: ch)
+        if used + w > columns {
+          lines.append(line)
+          line = ""
+          used = 0
+        }
+        line.append(ch)
+        used += w
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  private static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+    var lo = 0
+    var hi = ranges.count - 1
+    while lo <= hi {
+      let mid = (lo + hi) / 2
+      let r = ranges[mid]
+      if v < r.lowerBound {
+        hi = mid - 1
+      } else if v > r.upperBound {
+        lo = mid + 1
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import DubanCore
+import Foundation
+
+/// Options every subcommand takes: where the store is, what day it is, which language.
+struct GlobalOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("The store file (default: $DUBAN_STORE, else ${XDG_DATA_HOME:-~/.local/share}/duban/plan.json).", valueName: "path"))
+  var store: String?
+
+  @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD).", valueName: "date"))
+  var today: String?
+
+  @Option(help: ArgumentHelp("Interface language: zh (default) or en.", valueName: "zh|en"))
+  var lang: String?
+
+  func validate() throws {
+    if let today, Day(today) == nil {
+      throw ValidationError("--today must be a date as YYYY-MM-DD, not “\(today)”")
+    }
+    if let lang, !["zh", "en"].contains(lang.lowercased()) {
+      throw ValidationError("--lang must be zh or en, not “\(lang)”")
+    }
+  }
+
+  var environment: [String: String] { ProcessInfo.processInfo.environment }
+  var storePath: String { store ?? Store.defaultPath(environment: environment) }
+  var language: Lang { Lang(option: lang, environment: environment) }
+
+  /// `--today`, else the clock's date.
+  var day: Day {
+    if let today, let d = Day(today) { return d }
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year!, month: c.month!, day: c.day!)!
+  }
+
+  /// The user and the moment, stamped on every change.
+  func stamp() -> Stamp {
+    let f = ISO8601DateFormatter()
+    f.timeZone = .current
+    f.formatOptions = [.withInternetDateTime]
+    return Stamp(user: currentUser(), time: f.string(from: Date()))
+  }
+
+  func currentUser() -> String {
+    if let u = environment["DUBAN_USER"] ?? environment["USER"] ?? environment["LOGNAME"], !u.isEmpty { return u }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    return "uid\(getuid())"
+  }
+
+  /// The store, created from the embedded plan when it does not exist yet.
+  func openStore() throws -> (Store, StoreDocument) {
+    let store = Store(path: storePath)
+    if !store.exists {
+      let seed = try SeedDocument.path()
+      let result = try DocumentImporter.importFile(at: seed)
+      if try store.create(StoreDocument(plan: result.plan)) {
+        note(language.pick("新建数据文件 \(store.path)（导入内置的 2019 年江岸区分解方案）", "created \(store.path) from the embedded 2019 Jiang'an plan"))
+      }
+    }
+    return (store, try store.load())
+  }
+}
+
+/// Messages to stderr; errors end the command with exit code 2.
+func note(_ message: String) {
+  FileHandle.standardError.write(Data((TerminalSafe.block(message) + "\n").utf8))
+}
+
+struct Failure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Runs a command body, turning known errors into a message and exit code 2.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let e as ImportError {
+    note("duban: \(e)")
+  } catch let e as StoreError {
+    note("duban: \(e)")
+  } catch let e as EditError {
+    note("duban: \(e)")
+  } catch let e as Failure {
+    note("duban: \(e)")
+  }
+  throw ExitCode(2)
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import DubanCore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import a responsibility-breakdown document (plain text, UTF-8 or GB18030) into a store.",
+    discussion: "Every repair the importer makes is printed as a warning with its line number and kept in the plan."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The document, as plain text.")
+  var document: String
+
+  @Option(help: ArgumentHelp("Write the plan to this store file instead of the default store.", valueName: "path"))
+  var out: String?
+
+  @Flag(help: "Print the imported plan as JSON on stdout (the summary goes to stderr).")
+  var json = false
+
+  @Flag(help: "Replace an existing store (its previous version is kept as <store>.bak).")
+  var force = false
+
+  @Flag(help: "Parse and report, write nothing.")
+  var dryRun = false
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let result = try DocumentImporter.importFile(at: document)
+      let plan = result.plan
+      let target = out ?? global.storePath
+      let store = Store(path: target)
+      if !dryRun {
+        if store.exists && !force {
+          throw Failure(lang.pick("\(target) 已存在；加 --force 覆盖（旧版本保留为 .bak），或用 --out 指定新文件", "\(target) already exists; add --force to replace it (the old one is kept as .bak), or choose another file with --out"))
+        }
+        try store.save(StoreDocument(plan: plan))
+      }
+      var summary = summaryText(plan, encoding: result.encoding, lang: lang)
+      summary += dryRun ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n") : lang.pick("已写入 \(target)\n", "written to \(target)\n")
+      if json {
+        note(summary)
+        try Output.json(plan)
+      } else {
+        Output.write(TerminalSafe.block(summary))
+      }
+    }
+  }
+
+  func summaryText(_ plan: Plan, encoding: String, lang: Lang) -> String {
+    var s = lang.pick("导入 \(document)（\(encoding)）：\(plan.title)\n", "imported \(document) (\(encoding)): \(plan.title)\n")
+    for part in plan.parts {
+      let count = plan.items.filter { $0.part == part.ordinal }.count
+      let groups = part.sections.reduce(0) { $0 + $1.groups.count }
+      let sections = part.sections.filter { !$0.title.isEmpty }.count
+      s += lang.pick("  \(part.number)、\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n", "  part \(part.ordinal) \(part.title): \(count) items, \(sections) sections, \(groups) groups\n")
+    }
+    let unitCount = plan.units.filter { $0.kind == .unit }.count
+    let groupCount = plan.units.count - unitCount
+    s += lang.pick("  共 \(plan.items.count) 项；\(unitCount) 个单位，\(groupCount) 个泛指单位\n", "  \(plan.items.count) items; \(unitCount) units, \(groupCount) group references\n")
+    let c = plan.calendar
+    s += lang.pick("  日历：印发 \(c.issued ?? "—")，方案报送 \(c.workPlanDue ?? "—")，进展报送 \(c.periods.map { "\($0.name) \($0.due)" }.joined(separator: "、").nilIfEmpty ?? "—")\n",
+      "  calendar: issued \(c.issued ?? "—"), work plans due \(c.workPlanDue ?? "—"), reports due \(c.periods.map { "\($0.id) \($0.due)" }.joined(separator: ", ").nilIfEmpty ?? "—")\n")
+    if !plan.warnings.isEmpty {
+      s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
+      for w in plan.warnings {
+        let place = w.line > 0 ? "\(document):\(w.line)" : document
+        s += "  \(place): [\(w.kind.rawValue)] \(w.message)\n"
+      }
+    }
+    return s
+  }
+}
+
+extension String {
+  var nilIfEmpty: String? { isEmpty ? nil : self }
+}

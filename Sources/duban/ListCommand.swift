@@ -1,0 +1,60 @@
+import ArgumentParser
+import DubanCore
+
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List items as an aligned table, or as JSON.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(help: "Print items as JSON.")
+  var json = false
+
+  @Option(help: ArgumentHelp("Only items naming this unit (any spelling or alias).", valueName: "name"))
+  var unit: String?
+
+  @Option(help: ArgumentHelp("Only items of this part (1, 2, 3…).", valueName: "n"))
+  var part: Int?
+
+  @Option(help: ArgumentHelp("Only items with this status: not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
+  var status: String?
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (_, doc) = try global.openStore()
+      let plan = doc.plan
+      var unitName: String? = nil
+      if let unit {
+        guard let u = plan.unit(named: unit) else {
+          throw Failure(lang.pick("没有单位“\(unit)”；`duban units` 列出全部单位", "no unit “\(unit)”; `duban units` lists them"))
+        }
+        unitName = u.name
+      }
+      var wanted: Status? = nil
+      if let status {
+        guard let s = Status(userText: status) else {
+          throw Failure(lang.pick("未知状态“\(status)”：可用 not_started、in_progress、done、blocked", "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
+        }
+        wanted = s
+      }
+      let items = plan.items(unit: unitName, part: part, status: wanted)
+      if json {
+        try Output.json(items)
+        return
+      }
+      let headers = [lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("牵头单位", "lead"), lang.pick("事项", "item")]
+      let rows = items.map { item in
+        [item.id, item.status.label(lang), "\(item.progress)%", item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text]
+      }
+      var text = TextTable(headers: headers, rows: rows, rightAligned: [2]).render(maxWidth: Output.terminalWidth)
+      if Output.useColor {
+        // Colour the status words after alignment, so escape codes never affect widths.
+        for s in Status.allCases {
+          text = text.replacingOccurrences(of: "  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
+        }
+      }
+      Output.write(text)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DubanCore
+
+struct MarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mark", abstract: "Record an item's status, progress or a note (saved at once, under the lock).")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The item's id, as `duban list` shows it (e.g. 2.29).")
+  var id: String
+
+  @Option(help: ArgumentHelp("not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
+  var status: String?
+
+  @Option(help: ArgumentHelp("Progress in percent, 0–100.", valueName: "n"))
+  var progress: Int?
+
+  @Option(help: ArgumentHelp("Add a note to the item.", valueName: "text"))
+  var note: String?
+
+  func validate() throws {
+    if status == nil && progress == nil && note == nil {
+      throw ValidationError("say what to mark: --status, --progress and/or --note")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      var edits: [ItemEdit] = []
+      if let status {
+        guard let s = Status(userText: status) else {
+          throw Failure(lang.pick("未知状态“\(status)”：可用 not_started、in_progress、done、blocked", "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
+        }
+        edits.append(.status(s))
+      }
+      if let progress { edits.append(.progress(progress)) }
+      if let note { edits.append(.note(note)) }
+      let (store, _) = try global.openStore()
+      let stamp = global.stamp()
+      let (_, changes) = try store.update { doc in
+        try edits.flatMap { try doc.plan.apply($0, to: id, stamp: stamp) }
+      }
+      if changes.isEmpty {
+        Output.write(lang.pick("\(id)：没有变化\n", "\(id): nothing changed\n"))
+      }
+      for c in changes {
+        Output.write(TerminalSafe.line("\(id): \(c.field) \(c.before.nilIfEmpty ?? "—") → \(c.after)") + "\n")
+      }
+      Output.write(lang.pick("已保存到 \(store.path)\n", "saved to \(store.path)\n"))
+    }
+  }
+}

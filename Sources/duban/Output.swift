@@ -1,0 +1,46 @@
+import DubanCore
+import Foundation
+
+/// stdout for humans (aligned tables; colour only on a terminal) and for scripts (JSON).
+enum Output {
+  static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  static var useColor: Bool {
+    isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  }
+
+  /// The terminal's width, when stdout is one.
+  static var terminalWidth: Int? {
+    guard isTerminal else { return nil }
+    var ws = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+    return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
+  }
+
+  static func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func json<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    FileHandle.standardOutput.write(data)
+  }
+
+  /// Status words in colour on a terminal: green done, yellow in progress, red blocked.
+  static func status(_ s: Status, _ lang: Lang) -> String {
+    let label = s.label(lang)
+    guard useColor else { return label }
+    let code: String
+    switch s {
+    case .done: code = "32"
+    case .inProgress: code = "33"
+    case .blocked: code = "31"
+    case .notStarted: return label
+    }
+    return "\u{1B}[\(code)m\(label)\u{1B}[0m"
+  }
+}
