@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+
+/// Runs the real duban binary, as scripts and users do.
+enum DubanBinary {
+  static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let seed = repoRoot.appendingPathComponent("Resources/jiangan-2019-task-breakdown.txt").path
+
+  static let path: String = {
+    var candidates: [String] = []
+    if let env = ProcessInfo.processInfo.environment["DUBAN_BIN"] { candidates.append(env) }
+    candidates.append(Bundle.main.bundleURL.appendingPathComponent("duban").path)
+    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("duban").path)
+    candidates.append(repoRoot.appendingPathComponent(".build/debug/duban").path)
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+  }()
+
+  struct Result {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  /// Runs duban with a clean, Chinese-free environment of our choosing.
+  @discardableResult
+  static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory(), "USER": "tester"]
+    for (k, v) in env { environment[k] = v }
+    p.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    // Read both pipes while the process runs so a full pipe never blocks it.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      outData = out.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: p.terminationStatus)
+  }
+
+  static func tempDir() throws -> URL {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  static func json(_ text: String) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(text.utf8))
+  }
+}
+
+/// Display width of text as a terminal draws it (CJK double), for alignment checks.
+func columns(_ s: some StringProtocol) -> Int {
+  s.unicodeScalars.reduce(0) { n, u in
+    let v = u.value
+    let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+      || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+    let zero = (0x300...0x36F).contains(v) || v == 0x200B
+    return n + (zero ? 0 : wide ? 2 : 1)
+  }
+}
