@@ -1,5 +1,8 @@
 import ArgumentParser
 import DubanCore
+import DubanTUI
+import DubanTerm
+import Foundation
 
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -7,10 +10,35 @@ struct OpenCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
+  @Flag(help: "Draw borders with + - | for terminals that draw box characters double-width.")
+  var asciiBorders = false
+
+  @Flag(help: "Count ambiguous-width characters (“ ” … ○) as two columns, as some CJK terminals draw them.")
+  var ambiguousWide = false
+
   func run() throws {
-    try reportingErrors {
-      let (store, doc) = try global.openStore()
-      Output.write("\(store.path): \(doc.plan.items.count) items\n")
+    let (store, doc) = try reportingErrors { try global.openStore() }
+    let env = global.environment
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(noColor: env["NO_COLOR"] != nil)
+    } catch {
+      note("duban: \(error)")
+      throw ExitCode(2)
     }
+    let ambiguous = ambiguousWide || env["DUBAN_AMBIGUOUS_WIDE"] == "1"
+    let size = terminal.size
+    let state = AppState(
+      doc: doc, storePath: store.path, lang: global.language, today: global.day, user: global.currentUser(),
+      rows: size.rows, columns: size.columns, width: DisplayWidth(ambiguousIsWide: ambiguous),
+      asciiBorders: asciiBorders || ambiguous)
+    let runtime = AppRuntime(state: state, store: store, clock: { global.stamp().time })
+    let signal = EventLoop.run(runtime, on: terminal)
+    terminal.stop()
+    if case .failed(let reason) = runtime.state.saveState {
+      note(global.language.pick("duban: 有修改未能保存：\(reason)", "duban: some changes were not saved: \(reason)"))
+      throw ExitCode(1)
+    }
+    if signal != 0 { throw ExitCode(128 + signal) }
   }
 }

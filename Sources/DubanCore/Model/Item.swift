@@ -17,6 +17,8 @@ public struct Item: Codable, Equatable, Sendable {
   public var status: Status
   public var progress: Int
   public var notes: [Note]
+  /// Period reports filed for this item (Q1, Q2, …), in the order filed.
+  public var reports: [ReportFiling]
   public var history: [Change]
   /// Where the item starts in the source document.
   public var line: Int
@@ -37,6 +39,7 @@ public struct Item: Codable, Equatable, Sendable {
     self.status = .notStarted
     self.progress = 0
     self.notes = []
+    self.reports = []
     self.history = []
     self.line = line
   }
@@ -111,7 +114,30 @@ public struct Change: Codable, Equatable, Sendable {
 
 extension Item {
   enum CodingKeys: String, CodingKey {
-    case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, history, line
+    case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, reports, history
+    case line
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    id = try c.decode(String.self, forKey: .id)
+    part = try c.decode(Int.self, forKey: .part)
+    section = try c.decodeIfPresent(String.self, forKey: .section)
+    group = try c.decodeIfPresent(String.self, forKey: .group)
+    number = try c.decode(String.self, forKey: .number)
+    text = try c.decode(String.self, forKey: .text)
+    lead = try c.decode([String].self, forKey: .lead)
+    responsible = try c.decode([String].self, forKey: .responsible)
+    leaders = try c.decode([String].self, forKey: .leaders)
+    status = try c.decode(Status.self, forKey: .status)
+    progress = try c.decode(Int.self, forKey: .progress)
+    guard (0...100).contains(progress) else {
+      throw DecodingError.dataCorruptedError(forKey: .progress, in: c, debugDescription: "progress \(progress) is not 0–100")
+    }
+    notes = try c.decode([Note].self, forKey: .notes)
+    reports = try c.decodeIfPresent([ReportFiling].self, forKey: .reports) ?? []
+    history = try c.decode([Change].self, forKey: .history)
+    line = try c.decode(Int.self, forKey: .line)
   }
 
   /// Absent section or group is written as null, so every item has the same fields.
@@ -129,7 +155,22 @@ extension Item {
     try c.encode(status, forKey: .status)
     try c.encode(progress, forKey: .progress)
     try c.encode(notes, forKey: .notes)
+    try c.encode(reports, forKey: .reports)
     try c.encode(history, forKey: .history)
     try c.encode(line, forKey: .line)
+  }
+}
+
+/// A period's report filed for an item.
+public struct ReportFiling: Codable, Equatable, Sendable {
+  public var period: String
+  /// The day it was filed (YYYY-MM-DD, duban's today).
+  public var filed: String
+  public var user: String
+
+  public init(period: String, filed: String, user: String) {
+    self.period = period
+    self.filed = filed
+    self.user = user
   }
 }

@@ -5,6 +5,10 @@ public enum ItemEdit: Equatable, Sendable {
   case note(String)
   /// Puts back status and progress as they were (undo); recorded like any other change.
   case restore(status: Status, progress: Int)
+  /// Withdraws the latest note with this text (undo of a note); the history keeps both.
+  case withdrawNote(String)
+  /// Marks the period's report filed on `day`, or withdraws it.
+  case report(period: String, filed: Bool, day: String)
 }
 
 public struct EditError: Error, Equatable, CustomStringConvertible {
@@ -64,6 +68,21 @@ extension Plan {
     case .restore(let s, let p):
       setStatus(s)
       setProgress(p)
+    case .withdrawNote(let text):
+      guard let n = item.notes.lastIndex(where: { $0.text == text }) else {
+        throw EditError(reason: "no note “\(text)” on item \(id)")
+      }
+      item.notes.remove(at: n)
+      changes.append(Change(time: stamp.time, user: stamp.user, field: "note", before: text, after: ""))
+    case .report(let period, let filed, let day):
+      let had = item.reports.contains { $0.period == period }
+      guard had != filed else { break }
+      if filed {
+        item.reports.append(ReportFiling(period: period, filed: day, user: stamp.user))
+      } else {
+        item.reports.removeAll { $0.period == period }
+      }
+      changes.append(Change(time: stamp.time, user: stamp.user, field: "report:\(period)", before: had ? "filed" : "", after: filed ? "filed \(day)" : ""))
     }
     item.history += changes
     items[i] = item

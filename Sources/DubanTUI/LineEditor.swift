@@ -1,0 +1,57 @@
+import DubanCore
+
+/// A one-line editor for notes and search: Chinese input, the cursor placed by display width.
+public struct LineEditor: Equatable, Sendable {
+  public private(set) var characters: [Character] = []
+  public private(set) var cursor = 0
+
+  public init(_ text: String = "") {
+    characters = Array(text)
+    cursor = characters.count
+  }
+
+  public var text: String { String(characters) }
+
+  /// Returns false for keys it does not handle (Enter, Esc: the caller decides).
+  @discardableResult
+  public mutating func handle(_ key: Key) -> Bool {
+    switch key {
+    case .char(let c):
+      // Typed text is untrusted too: controls never enter a note.
+      guard !c.unicodeScalars.contains(where: TerminalSafe.isUnsafe) else { return true }
+      characters.insert(c, at: cursor)
+      cursor += 1
+    case .backspace:
+      if cursor > 0 {
+        characters.remove(at: cursor - 1)
+        cursor -= 1
+      }
+    case .delete, .ctrl("d"):
+      if cursor < characters.count { characters.remove(at: cursor) }
+    case .left, .ctrl("b"): cursor = max(0, cursor - 1)
+    case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
+    case .home, .ctrl("a"): cursor = 0
+    case .end, .ctrl("e"): cursor = characters.count
+    case .ctrl("u"):
+      characters.removeFirst(cursor)
+      cursor = 0
+    case .ctrl("k"): characters.removeLast(characters.count - cursor)
+    default: return false
+    }
+    return true
+  }
+
+  /// The part to show in `columns` and the cursor's column in it: scrolls horizontally so
+  /// the cursor is always visible, and never splits a wide character.
+  public func visible(columns: Int, width: DisplayWidth) -> (text: String, cursorColumn: Int) {
+    guard columns > 1 else { return ("", 0) }
+    var start = 0
+    var before = width.width(of: String(characters[0..<cursor]))
+    while before > columns - 1, start < cursor {
+      before -= width.width(of: characters[start])
+      start += 1
+    }
+    let shown = width.prefix(String(characters[start...]), columns: columns).text
+    return (shown, before)
+  }
+}

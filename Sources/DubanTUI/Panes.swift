@@ -1,0 +1,178 @@
+import DubanCore
+
+/// 板块: the plan's outline with done/total beside every node.
+enum TreePane {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+    let focused = state.focus == .tree && state.overlay == nil
+    Renderer.frame(&screen, r, title: state.lang.pick("板块", "Sections"), active: focused, box)
+    for line in 0..<r.innerHeight {
+      let i = state.treeScroll + line
+      guard i < state.tree.count else { break }
+      let node = state.tree[i]
+      let row = r.row + 1 + line
+      let p = state.progress(of: node)
+      let count = "\(p.done)/\(p.total)"
+      let countWidth = count.count
+      let labelWidth = r.innerWidth - countWidth - 1
+      let indent = String(repeating: " ", count: node.depth)
+      let label = screen.width.truncate(indent + node.label, columns: labelWidth)
+      screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
+      screen.put(count, row: row, column: r.column + 1 + r.innerWidth - countWidth, style: p.done == p.total && p.total > 0 ? .done : .dim)
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.treeIndex, focused: focused)
+    }
+  }
+}
+
+/// 任务: number, status, progress, text cut by display width, lead unit.
+enum TaskPane {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+    let lang = state.lang
+    let focused = state.focus == .tasks && state.overlay == nil
+    let items = state.visibleItems
+    var title = lang.pick("任务", "Tasks") + " \(items.isEmpty ? 0 : state.taskIndex + 1)/\(items.count)"
+    if state.filter != .none { title += " · " + Reducer.describe(state.filter, lang) }
+    if state.sort != .number { title += " · ↕" + Reducer.describe(state.sort, lang) }
+    Renderer.frame(&screen, r, title: title, active: focused, box)
+    if items.isEmpty {
+      screen.put(lang.pick("（没有事项）", "(no items)"), row: r.row + 1, column: r.column + 2, style: .dim, limit: r.innerWidth - 1)
+      return
+    }
+    let w = screen.width
+    let idWidth = max(4, items.map { $0.id.count }.max() ?? 4)
+    let leadWidth = r.innerWidth >= 60 ? 14 : r.innerWidth >= 44 ? 10 : 0
+    let query = state.searchEditor?.text ?? state.lastSearch
+    for line in 0..<r.innerHeight {
+      let i = state.taskScroll + line
+      guard i < items.count else { break }
+      let item = items[i]
+      let row = r.row + 1 + line
+      var col = r.column + 1
+      col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
+      col += screen.put(item.status.glyph(lang), row: row, column: col, style: item.status.style) + 1
+      col += screen.put(w.pad("\(item.progress)%", columns: 4, alignRight: true), row: row, column: col, style: .dim) + 1
+      let end = r.column + 1 + r.innerWidth
+      let textWidth = end - col - (leadWidth > 0 ? leadWidth + 1 : 0)
+      let text = w.truncate(item.text, columns: textWidth)
+      screen.put(text, row: row, column: col, limit: textWidth)
+      highlight(&screen, text: text, query: query, row: row, column: col)
+      if leadWidth > 0 {
+        let lead = item.lead.first ?? ""
+        screen.put(w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+      }
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.taskIndex, focused: focused)
+    }
+  }
+
+  /// Marks every occurrence of the search in the drawn text.
+  static func highlight(_ screen: inout Screen, text: String, query: String, row: Int, column: Int) {
+    guard !query.isEmpty else { return }
+    let w = screen.width
+    var searchFrom = text.startIndex
+    while let r = text.range(of: query, options: .caseInsensitive, range: searchFrom..<text.endIndex) {
+      let start = column + w.width(of: text[..<r.lowerBound])
+      screen.restyle(row: row, column: start, count: w.width(of: text[r]), style: .match)
+      searchFrom = r.upperBound
+    }
+  }
+}
+
+/// 单位: the selected item's units, lead first and marked; groups marked as groups.
+enum UnitPane {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+    let lang = state.lang
+    let focused = state.focus == .units && state.overlay == nil
+    Renderer.frame(&screen, r, title: lang.pick("单位", "Units"), active: focused, box)
+    let units = state.selectedUnits
+    for line in 0..<r.innerHeight {
+      let i = state.unitScroll + line
+      guard i < units.count else { break }
+      let u = units[i]
+      let row = r.row + 1 + line
+      let tag: String
+      if u.kind == .group {
+        tag = lang.pick("[泛]", "[G]")
+      } else {
+        tag = u.isLead ? lang.pick("[牵]", "[L]") : lang.pick("[责]", "[R]")
+      }
+      let used = screen.put(tag, row: row, column: r.column + 1, style: u.isLead ? .header : .dim, limit: r.innerWidth)
+      let name = screen.width.truncate(u.name, columns: r.innerWidth - used)
+      screen.put(name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.unitIndex, focused: focused)
+    }
+  }
+}
+
+/// 详情: the item's full text wrapped by display width, units, officials, reports, notes.
+enum DetailPane {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+    let lang = state.lang
+    guard let item = state.selectedItem else {
+      Renderer.frame(&screen, r, title: lang.pick("详情", "Details"), active: false, box)
+      return
+    }
+    Renderer.frame(&screen, r, title: lang.pick("详情", "Details") + " \(item.id) · \(item.status.label(lang)) \(item.progress)%", active: false, box)
+    let w = screen.width
+    var lines: [(String, Style)] = []
+    for l in w.wrap(TerminalSafe.line(item.text), columns: r.innerWidth - 1) { lines.append((l, .normal)) }
+    let none = "—"
+    let lead = item.lead.joined(separator: "、")
+    let resp = item.responsible.joined(separator: "、")
+    lines.append((lang.pick("牵头：\(lead.isEmpty ? none : lead)　责任：\(resp.isEmpty ? none : resp)", "lead: \(lead.isEmpty ? none : lead)   responsible: \(resp.isEmpty ? none : resp)"), .dim))
+    if !item.leaders.isEmpty {
+      lines.append((lang.pick("责任领导：", "officials: ") + item.leaders.joined(separator: "、"), .dim))
+    }
+    let cal = state.calendar
+    if !cal.periods.isEmpty {
+      let marks = cal.periods.map { p -> String in
+        let filed = item.reports.contains { $0.period == p.period.id }
+        let late = p.due < state.today && !filed && item.status != .done
+        return "\(p.period.id)\(filed ? "✓" : late ? "✗" : "·")"
+      }
+      lines.append((lang.pick("进展报送：", "reports: ") + marks.joined(separator: " "), cal.overdue(item, on: state.today).isEmpty ? .dim : .warning))
+    }
+    if let note = item.notes.last {
+      lines.append((lang.pick("最新备注", "latest note") + "（\(note.user) \(note.time.prefix(16))）：\(note.text)", .normal))
+    }
+    for change in item.history.suffix(3).reversed() {
+      lines.append(("· \(change.time.prefix(16)) \(change.user) \(Reducer.describe(change, lang))", .dim))
+    }
+    for (i, line) in lines.prefix(r.innerHeight).enumerated() {
+      screen.put(line.0, row: r.row + 1 + i, column: r.column + 2, style: line.1, limit: r.innerWidth - 1)
+    }
+  }
+}
+
+/// The bottom line: the search prompt, or a message, or the store and whether it is saved.
+enum StatusLine {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
+    let lang = state.lang
+    let w = screen.width
+    screen.fill(row: r.row, column: 0, count: r.width, style: .normal)
+    if let editor = state.searchEditor {
+      let prompt = lang.pick("搜索：", "search: ")
+      let used = screen.put(prompt, row: r.row, column: 0, style: .header)
+      let shown = editor.visible(columns: r.width - used - 1, width: w)
+      screen.put(shown.text, row: r.row, column: used)
+      screen.cursor = (r.row, used + shown.cursorColumn)
+      return
+    }
+    let hints = lang.pick("?帮助 q退出", "? help  q quit")
+    var left: String
+    var style: Style = .dim
+    switch state.saveState {
+    case .failed(let reason):
+      left = lang.pick("未保存！", "NOT SAVED! ") + reason
+      style = .error
+    case .saved:
+      if let message = state.message {
+        left = message
+        style = state.messageIsError ? .error : .ok
+      } else {
+        left = lang.pick("已保存 ", "saved ") + state.storePath
+      }
+    }
+    let hintWidth = w.width(of: hints)
+    screen.put(w.truncate(left, columns: max(0, r.width - hintWidth - 2)), row: r.row, column: 0, style: style)
+    if hintWidth < r.width { screen.put(hints, row: r.row, column: r.width - hintWidth, style: .dim) }
+  }
+}

@@ -1,0 +1,402 @@
+import DubanCore
+
+/// What the runtime must do after a state change; the reducer itself touches no file.
+public enum Effect: Equatable, Sendable {
+  /// Apply this edit to the newest store on disk, under the lock.
+  case persist(itemID: String, edit: ItemEdit)
+  /// Suspend the screen and edit a long note in $EDITOR.
+  case openEditor(itemID: String)
+  case quit
+}
+
+public enum Action: Equatable, Sendable {
+  case key(Key)
+  case command(Command)
+  /// The text written in $EDITOR, or nil when it was abandoned.
+  case externalNote(itemID: String, text: String?)
+}
+
+/// The dashboard's one state machine: (state, action) → new state + effects.
+public enum Reducer {
+  public static func reduce(_ state: inout AppState, _ action: Action, now: String) -> [Effect] {
+    var effects: [Effect] = []
+    switch action {
+    case .key(.resize(let rows, let columns)):
+      state.rows = rows
+      state.columns = columns
+    case .key(.click(let row, let column)):
+      if state.overlay == nil && state.searchEditor == nil { click(&state, row: row, column: column) }
+    case .key(let key):
+      if state.overlay != nil {
+        effects += overlayKey(&state, key, now: now)
+      } else if state.searchEditor != nil {
+        searchKey(&state, key)
+      } else if key == .ctrl("c") {
+        state.quitting = true
+        effects.append(.quit)
+      } else if key == .scrollUp || key == .scrollDown {
+        move(&state, by: key == .scrollUp ? -3 : 3)
+      } else if let command = KeyTable.command(for: key) {
+        effects += run(&state, command, now: now)
+      }
+    case .command(let command):
+      effects += run(&state, command, now: now)
+    case .externalNote(let id, let text):
+      if let text, !text.trimmed.isEmpty {
+        effects += edit(&state, id: id, .note(text.trimmed), undo: .withdrawNote(text.trimmed), now: now)
+      } else {
+        state.message = state.lang.pick("备注未保存（内容为空）", "note not saved (empty)")
+      }
+    }
+    keepSelectionVisible(&state)
+    return effects
+  }
+
+  // MARK: - Commands
+
+  static func run(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
+    let lang = state.lang
+    state.message = nil
+    state.messageIsError = false
+    switch command {
+    case .moveUp: move(&state, by: -1)
+    case .moveDown: move(&state, by: 1)
+    case .pageUp: move(&state, by: -max(1, pageSize(state) - 1))
+    case .pageDown: move(&state, by: max(1, pageSize(state) - 1))
+    case .top: move(&state, by: -Int.max / 2)
+    case .bottom: move(&state, by: Int.max / 2)
+    case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % 3)!
+    case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + 2) % 3)!
+    case .enter:
+      switch state.focus {
+      case .tree: state.focus = .tasks
+      case .tasks: state.focus = .units
+      case .units:
+        let units = state.selectedUnits
+        if units.indices.contains(state.unitIndex) {
+          let name = units[state.unitIndex].name
+          state.filter = .unit(name)
+          state.treeIndex = 0
+          state.taskIndex = 0
+          state.focus = .tasks
+          state.message = lang.pick("只看“\(name)”的事项（Esc 取消）", "showing \(name)'s items (Esc to clear)")
+        }
+      }
+    case .back:
+      if state.filter != .none {
+        state.filter = .none
+        state.taskIndex = 0
+        state.message = lang.pick("已清除筛选", "filter cleared")
+      } else if state.focus != .tree {
+        state.focus = Pane(rawValue: state.focus.rawValue - 1)!
+      }
+    case .search:
+      state.searchEditor = LineEditor()
+    case .nextMatch, .previousMatch:
+      if state.lastSearch.isEmpty {
+        state.message = lang.pick("还没有搜索：按 / 开始", "no search yet: press /")
+      } else {
+        findMatch(&state, state.lastSearch, forward: command == .nextMatch, skipCurrent: true)
+      }
+    case .filter:
+      state.filter = nextFilter(state.filter)
+      state.taskIndex = 0
+      state.message = lang.pick("筛选：", "filter: ") + describe(state.filter, lang)
+    case .sort:
+      let all = SortOrder.allCases
+      state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+      state.message = lang.pick("排序：", "sort: ") + describe(state.sort, lang)
+    case .cycleStatus, .markBlocked, .progressUp, .progressDown:
+      guard let item = editableItem(&state) else { break }
+      var target = (status: item.status, progress: item.progress)
+      switch command {
+      case .cycleStatus:
+        target.status = item.status.next
+        if target.status == .done { target.progress = 100 }
+        if item.status == .done { target.progress = 0 }
+      case .markBlocked:
+        target.status = item.status == .blocked ? .inProgress : .blocked
+      case .progressUp:
+        target.progress = min(100, (item.progress / 10 + 1) * 10)
+        target.status = target.progress == 100 ? .done : (item.status == .notStarted ? .inProgress : item.status)
+      default:
+        target.progress = max(0, ((item.progress + 9) / 10 - 1) * 10)
+        if item.status == .done && target.progress < 100 { target.status = .inProgress }
+      }
+      return edit(
+        &state, id: item.id, .restore(status: target.status, progress: target.progress),
+        undo: .restore(status: item.status, progress: item.progress), now: now)
+    case .fileReport:
+      guard let item = editableItem(&state) else { break }
+      guard let period = state.calendar.current(on: state.today) else {
+        state.message = lang.pick("本方案没有报送日期", "this plan has no report dates")
+        state.messageIsError = true
+        break
+      }
+      let filed = item.reports.contains { $0.period == period.id }
+      let day = state.today.description
+      return edit(
+        &state, id: item.id, .report(period: period.id, filed: !filed, day: day),
+        undo: .report(period: period.id, filed: filed, day: day), now: now)
+    case .editNote:
+      guard let item = editableItem(&state) else { break }
+      state.overlay = .note(itemID: item.id, editor: LineEditor())
+    case .editNoteExternal:
+      guard let item = editableItem(&state) else { break }
+      return [.openEditor(itemID: item.id)]
+    case .undo:
+      guard let entry = state.undoStack.popLast() else {
+        state.message = lang.pick("没有可撤销的操作", "nothing to undo")
+        break
+      }
+      state.redoStack.append(entry)
+      return apply(&state, id: entry.itemID, entry.backward, now: now, verb: lang.pick("已撤销", "undone"))
+    case .redo:
+      guard let entry = state.redoStack.popLast() else {
+        state.message = lang.pick("没有可重做的操作", "nothing to redo")
+        break
+      }
+      state.undoStack.append(entry)
+      return apply(&state, id: entry.itemID, entry.forward, now: now, verb: lang.pick("已重做", "redone"))
+    case .help:
+      state.overlay = .help
+    case .quit:
+      state.quitting = true
+      return [.quit]
+    }
+    return []
+  }
+
+  /// The selected item, when the task pane has one (marking needs an item).
+  static func editableItem(_ state: inout AppState) -> Item? {
+    if let item = state.selectedItem { return item }
+    state.message = state.lang.pick("没有选中的事项", "no item selected")
+    state.messageIsError = true
+    return nil
+  }
+
+  /// A user's change: applied here at once, persisted by the runtime, undoable.
+  static func edit(_ state: inout AppState, id: String, _ forward: ItemEdit, undo backward: ItemEdit, now: String) -> [Effect] {
+    state.undoStack.append(UndoEntry(itemID: id, forward: forward, backward: backward))
+    state.redoStack.removeAll()
+    return apply(&state, id: id, forward, now: now, verb: nil)
+  }
+
+  static func apply(_ state: inout AppState, id: String, _ edit: ItemEdit, now: String, verb: String?) -> [Effect] {
+    do {
+      let changes = try state.doc.plan.apply(edit, to: id, stamp: Stamp(user: state.user, time: now))
+      guard !changes.isEmpty else { return [] }
+      let summary = changes.map { describe($0, state.lang) }.joined(separator: "，")
+      state.message = "\(verb.map { $0 + " " } ?? "")\(id) \(summary)"
+      return [.persist(itemID: id, edit: edit)]
+    } catch {
+      state.message = "\(error)"
+      state.messageIsError = true
+      return []
+    }
+  }
+
+  static func describe(_ change: Change, _ lang: Lang) -> String {
+    switch change.field {
+    case "status":
+      let before = Status(rawValue: change.before)?.label(lang) ?? change.before
+      let after = Status(rawValue: change.after)?.label(lang) ?? change.after
+      return "\(before)→\(after)"
+    case "progress": return "\(change.before)%→\(change.after)%"
+    case "note": return change.after.isEmpty ? lang.pick("撤回备注", "note withdrawn") : lang.pick("新增备注", "note added")
+    default:
+      let period = change.field.replacingOccurrences(of: "report:", with: "")
+      return change.after.isEmpty ? lang.pick("撤回\(period)报送", "\(period) report withdrawn") : lang.pick("\(period)已报送", "\(period) report filed")
+    }
+  }
+
+  // MARK: - Moving
+
+  static func pageSize(_ state: AppState) -> Int {
+    Layout(rows: state.rows, columns: state.columns).rect(of: state.focus).innerHeight
+  }
+
+  static func move(_ state: inout AppState, by delta: Int) {
+    func clamp(_ v: Int, _ count: Int) -> Int { max(0, min(count - 1, v)) }
+    switch state.focus {
+    case .tree:
+      let old = state.treeIndex
+      state.treeIndex = clamp(state.treeIndex &+ delta, state.tree.count)
+      if old != state.treeIndex { state.taskIndex = 0 }
+    case .tasks:
+      state.taskIndex = clamp(state.taskIndex &+ delta, state.visibleItems.count)
+      state.unitIndex = 0
+    case .units:
+      state.unitIndex = clamp(state.unitIndex &+ delta, state.selectedUnits.count)
+    }
+  }
+
+  static func keepSelectionVisible(_ state: inout AppState) {
+    let layout = Layout(rows: state.rows, columns: state.columns)
+    func fit(_ index: Int, _ scroll: inout Int, _ height: Int) {
+      guard height > 0 else { return }
+      if index < scroll { scroll = index }
+      if index >= scroll + height { scroll = index - height + 1 }
+      scroll = max(0, scroll)
+    }
+    let count = state.visibleItems.count
+    if state.taskIndex >= count { state.taskIndex = max(0, count - 1) }
+    fit(state.treeIndex, &state.treeScroll, layout.tree.innerHeight)
+    fit(state.taskIndex, &state.taskScroll, layout.tasks.innerHeight)
+    fit(state.unitIndex, &state.unitScroll, layout.units.innerHeight)
+  }
+
+  static func click(_ state: inout AppState, row: Int, column: Int) {
+    let layout = Layout(rows: state.rows, columns: state.columns)
+    for pane in Pane.allCases {
+      let r = layout.rect(of: pane)
+      guard r.contains(row: row, column: column) else { continue }
+      state.focus = pane
+      let offset = row - r.row - 1
+      guard offset >= 0, offset < r.innerHeight else { return }
+      switch pane {
+      case .tree:
+        let i = state.treeScroll + offset
+        if i < state.tree.count && i != state.treeIndex {
+          state.treeIndex = i
+          state.taskIndex = 0
+        }
+      case .tasks:
+        let i = state.taskScroll + offset
+        if i < state.visibleItems.count { state.taskIndex = i }
+      case .units:
+        let i = state.unitScroll + offset
+        if i < state.selectedUnits.count { state.unitIndex = i }
+      }
+      return
+    }
+  }
+
+  // MARK: - Search, filter, sort
+
+  static func searchKey(_ state: inout AppState, _ key: Key) {
+    guard var editor = state.searchEditor else { return }
+    switch key {
+    case .enter:
+      state.searchEditor = nil
+      state.lastSearch = editor.text
+      if !editor.text.isEmpty, state.message == nil || !state.messageIsError {
+        state.message = state.lang.pick("搜索“\(editor.text)”：n 下一个，N 上一个", "search “\(editor.text)”: n next, N previous")
+      }
+    case .escape, .ctrl("c"):
+      state.searchEditor = nil
+    default:
+      editor.handle(key)
+      state.searchEditor = editor
+      if !editor.text.isEmpty { findMatch(&state, editor.text, forward: true, skipCurrent: false) }
+    }
+  }
+
+  public static func matches(_ item: Item, _ query: String) -> Bool {
+    let q = query.lowercased()
+    return item.text.lowercased().contains(q) || item.id == query || item.allUnits.contains { $0.contains(query) }
+  }
+
+  /// Moves the task selection to the next item matching; searches all items when the
+  /// current view has none.
+  static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
+    var items = state.visibleItems
+    if !items.contains(where: { matches($0, query) }) && (state.treeIndex != 0 || state.filter != .none) {
+      guard state.plan.items.contains(where: { matches($0, query) }) else {
+        noMatch(&state, query)
+        return
+      }
+      state.treeIndex = 0
+      state.filter = .none
+      state.taskIndex = 0
+      items = state.visibleItems
+    }
+    guard !items.isEmpty else { return noMatch(&state, query) }
+    let n = items.count
+    let start = state.taskIndex
+    for step in (skipCurrent ? 1 : 0)...n {
+      let i = ((forward ? start + step : start - step) % n + n) % n
+      if matches(items[i], query) {
+        state.taskIndex = i
+        state.focus = .tasks
+        state.message = nil
+        state.messageIsError = false
+        return
+      }
+    }
+    noMatch(&state, query)
+  }
+
+  static func noMatch(_ state: inout AppState, _ query: String) {
+    state.message = state.lang.pick("没有找到“\(query)”", "no match for “\(query)”")
+    state.messageIsError = true
+  }
+
+  static func nextFilter(_ f: TaskFilter) -> TaskFilter {
+    switch f {
+    case .none, .unit: return .status(.notStarted)
+    case .status(.notStarted): return .status(.inProgress)
+    case .status(.inProgress): return .status(.done)
+    case .status(.done): return .status(.blocked)
+    case .status(.blocked): return .overdue
+    case .overdue: return .none
+    }
+  }
+
+  public static func describe(_ f: TaskFilter, _ lang: Lang) -> String {
+    switch f {
+    case .none: return lang.pick("全部", "all")
+    case .status(let s): return s.label(lang)
+    case .overdue: return lang.pick("报送逾期", "report overdue")
+    case .unit(let u): return u
+    }
+  }
+
+  public static func describe(_ s: SortOrder, _ lang: Lang) -> String {
+    switch s {
+    case .number: return lang.pick("编号", "number")
+    case .progress: return lang.pick("进度", "progress")
+    case .status: return lang.pick("状态", "status")
+    case .lead: return lang.pick("牵头单位", "lead unit")
+    }
+  }
+
+  // MARK: - Overlays
+
+  static func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
+    switch state.overlay {
+    case .help:
+      if [.escape, .char("q"), .char("?"), .enter].contains(key) { state.overlay = nil }
+      if key == .ctrl("c") { state.overlay = nil }
+    case .note(let id, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+        state.message = state.lang.pick("已取消", "cancelled")
+      case .enter, .ctrl("s"):
+        state.overlay = nil
+        let text = editor.text.trimmed
+        guard !text.isEmpty else {
+          state.message = state.lang.pick("备注为空，未保存", "empty note not saved")
+          return []
+        }
+        return edit(&state, id: id, .note(text), undo: .withdrawNote(text), now: now)
+      default:
+        editor.handle(key)
+        state.overlay = .note(itemID: id, editor: editor)
+      }
+    case nil:
+      break
+    }
+    return []
+  }
+}
+
+extension String {
+  var trimmed: String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}

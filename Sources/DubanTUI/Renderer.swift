@@ -1,0 +1,123 @@
+import DubanCore
+
+/// Draws the whole frame from state into a Screen. Pure: the same state gives the same cells.
+public enum Renderer {
+  public static func render(_ state: AppState) -> Screen {
+    var screen = Screen(rows: state.rows, columns: state.columns, width: state.width)
+    let layout = Layout(rows: state.rows, columns: state.columns)
+    if layout.tooSmall {
+      drawTooSmall(&screen, state)
+      return screen
+    }
+    let box = BoxStyle(ascii: state.asciiBorders)
+    drawTitle(&screen, state, layout.title)
+    TreePane.draw(&screen, state, layout.tree, box)
+    TaskPane.draw(&screen, state, layout.tasks, box)
+    UnitPane.draw(&screen, state, layout.units, box)
+    DetailPane.draw(&screen, state, layout.detail, box)
+    StatusLine.draw(&screen, state, layout.status)
+    switch state.overlay {
+    case .help: HelpOverlay.draw(&screen, state, box)
+    case .note(let id, let editor): NoteOverlay.draw(&screen, state, id: id, editor: editor, box)
+    case nil: break
+    }
+    return screen
+  }
+
+  static func drawTitle(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
+    let lang = state.lang
+    screen.fill(row: r.row, column: 0, count: r.width, style: .title)
+    var right = lang.pick("今天 \(state.today)", "today \(state.today)")
+    if let period = state.calendar.current(on: state.today),
+      let due = state.plan.calendar.periods.first(where: { $0.id == period.id })?.due
+    {
+      right = lang.pick("\(period.name)报送截止 \(due) · ", "\(period.id) report due \(due) · ") + right
+    }
+    let rightWidth = screen.width.width(of: right)
+    let title = lang.pick("督办", "duban") + " · " + state.plan.title
+    let titleWidth = max(0, r.width - rightWidth - 3)
+    screen.put(screen.width.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
+    if rightWidth + 2 < r.width { screen.put(right, row: r.row, column: r.width - rightWidth - 1, style: .title) }
+  }
+
+  static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
+    let lines = [
+      state.lang.pick("终端太小", "Terminal too small"),
+      state.lang.pick("至少需要 \(Layout.minimumColumns)×\(Layout.minimumRows)", "needs at least \(Layout.minimumColumns)×\(Layout.minimumRows)"),
+      state.lang.pick("当前 \(state.columns)×\(state.rows)", "now \(state.columns)×\(state.rows)"),
+      state.lang.pick("q 退出", "q quits"),
+    ]
+    let top = max(0, (state.rows - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+      let w = screen.width.width(of: line)
+      screen.put(line, row: top + i, column: max(0, (state.columns - w) / 2), style: i == 0 ? .warning : .normal)
+    }
+  }
+
+  /// A framed box with a title in its top border.
+  static func frame(_ screen: inout Screen, _ r: Rect, title: String, active: Bool, _ box: BoxStyle) {
+    guard r.width >= 2, r.height >= 2 else { return }
+    let style: Style = active ? .activeBorder : .border
+    let right = r.column + r.width - 1
+    let bottom = r.row + r.height - 1
+    screen.fill(row: r.row, column: r.column + 1, count: r.width - 2, character: box.horizontal, style: style)
+    screen.fill(row: bottom, column: r.column + 1, count: r.width - 2, character: box.horizontal, style: style)
+    for row in (r.row + 1)..<bottom {
+      screen.fill(row: row, column: r.column, count: 1, character: box.vertical, style: style)
+      screen.fill(row: row, column: right, count: 1, character: box.vertical, style: style)
+      screen.fill(row: row, column: r.column + 1, count: r.width - 2)
+    }
+    screen.fill(row: r.row, column: r.column, count: 1, character: box.topLeft, style: style)
+    screen.fill(row: r.row, column: right, count: 1, character: box.topRight, style: style)
+    screen.fill(row: bottom, column: r.column, count: 1, character: box.bottomLeft, style: style)
+    screen.fill(row: bottom, column: right, count: 1, character: box.bottomRight, style: style)
+    if !title.isEmpty, r.width > 6 {
+      screen.put(" \(title) ", row: r.row, column: r.column + 2, style: active ? .activeBorder : .header, limit: r.width - 4)
+    }
+  }
+
+  /// One row of a list: text padded to the width, restyled when selected.
+  static func selectRow(_ screen: inout Screen, row: Int, _ r: Rect, selected: Bool, focused: Bool) {
+    guard selected else { return }
+    screen.restyle(row: row, column: r.column + 1, count: r.innerWidth, style: focused ? .selected : .selectedInactive)
+  }
+}
+
+/// Box-drawing characters, or plain ASCII for terminals that draw them double-width.
+struct BoxStyle {
+  var horizontal: Character
+  var vertical: Character
+  var topLeft: Character
+  var topRight: Character
+  var bottomLeft: Character
+  var bottomRight: Character
+
+  init(ascii: Bool) {
+    if ascii {
+      (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("-", "|", "+", "+", "+", "+")
+    } else {
+      (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("─", "│", "┌", "┐", "└", "┘")
+    }
+  }
+}
+
+extension Status {
+  /// One glyph per status for the task list: a Chinese character, or an ASCII mark in English.
+  func glyph(_ lang: Lang) -> String {
+    switch self {
+    case .notStarted: return lang.pick("未", "- ")
+    case .inProgress: return lang.pick("推", "> ")
+    case .done: return lang.pick("完", "v ")
+    case .blocked: return lang.pick("滞", "! ")
+    }
+  }
+
+  var style: Style {
+    switch self {
+    case .notStarted: return .notStarted
+    case .inProgress: return .inProgress
+    case .done: return .done
+    case .blocked: return .blocked
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import DubanCore
+import DubanTUI
+
+/// read a key → action → reducer and effects → render the whole frame → flush.
+public enum EventLoop {
+  /// Returns the signal that ended the loop, or 0 when the user quit.
+  public static func run(_ runtime: AppRuntime, on terminal: Terminal) -> Int32 {
+    terminal.draw(Renderer.render(runtime.state))
+    while true {
+      let signal = terminal.takeSignal()
+      if signal != 0 {
+        runtime.tick()  // a last try at anything not yet saved
+        return signal
+      }
+      guard let key = terminal.readKey() else {
+        runtime.tick()
+        terminal.draw(Renderer.render(runtime.state))
+        continue
+      }
+      for effect in runtime.handle(.key(key)) {
+        switch effect {
+        case .quit:
+          return 0
+        case .openEditor(let id):
+          let text = terminal.editExternally("")
+          _ = runtime.handle(.externalNote(itemID: id, text: text))
+        case .persist:
+          break
+        }
+      }
+      terminal.draw(Renderer.render(runtime.state))
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import CNCursesW
+import DubanCore
+import DubanTUI
+import Foundation
+
+/// The only code that talks to ncurses: starts and restores the terminal, reads keys,
+/// flushes a Screen (ncurses does the diffing), and hands the terminal to $EDITOR.
+public final class Terminal {
+  private let window: UnsafeMutablePointer<WINDOW>
+  private let colors: Bool
+  private var active = true
+
+  public struct NotATerminal: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Refuses when stdin or stdout is not a terminal, before ncurses touches anything.
+  public init(noColor: Bool) throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw NotATerminal(description: "the dashboard needs a terminal on stdin and stdout; in scripts use `duban list`, `duban units` or `duban mark`")
+    }
+    Terminal.setUTF8Locale()
+    guard let w = initscr() else { throw NotATerminal(description: "cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))") }
+    window = w
+    cbreak()
+    noecho()
+    nonl()
+    keypad(w, true)
+    set_escdelay(25)
+    wtimeout(w, 250)
+    curs_set(0)
+    mousemask(mmask_t(duban_all_mouse_events()), nil)
+    mouseinterval(0)
+    colors = !noColor && has_colors()
+    if colors {
+      start_color()
+      use_default_colors()
+      for style in Style.allCases { Terminal.definePair(style) }
+    }
+    duban_install_signal_handlers()
+  }
+
+  deinit { stop() }
+
+  /// Restores the terminal; safe to call more than once.
+  public func stop() {
+    guard active else { return }
+    active = false
+    curs_set(1)
+    endwin()
+  }
+
+  public var size: (rows: Int, columns: Int) { (Int(getmaxy(window)), Int(getmaxx(window))) }
+
+  /// The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), if one arrived.
+  public func takeSignal() -> Int32 { duban_take_signal() }
+
+  /// The next key, or nil when none came within the poll interval.
+  public func readKey() -> Key? {
+    var wch: wint_t = 0
+    let r = wget_wch(window, &wch)
+    if r == ERR { return nil }
+    if r == KEY_CODE_YES {
+      switch Int32(wch) {
+      case KEY_UP: return .up
+      case KEY_DOWN: return .down
+      case KEY_LEFT: return .left
+      case KEY_RIGHT: return .right
+      case KEY_PPAGE: return .pageUp
+      case KEY_NPAGE: return .pageDown
+      case KEY_HOME: return .home
+      case KEY_END: return .end
+      case KEY_BTAB: return .backTab
+      case KEY_BACKSPACE: return .backspace
+      case KEY_DC: return .delete
+      case KEY_ENTER: return .enter
+      case KEY_RESIZE: return .resize(rows: size.rows, columns: size.columns)
+      case KEY_MOUSE: return mouse()
+      default: return nil
+      }
+    }
+    switch wch {
+    case 9: return .tab
+    case 10, 13: return .enter
+    case 27: return .escape
+    case 8, 127: return .backspace
+    case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(wch) + 96)))
+    default:
+      guard let scalar = Unicode.Scalar(UInt32(wch)) else { return nil }
+      return .char(Character(scalar))
+    }
+  }
+
+  private func mouse() -> Key? {
+    var event = MEVENT()
+    guard getmouse(&event) == OK else { return nil }
+    let state = UInt(event.bstate)
+    if state & UInt(duban_button4()) != 0 { return .scrollUp }
+    if state & UInt(duban_button5()) != 0 { return .scrollDown }
+    if state & UInt(duban_button1_clicked()) != 0 { return .click(row: Int(event.y), column: Int(event.x)) }
+    return nil
+  }
+
+  /// Writes the frame: runs of cells with one style go out as one wide string.
+  public func draw(_ screen: Screen) {
+    for row in 0..<screen.rows {
+      var column = 0
+      while column < screen.columns {
+        let style = screen[row, column].style
+        var text: [wchar_t] = []
+        let start = column
+        while column < screen.columns, screen[row, column].style == style {
+          let cell = screen[row, column]
+          if !cell.isContinuation {
+            for s in cell.character.unicodeScalars { text.append(wchar_t(bitPattern: s.value)) }
+          }
+          column += 1
+        }
+        apply(style)
+        text.append(0)
+        _ = text.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1)) }
+      }
+    }
+    duban_set_style(window, duban_A_NORMAL, 0)
+    if let cursor = screen.cursor {
+      curs_set(1)
+      wmove(window, Int32(cursor.row), Int32(cursor.column))
+    } else {
+      curs_set(0)
+    }
+    wrefresh(window)
+  }
+
+  /// Hands the terminal to $EDITOR (default vi) on a file holding `initial`; returns the text.
+  public func editExternally(_ initial: String) -> String? {
+    let path = NSTemporaryDirectory() + "duban-note-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
+    guard FileManager.default.createFile(atPath: path, contents: Data(initial.utf8)) else { return nil }
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    def_prog_mode()
+    endwin()
+    let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
+    var ok = false
+    if (try? p.run()) != nil {
+      p.waitUntilExit()
+      ok = p.terminationStatus == 0
+    }
+    reset_prog_mode()
+    clearok(window, true)
+    wrefresh(window)
+    guard ok, let data = FileManager.default.contents(atPath: path) else { return nil }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  private func apply(_ style: Style) {
+    let a = Terminal.attributes(style, colors: colors)
+    duban_set_style(window, a.attrs, a.pair)
+  }
+
+  static func attributes(_ style: Style, colors: Bool) -> (attrs: UInt32, pair: Int16) {
+    let pair = colors ? Int16(style.rawValue + 1) : 0
+    switch style {
+    case .normal: return (duban_A_NORMAL, 0)
+    case .title: return (colors ? duban_A_BOLD : duban_A_REVERSE, pair)
+    case .border: return (colors ? duban_A_NORMAL : duban_A_DIM, pair)
+    case .activeBorder, .header: return (duban_A_BOLD, pair)
+    case .selected: return (duban_A_REVERSE, colors ? 0 : 0)
+    case .selectedInactive: return (colors ? duban_A_NORMAL : duban_A_UNDERLINE, pair)
+    case .dim: return (duban_A_DIM, pair)
+    case .match: return (colors ? duban_A_BOLD : duban_A_UNDERLINE | duban_A_BOLD, pair)
+    case .error, .warning: return (duban_A_BOLD, pair)
+    default: return (duban_A_NORMAL, pair)
+    }
+  }
+
+  static func definePair(_ style: Style) {
+    let (fg, bg): (Int32, Int32)
+    switch style {
+    case .title: (fg, bg) = (COLOR_WHITE, COLOR_BLUE)
+    case .activeBorder: (fg, bg) = (COLOR_CYAN, -1)
+    case .header: (fg, bg) = (COLOR_CYAN, -1)
+    case .selectedInactive: (fg, bg) = (-1, COLOR_BLACK)
+    case .match: (fg, bg) = (COLOR_BLACK, COLOR_YELLOW)
+    case .notStarted: (fg, bg) = (-1, -1)
+    case .inProgress: (fg, bg) = (COLOR_YELLOW, -1)
+    case .done, .ok: (fg, bg) = (COLOR_GREEN, -1)
+    case .blocked, .error: (fg, bg) = (COLOR_RED, -1)
+    case .warning: (fg, bg) = (COLOR_YELLOW, -1)
+    default: (fg, bg) = (-1, -1)
+    }
+    init_pair(Int16(style.rawValue + 1), Int16(fg), Int16(bg))
+  }
+
+  /// CJK and box drawing vanish without a UTF-8 locale: use the user's, else C.UTF-8.
+  static func setUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+      setlocale(LC_ALL, "C.UTF-8")
+    }
+  }
+}
