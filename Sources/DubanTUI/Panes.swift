@@ -137,7 +137,8 @@ enum DetailPane {
       lines.append(("· \(change.time.prefix(16)) \(change.user) \(Reducer.describe(change, lang))", .dim))
     }
     for (i, line) in lines.prefix(r.innerHeight).enumerated() {
-      screen.put(line.0, row: r.row + 1 + i, column: r.column + 2, style: line.1, limit: r.innerWidth - 1)
+      let text = w.truncate(TerminalSafe.line(line.0), columns: r.innerWidth - 1)
+      screen.put(text, row: r.row + 1 + i, column: r.column + 2, style: line.1, limit: r.innerWidth - 1)
     }
   }
 }

@@ -1,0 +1,215 @@
+import DubanCore
+import XCTest
+
+@testable import DubanTUI
+
+/// Every command of the key table, through the reducer.
+final class ReducerTests: XCTestCase {
+  func testEveryCommandIsBoundAndInHelp() {
+    var h = Harness()
+    h.press(.char("?"))
+    let help = h.text
+    for command in Command.allCases {
+      let binding = KeyTable.binding(command)
+      XCTAssertFalse(binding.keys.isEmpty, command.rawValue)
+      for key in binding.keys { XCTAssertEqual(KeyTable.command(for: key), command, "\(key)") }
+      XCTAssertTrue(help.contains(binding.help(.zh)), "help shows \(command.rawValue)")
+    }
+  }
+
+  func testMovingAndPanes() {
+    var h = Harness()
+    XCTAssertEqual(h.state.focus, .tree)
+    h.press(.char("j"), .char("j"))
+    XCTAssertEqual(h.state.selectedNode.kind, .part(2))
+    XCTAssertEqual(h.state.visibleItems.count, 67)
+    h.press(.enter)
+    XCTAssertEqual(h.state.focus, .tasks)
+    h.press(.down, .down)
+    XCTAssertEqual(h.state.selectedItem?.id, "2.3")
+    h.press(.char("G"))
+    XCTAssertEqual(h.state.selectedItem?.id, "2.67")
+    h.press(.char("g"))
+    XCTAssertEqual(h.state.selectedItem?.id, "2.1")
+    h.press(.pageDown)
+    XCTAssertGreaterThan(h.state.taskIndex, 10)
+    XCTAssertGreaterThanOrEqual(h.state.taskIndex, h.state.taskScroll)
+    h.press(.pageUp)
+    XCTAssertEqual(h.state.taskIndex, 0)
+    h.press(.up)
+    XCTAssertEqual(h.state.taskIndex, 0, "stops at the top")
+    h.press(.tab)
+    XCTAssertEqual(h.state.focus, .units)
+    h.press(.tab)
+    XCTAssertEqual(h.state.focus, .tree)
+    h.press(.backTab)
+    XCTAssertEqual(h.state.focus, .units)
+    h.press(.char("h"))
+    XCTAssertEqual(h.state.focus, .tasks)
+    h.press(.escape)
+    XCTAssertEqual(h.state.focus, .tree)
+  }
+
+  func testEnterOnUnitFiltersItsItemsAndEscClears() {
+    var h = Harness()
+    h.press(.tab, .down, .tab)  // tasks → 1.2, units: 区财政局 (lead), 区税务局
+    XCTAssertEqual(h.state.selectedUnits.map(\.name), ["区财政局", "区税务局"])
+    XCTAssertTrue(h.state.selectedUnits[0].isLead)
+    h.press(.enter)
+    XCTAssertEqual(h.state.filter, .unit("区财政局"))
+    XCTAssertEqual(h.state.focus, .tasks)
+    XCTAssertEqual(h.state.visibleItems.count, 7)
+    h.press(.escape)
+    XCTAssertEqual(h.state.filter, .none)
+    XCTAssertEqual(h.state.visibleItems.count, 90)
+  }
+
+  func testSearchInChineseWithNextAndPrevious() {
+    var h = Harness()
+    h.press(.char("/"))
+    XCTAssertNotNil(h.state.searchEditor)
+    h.type("停车")
+    XCTAssertEqual(h.state.selectedItem?.id, "2.39", "incremental: moves as typed")
+    XCTAssertTrue(h.text.contains("搜索：停车"))
+    h.press(.enter)
+    XCTAssertNil(h.state.searchEditor)
+    h.press(.char("n"))
+    XCTAssertEqual(h.state.selectedItem?.id, "2.55", "2.40 (停放) does not match")
+    h.press(.char("n"))
+    XCTAssertEqual(h.state.selectedItem?.id, "3.12")
+    h.press(.char("N"))
+    XCTAssertEqual(h.state.selectedItem?.id, "2.55")
+    h.press(.char("/"))
+    h.type("区残联")
+    XCTAssertEqual(h.state.selectedItem?.id, "3.17", "unit names are searched too")
+    h.press(.escape)
+    h.press(.char("/"))
+    h.type("不存在的内容")
+    XCTAssertTrue(h.state.messageIsError)
+  }
+
+  func testSearchLeavesAScopeWithoutMatches() {
+    var h = Harness()
+    h.press(.down)  // part 一
+    h.press(.char("/"))
+    h.type("厕所")
+    XCTAssertEqual(h.state.selectedItem?.id, "3.7")
+    XCTAssertEqual(h.state.treeIndex, 0)
+  }
+
+  func testFilterAndSortCycle() {
+    var h = Harness()
+    h.press(.tab, .char(" "), .char("+"))  // 1.1 → in progress, 10%
+    h.press(.char("f"))
+    XCTAssertEqual(h.state.filter, .status(.notStarted))
+    XCTAssertEqual(h.state.visibleItems.count, 89)
+    h.press(.char("f"))
+    XCTAssertEqual(h.state.visibleItems.map(\.id), ["1.1"])
+    h.press(.char("f"), .char("f"), .char("f"))
+    XCTAssertEqual(h.state.filter, .overdue)
+    XCTAssertEqual(h.state.visibleItems.count, 90, "Q1 report (due 4月10日) missing everywhere on 5月1日")
+    h.press(.char("f"))
+    XCTAssertEqual(h.state.filter, .none)
+    h.press(.char("s"))
+    XCTAssertEqual(h.state.sort, .progress)
+    XCTAssertEqual(h.state.visibleItems.last?.id, "1.1")
+    h.press(.char("s"), .char("s"))
+    XCTAssertEqual(h.state.sort, .lead)
+    XCTAssertEqual(h.state.visibleItems.first?.lead.isEmpty, false)
+    h.press(.char("s"))
+    XCTAssertEqual(h.state.sort, .number)
+  }
+
+  func testMarkingEmitsPersistAndUndoRedoKeepHistory() {
+    var h = Harness()
+    h.press(.tab)
+    var effects = h.press(.char(" "))
+    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .restore(status: .inProgress, progress: 0))])
+    h.press(.char("+"), .char("+"))
+    XCTAssertEqual(h.state.selectedItem?.progress, 20)
+    h.press(.char("-"))
+    XCTAssertEqual(h.state.selectedItem?.progress, 10)
+    h.press(.char("x"))
+    XCTAssertEqual(h.state.selectedItem?.status, .blocked)
+    h.press(.char("x"))
+    XCTAssertEqual(h.state.selectedItem?.status, .inProgress)
+    h.press(.char(" "))
+    XCTAssertEqual(h.state.selectedItem?.status, .done)
+    XCTAssertEqual(h.state.selectedItem?.progress, 100)
+    let historyBefore = h.state.selectedItem!.history.count
+    effects = h.press(.char("u"))
+    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .restore(status: .inProgress, progress: 10))])
+    XCTAssertEqual(h.state.selectedItem?.status, .inProgress)
+    XCTAssertGreaterThan(h.state.selectedItem!.history.count, historyBefore, "undo adds history")
+    h.press(.ctrl("r"))
+    XCTAssertEqual(h.state.selectedItem?.status, .done)
+    for _ in 0..<7 { h.press(.char("u")) }
+    XCTAssertEqual(h.state.selectedItem?.status, .notStarted)
+    XCTAssertEqual(h.state.selectedItem?.progress, 0)
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.message, "没有可撤销的操作")
+  }
+
+  func testReportFiledForTheCurrentPeriod() {
+    var h = Harness(today: "2019-06-30")
+    h.press(.tab)
+    let effects = h.press(.char("r"))
+    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .report(period: "Q2", filed: true, day: "2019-06-30"))])
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q2"])
+    h.press(.char("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports, [])
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q2"])
+  }
+
+  func testNoteEditorTakesChineseAndCancels() {
+    var h = Harness()
+    h.press(.tab, .char("e"))
+    guard case .note(let id, _) = h.state.overlay else { return XCTFail("no editor") }
+    XCTAssertEqual(id, "1.1")
+    h.type("已完成季度统计")
+    h.press(.left, .left, .backspace)
+    h.type("年")
+    let effects = h.press(.enter)
+    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .note("已完成季年统计"))])
+    XCTAssertEqual(h.state.selectedItem?.notes.last?.text, "已完成季年统计")
+    XCTAssertTrue(h.text.contains("最新备注"))
+    h.press(.char("e"))
+    h.type("不要")
+    XCTAssertEqual(h.press(.escape), [])
+    XCTAssertEqual(h.state.selectedItem?.notes.count, 1)
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.notes.count, 0, "undo withdraws the note")
+  }
+
+  func testExternalEditorEffectAndResult() {
+    var h = Harness()
+    h.press(.tab)
+    XCTAssertEqual(h.press(.char("E")), [.openEditor(itemID: "1.1")])
+    let effects = Reducer.reduce(&h.state, .externalNote(itemID: "1.1", text: "长备注\n第二行\n"), now: Harness.now)
+    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .note("长备注\n第二行"))])
+    XCTAssertEqual(Reducer.reduce(&h.state, .externalNote(itemID: "1.1", text: nil), now: Harness.now), [])
+  }
+
+  func testHelpQuitResizeClick() {
+    var h = Harness()
+    h.press(.char("?"))
+    XCTAssertEqual(h.state.overlay, .help)
+    h.press(.char("j"))
+    XCTAssertEqual(h.state.treeIndex, 0, "keys go to the overlay")
+    h.press(.resize(rows: 24, columns: 80))
+    XCTAssertEqual(h.state.overlay, .help, "resize keeps the overlay open")
+    XCTAssertTrue(h.text.contains("帮助"))
+    h.press(.escape)
+    XCTAssertNil(h.state.overlay)
+    let layout = Layout(rows: 24, columns: 80)
+    h.press(.click(row: layout.tasks.row + 4, column: layout.tasks.column + 5))
+    XCTAssertEqual(h.state.focus, .tasks)
+    XCTAssertEqual(h.state.selectedItem?.id, "1.4")
+    h.press(.click(row: layout.tree.row + 3, column: 3))
+    XCTAssertEqual(h.state.selectedNode.kind, .part(2))
+    XCTAssertEqual(h.press(.char("q")), [.quit])
+    var h2 = Harness()
+    XCTAssertEqual(h2.press(.ctrl("c")), [.quit])
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import XCTest
+
+/// The real dashboard in tmux: browse, search in Chinese, mark, undo, a Chinese note,
+/// resize, help, quit; then the store on disk, the exit code and the borders.
+final class DashboardTests: XCTestCase {
+  var dir: URL!
+  var store: String { dir.appendingPathComponent("plan.json").path }
+
+  override func setUpWithError() throws {
+    dir = try DubanBinary.tempDir()
+    let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
+    XCTAssertEqual(r.status, 0, r.stderr)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+  func launch(_ extra: String = "", env: String = "", columns: Int = 120, rows: Int = 35) throws -> Tmux {
+    let command = "LANG=C.UTF-8 USER=tester TERM=xterm-256color \(env) \(DubanBinary.path) --store \(store) --today 2019-05-01 \(extra); echo EXIT=$?; sleep 60"
+    let t = try Tmux(command: command, columns: columns, rows: rows)
+    try t.waitFor("板块") { $0.contains("板块") || $0.contains("Sections") || $0.contains("EXIT=") }
+    return t
+  }
+
+  func item(_ id: String) throws -> [String: Any] {
+    let r = try DubanBinary.run(["list", "--store", store, "--json"])
+    let items = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
+    return try XCTUnwrap(items.first { $0["id"] as? String == id })
+  }
+
+  func testBrowseSearchMarkUndoNoteResizeHelpQuit() throws {
+    let t = try launch()
+    var screen = try t.capture()
+    XCTAssertTrue(screen.contains("全部事项"))
+    XCTAssertTrue(screen.contains("0/90"))
+    assertBordersAligned(screen, columns: 120)
+
+    // Browse the tree to part 二, into its tasks.
+    try t.keys("j", "j", "Enter")
+    screen = try t.waitFor("任务 1/67")
+    XCTAssertTrue(screen.contains("[牵]") || screen.contains("[责]"))
+
+    // Search in Chinese: 停车 first appears in 2.39.
+    try t.keys("/")
+    try t.waitFor("搜索：")
+    try t.text("停车")
+    screen = try t.waitFor("详情 2.39")
+    try t.keys("Enter")
+    try t.keys("n")
+    try t.waitFor("详情 2.55")
+
+    // Mark: Space → 推进中, + + → 20%, undo the last +.
+    try t.keys("Space")
+    try t.waitFor("推进中 0%")
+    try t.keys("+", "+")
+    try t.waitFor("推进中 20%")
+    try t.keys("u")
+    try t.waitFor("推进中 10%")
+
+    // A note typed in Chinese in the one-line editor.
+    try t.keys("e")
+    try t.waitFor("备注 2.55")
+    try t.text("协调儿童医院周边停车")
+    try t.waitFor("协调儿童医院周边停车")
+    try t.keys("Enter")
+    try t.waitFor("最新备注")
+
+    // Resize to several sizes; the borders stay aligned.
+    for (columns, rows) in [(80, 24), (60, 20), (100, 30)] {
+      try t.resize(columns: columns, rows: rows)
+      screen = try t.waitFor("\(columns)x\(rows)") { s in
+        s.split(separator: "\n").first.map { DubanBinaryWidth.columns(String($0)) <= columns } == true
+          && s.split(separator: "\n").contains { $0.hasPrefix("└") && DubanBinaryWidth.columns(String($0)) == columns }
+      }
+      assertBordersAligned(screen, columns: columns)
+      XCTAssertTrue(screen.contains("2.55"), "the place is kept at \(columns)x\(rows)")
+    }
+
+    // Too small, then back.
+    try t.resize(columns: 40, rows: 12)
+    try t.waitFor("终端太小")
+    try t.resize(columns: 120, rows: 35)
+    try t.waitFor("详情 2.55")
+
+    // Help, opened and closed, also across a resize.
+    try t.keys("?")
+    try t.waitFor("帮助（Esc 关闭）")
+    try t.resize(columns: 90, rows: 30)
+    try t.waitFor("帮助（Esc 关闭）")
+    try t.keys("Escape")
+    try t.waitFor("帮助") { !$0.contains("帮助（Esc 关闭）") }
+
+    try t.keys("q")
+    screen = try t.waitFor("EXIT=0")
+    XCTAssertFalse(screen.contains("板块"), "the terminal is restored after exit")
+
+    let saved = try item("2.55")
+    XCTAssertEqual(saved["status"] as? String, "in_progress")
+    XCTAssertEqual(saved["progress"] as? Int, 10)
+    XCTAssertEqual((saved["notes"] as? [[String: Any]])?.first?["text"] as? String, "协调儿童医院周边停车")
+    XCTAssertEqual((saved["notes"] as? [[String: Any]])?.first?["user"] as? String, "tester")
+    let history = try XCTUnwrap(saved["history"] as? [[String: Any]]).map { "\($0["field"]!):\($0["before"]!)→\($0["after"]!)" }
+    XCTAssertEqual(history, ["status:not_started→in_progress", "progress:0→10", "progress:10→20", "progress:20→10", "note:→协调儿童医院周边停车"])
+  }
+
+  func testEnglishAndMonochrome() throws {
+    let t = try launch("--lang en", env: "NO_COLOR=1", columns: 100, rows: 30)
+    let screen = try t.waitFor("Sections")
+    let styled = try t.tmux(["capture-pane", "-p", "-e", "-t", t.session])
+    XCTAssertFalse(styled.contains("[3") && styled.range(of: #"\[(\d+;)*3[0-7]m"#, options: .regularExpression) != nil, "NO_COLOR: no colours")
+    XCTAssertTrue(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "selection still shows, in reverse video")
+    XCTAssertTrue(screen.contains("Tasks"))
+    XCTAssertTrue(screen.contains("All items"))
+    assertBordersAligned(screen, columns: 100)
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+  }
+
+  func testSignalRestoresTerminal() throws {
+    let t = try launch()
+    try t.keys("Tab", "x")
+    try t.waitFor("滞后")
+    // Only the duban process itself (its command line starts with the binary).
+    _ = try DubanBinary.runShell("pkill -TERM -f '^\(DubanBinary.path) --store \(store)'")
+    let screen = try t.waitFor("EXIT=143")
+    XCTAssertFalse(screen.contains("板块"))
+    XCTAssertEqual(try item("1.1")["status"] as? String, "blocked", "the change was saved before the signal")
+  }
+
+  func testSeesChangesFromOtherProcesses() throws {
+    let t = try launch()
+    try t.keys("Tab", "j")
+    try t.waitFor("详情 1.2")
+    let r = try DubanBinary.run(["mark", "1.2", "--progress", "60", "--store", store])
+    XCTAssertEqual(r.status, 0)
+    try t.waitFor("推进中 60%")
+    try t.waitFor("详情 1.2")
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+  }
+
+  func testCtrlCQuitsAndRestores() throws {
+    let t = try launch()
+    try t.keys("C-c")
+    let screen = try t.waitFor("EXIT=130")
+    XCTAssertFalse(screen.contains("板块"))
+  }
+
+  func testNotATerminal() throws {
+    let r = try DubanBinary.run(["--store", store])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
+  }
+}
