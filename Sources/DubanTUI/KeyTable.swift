@@ -51,21 +51,32 @@ public enum KeyTable {
     KeyBinding(keys: [.home, .char("g")], label: "g Home", command: .top, zh: "到顶", en: "first row"),
     KeyBinding(keys: [.end, .char("G")], label: "G End", command: .bottom, zh: "到底", en: "last row"),
     KeyBinding(keys: [.tab, .right, .char("l")], label: "Tab → l", command: .nextPane, zh: "下一窗格", en: "next pane"),
-    KeyBinding(keys: [.backTab, .left, .char("h")], label: "S-Tab ← h", command: .previousPane, zh: "上一窗格", en: "previous pane"),
-    KeyBinding(keys: [.enter], label: "Enter", command: .enter, zh: "进入（单位窗格：只看该单位的事项）", en: "go in (units pane: that unit's items)"),
+    KeyBinding(
+      keys: [.backTab, .left, .char("h")], label: "S-Tab ← h", command: .previousPane, zh: "上一窗格", en: "previous pane"),
+    KeyBinding(
+      keys: [.enter], label: "Enter", command: .enter, zh: "进入（单位窗格：只看该单位的事项）",
+      en: "go in (units pane: that unit's items)"),
     KeyBinding(keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选", en: "back, clear filter"),
     KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),
     KeyBinding(keys: [.char("f")], label: "f", command: .filter, zh: "筛选：状态、逾期", en: "filter: status, overdue"),
-    KeyBinding(keys: [.char("s")], label: "s", command: .sort, zh: "排序：编号、进度、状态、牵头单位", en: "sort: number, progress, status, lead"),
-    KeyBinding(keys: [.char(" ")], label: "Space", command: .cycleStatus, zh: "状态：未开始→推进中→已完成", en: "status: not started → in progress → done"),
-    KeyBinding(keys: [.char("x")], label: "x", command: .markBlocked, zh: "标记滞后（再按取消）", en: "mark blocked (again to clear)"),
+    KeyBinding(
+      keys: [.char("s")], label: "s", command: .sort, zh: "排序：编号、进度、状态、牵头单位", en: "sort: number, progress, status, lead"
+    ),
+    KeyBinding(
+      keys: [.char(" ")], label: "Space", command: .cycleStatus, zh: "状态：未开始→推进中→已完成",
+      en: "status: not started → in progress → done"),
+    KeyBinding(
+      keys: [.char("x")], label: "x", command: .markBlocked, zh: "标记滞后（再按取消）", en: "mark blocked (again to clear)"),
     KeyBinding(keys: [.char("+"), .char("=")], label: "+", command: .progressUp, zh: "进度 +10", en: "progress +10"),
     KeyBinding(keys: [.char("-")], label: "-", command: .progressDown, zh: "进度 −10", en: "progress −10"),
-    KeyBinding(keys: [.char("r")], label: "r", command: .fileReport, zh: "本期进展已报送（再按撤回）", en: "this period's report filed (again to withdraw)"),
+    KeyBinding(
+      keys: [.char("r")], label: "r", command: .fileReport, zh: "本期进展已报送（再按撤回）",
+      en: "this period's report filed (again to withdraw)"),
     KeyBinding(keys: [.char("e")], label: "e", command: .editNote, zh: "写备注（单行，可输入中文）", en: "add a note (one line)"),
-    KeyBinding(keys: [.char("E")], label: "E", command: .editNoteExternal, zh: "用 $EDITOR 写长备注", en: "long note in $EDITOR"),
+    KeyBinding(
+      keys: [.char("E")], label: "E", command: .editNoteExternal, zh: "用 $EDITOR 写长备注", en: "long note in $EDITOR"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

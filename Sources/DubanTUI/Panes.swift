@@ -17,7 +17,9 @@ enum TreePane {
       let indent = String(repeating: " ", count: node.depth)
       let label = screen.width.truncate(indent + node.label, columns: labelWidth)
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
-      screen.put(count, row: row, column: r.column + 1 + r.innerWidth - countWidth, style: p.done == p.total && p.total > 0 ? .done : .dim)
+      screen.put(
+        count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
+        style: p.done == p.total && p.total > 0 ? .done : .dim)
       Renderer.selectRow(&screen, row: row, r, selected: i == state.treeIndex, focused: focused)
     }
   }
@@ -34,7 +36,8 @@ enum TaskPane {
     if state.sort != .number { title += " · ↕" + Reducer.describe(state.sort, lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
     if items.isEmpty {
-      screen.put(lang.pick("（没有事项）", "(no items)"), row: r.row + 1, column: r.column + 2, style: .dim, limit: r.innerWidth - 1)
+      screen.put(
+        lang.pick("（没有事项）", "(no items)"), row: r.row + 1, column: r.column + 2, style: .dim, limit: r.innerWidth - 1)
       return
     }
     let w = screen.width
@@ -49,7 +52,8 @@ enum TaskPane {
       var col = r.column + 1
       col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
       col += screen.put(item.status.glyph(lang), row: row, column: col, style: item.status.style) + 1
-      col += screen.put(w.pad("\(item.progress)%", columns: 4, alignRight: true), row: row, column: col, style: .dim) + 1
+      col +=
+        screen.put(w.pad("\(item.progress)%", columns: 4, alignRight: true), row: row, column: col, style: .dim) + 1
       let end = r.column + 1 + r.innerWidth
       let textWidth = end - col - (leadWidth > 0 ? leadWidth + 1 : 0)
       let text = w.truncate(item.text, columns: textWidth)
@@ -57,7 +61,8 @@ enum TaskPane {
       highlight(&screen, text: text, query: query, row: row, column: col)
       if leadWidth > 0 {
         let lead = item.lead.first ?? ""
-        screen.put(w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+        screen.put(
+          w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
       }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.taskIndex, focused: focused)
     }
@@ -96,7 +101,8 @@ enum UnitPane {
       }
       let used = screen.put(tag, row: row, column: r.column + 1, style: u.isLead ? .header : .dim, limit: r.innerWidth)
       let name = screen.width.truncate(u.name, columns: r.innerWidth - used)
-      screen.put(name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
+      screen.put(
+        name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
       Renderer.selectRow(&screen, row: row, r, selected: i == state.unitIndex, focused: focused)
     }
   }
@@ -110,14 +116,21 @@ enum DetailPane {
       Renderer.frame(&screen, r, title: lang.pick("详情", "Details"), active: false, box)
       return
     }
-    Renderer.frame(&screen, r, title: lang.pick("详情", "Details") + " \(item.id) · \(item.status.label(lang)) \(item.progress)%", active: false, box)
+    Renderer.frame(
+      &screen, r, title: lang.pick("详情", "Details") + " \(item.id) · \(item.status.label(lang)) \(item.progress)%",
+      active: false, box)
     let w = screen.width
     var lines: [(String, Style)] = []
     for l in w.wrap(TerminalSafe.line(item.text), columns: r.innerWidth - 1) { lines.append((l, .normal)) }
     let none = "—"
     let lead = item.lead.joined(separator: "、")
     let resp = item.responsible.joined(separator: "、")
-    lines.append((lang.pick("牵头：\(lead.isEmpty ? none : lead)　责任：\(resp.isEmpty ? none : resp)", "lead: \(lead.isEmpty ? none : lead)   responsible: \(resp.isEmpty ? none : resp)"), .dim))
+    lines.append(
+      (
+        lang.pick(
+          "牵头：\(lead.isEmpty ? none : lead)　责任：\(resp.isEmpty ? none : resp)",
+          "lead: \(lead.isEmpty ? none : lead)   responsible: \(resp.isEmpty ? none : resp)"), .dim
+      ))
     if !item.leaders.isEmpty {
       lines.append((lang.pick("责任领导：", "officials: ") + item.leaders.joined(separator: "、"), .dim))
     }
@@ -128,7 +141,11 @@ enum DetailPane {
         let late = p.due < state.today && !filed && item.status != .done
         return "\(p.period.id)\(filed ? "✓" : late ? "✗" : "·")"
       }
-      lines.append((lang.pick("进展报送：", "reports: ") + marks.joined(separator: " "), cal.overdue(item, on: state.today).isEmpty ? .dim : .warning))
+      lines.append(
+        (
+          lang.pick("进展报送：", "reports: ") + marks.joined(separator: " "),
+          cal.overdue(item, on: state.today).isEmpty ? .dim : .warning
+        ))
     }
     if let note = item.notes.last {
       lines.append((lang.pick("最新备注", "latest note") + "（\(note.user) \(note.time.prefix(16))）：\(note.text)", .normal))

@@ -176,7 +176,9 @@ public enum Reducer {
   }
 
   /// A user's change: applied here at once, persisted by the runtime, undoable.
-  static func edit(_ state: inout AppState, id: String, _ forward: ItemEdit, undo backward: ItemEdit, now: String) -> [Effect] {
+  static func edit(_ state: inout AppState, id: String, _ forward: ItemEdit, undo backward: ItemEdit, now: String)
+    -> [Effect]
+  {
     state.undoStack.append(UndoEntry(itemID: id, forward: forward, backward: backward))
     state.redoStack.removeAll()
     return apply(&state, id: id, forward, now: now, verb: nil)
@@ -206,7 +208,8 @@ public enum Reducer {
     case "note": return change.after.isEmpty ? lang.pick("撤回备注", "note withdrawn") : lang.pick("新增备注", "note added")
     default:
       let period = change.field.replacingOccurrences(of: "report:", with: "")
-      return change.after.isEmpty ? lang.pick("撤回\(period)报送", "\(period) report withdrawn") : lang.pick("\(period)已报送", "\(period) report filed")
+      return change.after.isEmpty
+        ? lang.pick("撤回\(period)报送", "\(period) report withdrawn") : lang.pick("\(period)已报送", "\(period) report filed")
     }
   }
 

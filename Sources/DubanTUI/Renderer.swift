@@ -36,14 +36,17 @@ public enum Renderer {
     let rightWidth = screen.width.width(of: right)
     let title = lang.pick("督办", "duban") + " · " + state.plan.title
     let titleWidth = max(0, r.width - rightWidth - 3)
-    screen.put(screen.width.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
+    screen.put(
+      screen.width.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
     if rightWidth + 2 < r.width { screen.put(right, row: r.row, column: r.width - rightWidth - 1, style: .title) }
   }
 
   static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {
     let lines = [
       state.lang.pick("终端太小", "Terminal too small"),
-      state.lang.pick("至少需要 \(Layout.minimumColumns)×\(Layout.minimumRows)", "needs at least \(Layout.minimumColumns)×\(Layout.minimumRows)"),
+      state.lang.pick(
+        "至少需要 \(Layout.minimumColumns)×\(Layout.minimumRows)",
+        "needs at least \(Layout.minimumColumns)×\(Layout.minimumRows)"),
       state.lang.pick("当前 \(state.columns)×\(state.rows)", "now \(state.columns)×\(state.rows)"),
       state.lang.pick("q 退出", "q quits"),
     ]
@@ -72,7 +75,8 @@ public enum Renderer {
     screen.fill(row: bottom, column: r.column, count: 1, character: box.bottomLeft, style: style)
     screen.fill(row: bottom, column: right, count: 1, character: box.bottomRight, style: style)
     if !title.isEmpty, r.width > 6 {
-      screen.put(" \(title) ", row: r.row, column: r.column + 2, style: active ? .activeBorder : .header, limit: r.width - 4)
+      screen.put(
+        " \(title) ", row: r.row, column: r.column + 2, style: active ? .activeBorder : .header, limit: r.width - 4)
     }
   }
 

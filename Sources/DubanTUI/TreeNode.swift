@@ -30,10 +30,16 @@ public struct TreeNode: Equatable, Sendable {
       for section in part.sections {
         let sectionTitle: String? = section.title.isEmpty ? nil : section.title
         if let sectionTitle {
-          nodes.append(TreeNode(kind: .section(part: part.ordinal, title: sectionTitle), label: "(\(section.number))\(sectionTitle)", depth: 1))
+          nodes.append(
+            TreeNode(
+              kind: .section(part: part.ordinal, title: sectionTitle), label: "(\(section.number))\(sectionTitle)",
+              depth: 1))
         }
         for g in section.groups {
-          nodes.append(TreeNode(kind: .group(part: part.ordinal, section: sectionTitle, title: g), label: "—\(g)", depth: sectionTitle == nil ? 1 : 2))
+          nodes.append(
+            TreeNode(
+              kind: .group(part: part.ordinal, section: sectionTitle, title: g), label: "—\(g)",
+              depth: sectionTitle == nil ? 1 : 2))
         }
       }
     }

@@ -17,10 +17,16 @@ public final class Terminal {
   /// Refuses when stdin or stdout is not a terminal, before ncurses touches anything.
   public init(noColor: Bool) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw NotATerminal(description: "the dashboard needs a terminal on stdin and stdout; in scripts use `duban list`, `duban units` or `duban mark`")
+      throw NotATerminal(
+        description:
+          "the dashboard needs a terminal on stdin and stdout; in scripts use `duban list`, `duban units` or `duban mark`"
+      )
     }
     Terminal.setUTF8Locale()
-    guard let w = initscr() else { throw NotATerminal(description: "cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))") }
+    guard let w = initscr() else {
+      throw NotATerminal(
+        description: "cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))")
+    }
     window = w
     cbreak()
     noecho()
@@ -118,7 +124,9 @@ public final class Terminal {
         }
         apply(style)
         text.append(0)
-        _ = text.withUnsafeBufferPointer { mvwaddnwstr(window, Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1)) }
+        _ = text.withUnsafeBufferPointer {
+          mvwaddnwstr(window, Int32(row), Int32(start), $0.baseAddress, Int32(text.count - 1))
+        }
       }
     }
     duban_set_style(window, duban_A_NORMAL, 0)

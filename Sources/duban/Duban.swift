@@ -9,7 +9,9 @@ struct Duban: ParsableCommand {
       With no subcommand, opens the dashboard on the store (created from the embedded 2019 \
       Jiang'an plan on first run). Exit codes: 0 ok, 2 bad input or unreadable store.
       """,
-    subcommands: [OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self],
+    subcommands: [
+      OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, KeysCommand.self,
+    ],
     defaultSubcommand: OpenCommand.self
   )
 }

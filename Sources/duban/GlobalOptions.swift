@@ -4,7 +4,10 @@ import Foundation
 
 /// Options every subcommand takes: where the store is, what day it is, which language.
 struct GlobalOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The store file (default: $DUBAN_STORE, else ${XDG_DATA_HOME:-~/.local/share}/duban/plan.json).", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "The store file (default: $DUBAN_STORE, else ${XDG_DATA_HOME:-~/.local/share}/duban/plan.json).",
+      valueName: "path"))
   var store: String?
 
   @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD).", valueName: "date"))
@@ -54,7 +57,9 @@ struct GlobalOptions: ParsableArguments {
       let seed = try SeedDocument.path()
       let result = try DocumentImporter.importFile(at: seed)
       if try store.create(StoreDocument(plan: result.plan)) {
-        note(language.pick("新建数据文件 \(store.path)（导入内置的 2019 年江岸区分解方案）", "created \(store.path) from the embedded 2019 Jiang'an plan"))
+        note(
+          language.pick(
+            "新建数据文件 \(store.path)（导入内置的 2019 年江岸区分解方案）", "created \(store.path) from the embedded 2019 Jiang'an plan"))
       }
     }
     return (store, try store.load())

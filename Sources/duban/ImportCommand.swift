@@ -35,12 +35,19 @@ struct ImportCommand: ParsableCommand {
       let store = Store(path: target)
       if !dryRun {
         if store.exists && !force {
-          throw Failure(lang.pick("\(target) 已存在；加 --force 覆盖（旧版本保留为 .bak），或用 --out 指定新文件", "\(target) already exists; add --force to replace it (the old one is kept as .bak), or choose another file with --out"))
+          throw Failure(
+            lang.pick(
+              "\(target) 已存在；加 --force 覆盖（旧版本保留为 .bak），或用 --out 指定新文件",
+              "\(target) already exists; add --force to replace it (the old one is kept as .bak), or choose another file with --out"
+            ))
         }
         try store.save(StoreDocument(plan: plan))
       }
       var summary = summaryText(plan, encoding: result.encoding, lang: lang)
-      summary += dryRun ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n") : lang.pick("已写入 \(target)\n", "written to \(target)\n")
+      summary +=
+        dryRun
+        ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n")
+        : lang.pick("已写入 \(target)\n", "written to \(target)\n")
       if json {
         note(summary)
         try Output.json(plan)
@@ -51,19 +58,26 @@ struct ImportCommand: ParsableCommand {
   }
 
   func summaryText(_ plan: Plan, encoding: String, lang: Lang) -> String {
-    var s = lang.pick("导入 \(document)（\(encoding)）：\(plan.title)\n", "imported \(document) (\(encoding)): \(plan.title)\n")
+    var s = lang.pick(
+      "导入 \(document)（\(encoding)）：\(plan.title)\n", "imported \(document) (\(encoding)): \(plan.title)\n")
     for part in plan.parts {
       let count = plan.items.filter { $0.part == part.ordinal }.count
       let groups = part.sections.reduce(0) { $0 + $1.groups.count }
       let sections = part.sections.filter { !$0.title.isEmpty }.count
-      s += lang.pick("  \(part.number)、\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n", "  part \(part.ordinal) \(part.title): \(count) items, \(sections) sections, \(groups) groups\n")
+      s += lang.pick(
+        "  \(part.number)、\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n",
+        "  part \(part.ordinal) \(part.title): \(count) items, \(sections) sections, \(groups) groups\n")
     }
     let unitCount = plan.units.filter { $0.kind == .unit }.count
     let groupCount = plan.units.count - unitCount
-    s += lang.pick("  共 \(plan.items.count) 项；\(unitCount) 个单位，\(groupCount) 个泛指单位\n", "  \(plan.items.count) items; \(unitCount) units, \(groupCount) group references\n")
+    s += lang.pick(
+      "  共 \(plan.items.count) 项；\(unitCount) 个单位，\(groupCount) 个泛指单位\n",
+      "  \(plan.items.count) items; \(unitCount) units, \(groupCount) group references\n")
     let c = plan.calendar
-    s += lang.pick("  日历：印发 \(c.issued ?? "—")，方案报送 \(c.workPlanDue ?? "—")，进展报送 \(c.periods.map { "\($0.name) \($0.due)" }.joined(separator: "、").nilIfEmpty ?? "—")\n",
-      "  calendar: issued \(c.issued ?? "—"), work plans due \(c.workPlanDue ?? "—"), reports due \(c.periods.map { "\($0.id) \($0.due)" }.joined(separator: ", ").nilIfEmpty ?? "—")\n")
+    s += lang.pick(
+      "  日历：印发 \(c.issued ?? "—")，方案报送 \(c.workPlanDue ?? "—")，进展报送 \(c.periods.map { "\($0.name) \($0.due)" }.joined(separator: "、").nilIfEmpty ?? "—")\n",
+      "  calendar: issued \(c.issued ?? "—"), work plans due \(c.workPlanDue ?? "—"), reports due \(c.periods.map { "\($0.id) \($0.due)" }.joined(separator: ", ").nilIfEmpty ?? "—")\n"
+    )
     if !plan.warnings.isEmpty {
       s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
       for w in plan.warnings {

@@ -16,7 +16,9 @@ struct ListCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only items of this part (1, 2, 3…).", valueName: "n"))
   var part: Int?
 
-  @Option(help: ArgumentHelp("Only items with this status: not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
+  @Option(
+    help: ArgumentHelp(
+      "Only items with this status: not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
   var status: String?
 
   func run() throws {
@@ -34,7 +36,10 @@ struct ListCommand: ParsableCommand {
       var wanted: Status? = nil
       if let status {
         guard let s = Status(userText: status) else {
-          throw Failure(lang.pick("未知状态“\(status)”：可用 not_started、in_progress、done、blocked", "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
+          throw Failure(
+            lang.pick(
+              "未知状态“\(status)”：可用 not_started、in_progress、done、blocked",
+              "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
         }
         wanted = s
       }
@@ -43,9 +48,15 @@ struct ListCommand: ParsableCommand {
         try Output.json(items)
         return
       }
-      let headers = [lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("牵头单位", "lead"), lang.pick("事项", "item")]
+      let headers = [
+        lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("牵头单位", "lead"),
+        lang.pick("事项", "item"),
+      ]
       let rows = items.map { item in
-        [item.id, item.status.label(lang), "\(item.progress)%", item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text]
+        [
+          item.id, item.status.label(lang), "\(item.progress)%", item.lead.joined(separator: "、").nilIfEmpty ?? "—",
+          item.text,
+        ]
       }
       var text = TextTable(headers: headers, rows: rows, rightAligned: [2]).render(maxWidth: Output.terminalWidth)
       if Output.useColor {

@@ -31,7 +31,10 @@ struct MarkCommand: ParsableCommand {
       var edits: [ItemEdit] = []
       if let status {
         guard let s = Status(userText: status) else {
-          throw Failure(lang.pick("未知状态“\(status)”：可用 not_started、in_progress、done、blocked", "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
+          throw Failure(
+            lang.pick(
+              "未知状态“\(status)”：可用 not_started、in_progress、done、blocked",
+              "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
         }
         edits.append(.status(s))
       }

@@ -21,6 +21,7 @@ enum SeedDocument {
   static func path() throws -> String {
     let all = candidates()
     if let found = all.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
-    throw Failure("the embedded plan is missing (looked in \(all.joined(separator: ", "))); reinstall duban or set DUBAN_RESOURCES")
+    throw Failure(
+      "the embedded plan is missing (looked in \(all.joined(separator: ", "))); reinstall duban or set DUBAN_RESOURCES")
   }
 }

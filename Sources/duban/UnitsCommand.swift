@@ -25,14 +25,26 @@ struct UnitsCommand: ParsableCommand {
       let (_, doc) = try global.openStore()
       let loads = doc.plan.workload()
       if json {
-        try Output.json(loads.map { Row(name: $0.unit.name, aliases: $0.unit.aliases, kind: $0.unit.kind, lead: $0.lead, responsible: $0.responsible, total: $0.total) })
+        try Output.json(
+          loads.map {
+            Row(
+              name: $0.unit.name, aliases: $0.unit.aliases, kind: $0.unit.kind, lead: $0.lead,
+              responsible: $0.responsible, total: $0.total)
+          })
         return
       }
-      let headers = [lang.pick("单位", "unit"), lang.pick("类型", "kind"), lang.pick("牵头", "lead"), lang.pick("责任", "resp."), lang.pick("合计", "total"), lang.pick("别名", "aliases")]
+      let headers = [
+        lang.pick("单位", "unit"), lang.pick("类型", "kind"), lang.pick("牵头", "lead"), lang.pick("责任", "resp."),
+        lang.pick("合计", "total"), lang.pick("别名", "aliases"),
+      ]
       let rows = loads.map { l in
-        [l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)", l.unit.aliases.joined(separator: "、")]
+        [
+          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)",
+          l.unit.aliases.joined(separator: "、"),
+        ]
       }
-      Output.write(TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4]).render(maxWidth: Output.terminalWidth))
+      Output.write(
+        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4]).render(maxWidth: Output.terminalWidth))
     }
   }
 }

@@ -52,7 +52,8 @@ final class TextTests: XCTestCase {
     XCTAssertEqual(Day("2019-02-29"), nil)
     XCTAssertEqual(Day("2020-02-29")?.description, "2020-02-29")
     XCTAssertEqual(Day("2019-12-31")!.ordinal - Day("2019-01-01")!.ordinal, 364)
-    XCTAssertEqual(CalendarExtractor.monthDayReadings("111", year: 2019).map(\.description), ["2019-01-11", "2019-11-01"])
+    XCTAssertEqual(
+      CalendarExtractor.monthDayReadings("111", year: 2019).map(\.description), ["2019-01-11", "2019-11-01"])
     XCTAssertEqual(CalendarExtractor.monthDayReadings("1225", year: 2019).map(\.description), ["2019-12-25"])
     XCTAssertEqual(ChineseNumerals.value("十七"), 17)
     XCTAssertEqual(ChineseNumerals.value("二十"), 20)

@@ -9,14 +9,18 @@ struct Harness {
   static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
   static let seedPlan: Plan = {
-    try! DocumentImporter.importFile(at: repoRoot.appendingPathComponent("Resources/jiangan-2019-task-breakdown.txt").path).plan
+    try! DocumentImporter.importFile(
+      at: repoRoot.appendingPathComponent("Resources/jiangan-2019-task-breakdown.txt").path
+    ).plan
   }()
   static let now = "2019-05-01T09:00:00+08:00"
 
   var state: AppState
   var effects: [Effect] = []
 
-  init(rows: Int = 35, columns: Int = 120, lang: Lang = .zh, today: String = "2019-05-01", plan: Plan = Harness.seedPlan) {
+  init(
+    rows: Int = 35, columns: Int = 120, lang: Lang = .zh, today: String = "2019-05-01", plan: Plan = Harness.seedPlan
+  ) {
     state = AppState(
       doc: StoreDocument(plan: plan), storePath: "/tmp/plan.json", lang: lang, today: Day(today)!, user: "王科员",
       rows: rows, columns: columns)
@@ -63,9 +67,11 @@ func assertBordersAligned(_ screen: Screen, file: StaticString = #filePath, line
     layout.tasks.column + layout.tasks.width - 1, layout.units.column, layout.units.column + layout.units.width - 1,
   ]
   for row in (layout.tree.row + 1)..<(layout.tree.row + layout.tree.height - 1) {
-    XCTAssertEqual(columnsOf("│", in: screen.line(row)), expected, "row \(row): \(screen.line(row))", file: file, line: line)
+    XCTAssertEqual(
+      columnsOf("│", in: screen.line(row)), expected, "row \(row): \(screen.line(row))", file: file, line: line)
   }
   for row in (layout.detail.row + 1)..<(layout.detail.row + layout.detail.height - 1) {
-    XCTAssertEqual(columnsOf("│", in: screen.line(row)), [0, screen.columns - 1], "detail row \(row)", file: file, line: line)
+    XCTAssertEqual(
+      columnsOf("│", in: screen.line(row)), [0, screen.columns - 1], "detail row \(row)", file: file, line: line)
   }
 }

@@ -93,7 +93,8 @@ final class RenderTests: XCTestCase {
 
   func testHostileTextNeverReachesTheScreenAsControl() {
     var plan = Harness.seedPlan
-    plan.items[0].text = "恶意\u{1B}[2J\u{1B}]0;title\u{07}文本\u{202E}反转\u{200B}零宽e\u{301}" + String(repeating: "长", count: 100_000)
+    plan.items[0].text =
+      "恶意\u{1B}[2J\u{1B}]0;title\u{07}文本\u{202E}反转\u{200B}零宽e\u{301}" + String(repeating: "长", count: 100_000)
     plan.items[0].lead = ["区\u{1B}[31m发改委"]
     var h = Harness(plan: plan)
     h.press(.tab)

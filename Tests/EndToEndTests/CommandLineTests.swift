@@ -99,7 +99,10 @@ final class CommandLineTests: XCTestCase {
     let r = try DubanBinary.run(["list", "--store", store, "--json"])
     let items = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
     XCTAssertEqual(items.count, 90)
-    let fields: Set = ["id", "part", "section", "group", "number", "text", "lead", "responsible", "leaders", "status", "progress", "notes"]
+    let fields: Set = [
+      "id", "part", "section", "group", "number", "text", "lead", "responsible", "leaders", "status", "progress",
+      "notes",
+    ]
     for item in items { XCTAssertTrue(fields.isSubset(of: Set(item.keys)), "\(item.keys)") }
     let i229 = try XCTUnwrap(items.first { $0["id"] as? String == "2.29" })
     XCTAssertEqual(i229["number"] as? String, "29")
@@ -125,7 +128,9 @@ final class CommandLineTests: XCTestCase {
 
   func testMarkRecordsAndSaves() throws {
     try importSeed()
-    let r = try DubanBinary.run(["mark", "2.29", "--status", "推进中", "--progress", "40", "--note", "已对接“一带一路”项目", "--store", store], env: ["USER": "王科员"])
+    let r = try DubanBinary.run(
+      ["mark", "2.29", "--status", "推进中", "--progress", "40", "--note", "已对接“一带一路”项目", "--store", store],
+      env: ["USER": "王科员"])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("2.29: progress 0 → 40"), r.stdout)
     let list = try DubanBinary.run(["list", "--store", store, "--json", "--status", "in_progress"])
@@ -138,7 +143,9 @@ final class CommandLineTests: XCTestCase {
     let history = try XCTUnwrap(items[0]["history"] as? [[String: Any]])
     XCTAssertEqual(history.map { $0["field"] as! String }, ["status", "progress", "note"])
 
-    for bad in [["mark", "9.99", "--progress", "10"], ["mark", "2.1", "--progress", "120"], ["mark", "2.1", "--status", "maybe"]] {
+    for bad in [
+      ["mark", "9.99", "--progress", "10"], ["mark", "2.1", "--progress", "120"], ["mark", "2.1", "--status", "maybe"],
+    ] {
       let before = try Data(contentsOf: URL(fileURLWithPath: store))
       let e = try DubanBinary.run(bad + ["--store", store])
       XCTAssertEqual(e.status, 2, "\(bad): \(e.stderr)")
@@ -164,7 +171,8 @@ final class CommandLineTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("内置"), r.stderr)
     XCTAssertEqual(r.stdout.split(separator: "\n").count, 18)
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("duban/plan.json").path))
-    let viaEnv = try DubanBinary.run(["units", "--json"], env: ["DUBAN_STORE": dir.appendingPathComponent("other.json").path])
+    let viaEnv = try DubanBinary.run(
+      ["units", "--json"], env: ["DUBAN_STORE": dir.appendingPathComponent("other.json").path])
     XCTAssertEqual(viaEnv.status, 0)
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("other.json").path))
   }
@@ -183,7 +191,9 @@ final class CommandLineTests: XCTestCase {
     let store = self.store
     DispatchQueue.concurrentPerform(iterations: ids.count) { i in
       for round in 0..<3 {
-        let r = try? DubanBinary.run(["mark", ids[i], "--note", "第\(round)次", "--progress", "\(10 * (round + 1))", "--store", store])
+        let r = try? DubanBinary.run([
+          "mark", ids[i], "--note", "第\(round)次", "--progress", "\(10 * (round + 1))", "--store", store,
+        ])
         if r?.status != 0 { failures.add() }
       }
     }
@@ -203,4 +213,15 @@ final class Counter: @unchecked Sendable {
   private var n = 0
   func add() { lock.withLock { n += 1 } }
   var value: Int { lock.withLock { n } }
+}
+
+/// The README's copy of the key table is the table itself.
+final class DocumentationTests: XCTestCase {
+  func testReadmeKeyTableMatchesTheBinary() throws {
+    let r = try DubanBinary.run(["keys", "--markdown"])
+    XCTAssertEqual(r.status, 0)
+    XCTAssertTrue(r.stdout.contains("| `Space` | cycle-status |"))
+    let readme = try String(contentsOf: DubanBinary.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    XCTAssertTrue(readme.contains(r.stdout), "README.md's key table is out of date: paste `duban keys --markdown`")
+  }
 }

@@ -16,7 +16,8 @@ final class DashboardTests: XCTestCase {
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
   func launch(_ extra: String = "", env: String = "", columns: Int = 120, rows: Int = 35) throws -> Tmux {
-    let command = "LANG=C.UTF-8 USER=tester TERM=xterm-256color \(env) \(DubanBinary.path) --store \(store) --today 2019-05-01 \(extra); echo EXIT=$?; sleep 60"
+    let command =
+      "LANG=C.UTF-8 USER=tester TERM=xterm-256color \(env) \(DubanBinary.path) --store \(store) --today 2019-05-01 \(extra); echo EXIT=$?; sleep 60"
     let t = try Tmux(command: command, columns: columns, rows: rows)
     try t.waitFor("板块") { $0.contains("板块") || $0.contains("Sections") || $0.contains("EXIT=") }
     return t
@@ -99,15 +100,21 @@ final class DashboardTests: XCTestCase {
     XCTAssertEqual(saved["progress"] as? Int, 10)
     XCTAssertEqual((saved["notes"] as? [[String: Any]])?.first?["text"] as? String, "协调儿童医院周边停车")
     XCTAssertEqual((saved["notes"] as? [[String: Any]])?.first?["user"] as? String, "tester")
-    let history = try XCTUnwrap(saved["history"] as? [[String: Any]]).map { "\($0["field"]!):\($0["before"]!)→\($0["after"]!)" }
-    XCTAssertEqual(history, ["status:not_started→in_progress", "progress:0→10", "progress:10→20", "progress:20→10", "note:→协调儿童医院周边停车"])
+    let history = try XCTUnwrap(saved["history"] as? [[String: Any]]).map {
+      "\($0["field"]!):\($0["before"]!)→\($0["after"]!)"
+    }
+    XCTAssertEqual(
+      history,
+      ["status:not_started→in_progress", "progress:0→10", "progress:10→20", "progress:20→10", "note:→协调儿童医院周边停车"])
   }
 
   func testEnglishAndMonochrome() throws {
     let t = try launch("--lang en", env: "NO_COLOR=1", columns: 100, rows: 30)
     let screen = try t.waitFor("Sections")
     let styled = try t.tmux(["capture-pane", "-p", "-e", "-t", t.session])
-    XCTAssertFalse(styled.contains("[3") && styled.range(of: #"\[(\d+;)*3[0-7]m"#, options: .regularExpression) != nil, "NO_COLOR: no colours")
+    XCTAssertFalse(
+      styled.contains("[3") && styled.range(of: #"\[(\d+;)*3[0-7]m"#, options: .regularExpression) != nil,
+      "NO_COLOR: no colours")
     XCTAssertTrue(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "selection still shows, in reverse video")
     XCTAssertTrue(screen.contains("Tasks"))
     XCTAssertTrue(screen.contains("All items"))
@@ -144,6 +151,25 @@ final class DashboardTests: XCTestCase {
     try t.keys("C-c")
     let screen = try t.waitFor("EXIT=130")
     XCTAssertFalse(screen.contains("板块"))
+  }
+
+  /// Ctrl-Z in an interactive shell stops duban with the terminal restored; fg redraws it.
+  func testSuspendAndResume() throws {
+    let t = try Tmux(command: "bash --norc --noprofile -i", columns: 100, rows: 30)
+    try t.waitFor("prompt") { $0.contains("$") || $0.contains("#") }
+    try t.text("LANG=C.UTF-8 TERM=xterm-256color \(DubanBinary.path) --store \(store) --today 2019-05-01")
+    try t.keys("Enter")
+    try t.waitFor("板块")
+    try t.keys("C-z")
+    try t.waitFor("Stopped")
+    try t.text("fg")
+    try t.keys("Enter")
+    let screen = try t.waitFor("板块")
+    assertBordersAligned(screen, columns: 100)
+    try t.keys("q")
+    try t.text("echo EXIT=$?")
+    try t.keys("Enter")
+    try t.waitFor("EXIT=0")
   }
 
   func testNotATerminal() throws {

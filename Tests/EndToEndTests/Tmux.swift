@@ -83,7 +83,8 @@ func assertBordersAligned(_ screen: String, columns: Int, file: StaticString = #
     borderSets[positions, default: 0] += 1
   }
   // Pane rows share one set of positions; detail rows another ([0, last]).
-  XCTAssertLessThanOrEqual(borderSets.count, 2, "border columns differ between rows: \(borderSets)", file: file, line: line)
+  XCTAssertLessThanOrEqual(
+    borderSets.count, 2, "border columns differ between rows: \(borderSets)", file: file, line: line)
   for positions in borderSets.keys {
     XCTAssertEqual(positions.last, columns - 1, "right border at the last column: \(positions)", file: file, line: line)
   }

@@ -22,7 +22,9 @@ struct CalendarExtractor {
 
     if let year {
       var after = issued ?? Day(year: year, month: 1, day: 1)!
-      if let l = notice.first(where: { ($0.text.contains("工作方案") || $0.text.contains("办理方案")) && $0.text.contains("日前") }),
+      if let l = notice.first(where: {
+        ($0.text.contains("工作方案") || $0.text.contains("办理方案")) && $0.text.contains("日前")
+      }),
         let token = Self.dateTokens(before: "日前", in: l.text).last,
         let day = resolve(token, year: year, after: after, line: l.number)
       {
@@ -93,7 +95,8 @@ struct CalendarExtractor {
       let dayNumber = Int(String(text[..<r.lowerBound].reversed().prefix(while: \.isASCIIDigitChar).reversed()))
     else { return [] }
     let firstMonth = text.contains("第1个月") || text.contains("第一个月")
-    let months: [(Int, Int)] = firstMonth ? [(year, 4), (year, 7), (year, 10), (year + 1, 1)] : [(year, 3), (year, 6), (year, 9), (year, 12)]
+    let months: [(Int, Int)] =
+      firstMonth ? [(year, 4), (year, 7), (year, 10), (year + 1, 1)] : [(year, 3), (year, 6), (year, 9), (year, 12)]
     let names = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
     return zip(names, months).compactMap { name, ym in
       let d = min(dayNumber, Day.daysIn(month: ym.1, year: ym.0))

@@ -60,7 +60,9 @@ public enum DocumentDecoder {
     let offset = firstInvalidUTF8(body)
     throw ImportError(
       file: file, line: lineNumber(at: offset, in: bytes),
-      reason: "not text in UTF-8 or GB18030 (invalid byte at offset \(offset)); save the document as UTF-8 text and try again")
+      reason:
+        "not text in UTF-8 or GB18030 (invalid byte at offset \(offset)); save the document as UTF-8 text and try again"
+    )
   }
 
   /// Binary files: NUL bytes or a high share of control characters.
@@ -72,7 +74,8 @@ public enum DocumentDecoder {
       total += 1
       if s == "\n" { line += 1 }
       if s.value == 0 {
-        throw ImportError(file: file, line: line, reason: "the file contains NUL bytes: it is binary, not a text document")
+        throw ImportError(
+          file: file, line: line, reason: "the file contains NUL bytes: it is binary, not a text document")
       }
       if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}" { controls += 1 }
     }

@@ -90,7 +90,8 @@ private struct Parser {
       if let p = LineShapes.part(t), startsPart(at: index, in: nonEmpty) {
         if planStart == nil { planStart = line.number }
         closeItem()
-        parts.append(Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
+        parts.append(
+          Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
         section = nil
         group = nil
         continue
@@ -101,7 +102,10 @@ private struct Parser {
         continue
       }
       if let ad = LineShapes.advertising(t) {
-        warnings.append(ImportWarning(line: line.number, kind: .advertising, message: "looks like injected advertising (“\(ad)”); kept as printed, check the source"))
+        warnings.append(
+          ImportWarning(
+            line: line.number, kind: .advertising,
+            message: "looks like injected advertising (“\(ad)”); kept as printed, check the source"))
       }
       if let n = LineShapes.numberedItem(t) {
         startItem(number: n.number, rest: n.rest, line: line.number)
@@ -149,12 +153,17 @@ private struct Parser {
         continue
       }
       if t.count > 15 {
-        warnings.append(ImportWarning(line: line.number, kind: .ignoredLine, message: "not an item, heading or unit clause; ignored: “\(t.prefix(30))…”"))
+        warnings.append(
+          ImportWarning(
+            line: line.number, kind: .ignoredLine,
+            message: "not an item, heading or unit clause; ignored: “\(t.prefix(30))…”"))
       }
     }
     closeItem()
     guard !items.isEmpty else {
-      throw ImportError(file: file, reason: "no items found: expected parts such as “一、…(共N项)” with numbered items such as “1. …(责任单位:…)”")
+      throw ImportError(
+        file: file,
+        reason: "no items found: expected parts such as “一、…(共N项)” with numbered items such as “1. …(责任单位:…)”")
     }
     return finish(lines: nonEmpty, planStart: planStart ?? 0)
   }
@@ -171,7 +180,11 @@ private struct Parser {
     if p.declared != nil { return true }
     for l in lines[(index + 1)...].prefix(6) {
       if LineShapes.part(l.text) != nil { return false }
-      if LineShapes.numberedItem(l.text) != nil || LineShapes.parenNumbered(l.text) != nil || LineShapes.group(l.text) != nil { return true }
+      if LineShapes.numberedItem(l.text) != nil || LineShapes.parenNumbered(l.text) != nil
+        || LineShapes.group(l.text) != nil
+      {
+        return true
+      }
     }
     return false
   }
@@ -202,7 +215,9 @@ private struct Parser {
     closeItem()
     let (text, clause, trailing) = UnitClause.split(rest)
     items.append(
-      RawItem(part: parts.count, section: section, group: group, number: number, text: text, clause: nil, clauseLine: line, line: line))
+      RawItem(
+        part: parts.count, section: section, group: group, number: number, text: text, clause: nil, clauseLine: line,
+        line: line))
     openItem = true
     attachable = true
     if let clause { attach(clause, trailing: trailing, line: line) }
@@ -213,12 +228,17 @@ private struct Parser {
     item.clause = merge(item.clause, clause)
     item.clauseLine = line
     if clause.unclosed {
-      warnings.append(ImportWarning(line: line, kind: .unclosedBracket, message: "the unit clause’s bracket is never closed; read to the end of the line"))
+      warnings.append(
+        ImportWarning(
+          line: line, kind: .unclosedBracket,
+          message: "the unit clause’s bracket is never closed; read to the end of the line"))
     }
     let rest = trailing.trimmingCharacters(in: CharacterSet(charactersIn: "。.；;，,、 "))
     if !rest.isEmpty {
       item.text += trailing
-      warnings.append(ImportWarning(line: line, kind: .ignoredLine, message: "text after the unit clause kept in the item: “\(rest.prefix(30))”"))
+      warnings.append(
+        ImportWarning(
+          line: line, kind: .ignoredLine, message: "text after the unit clause kept in the item: “\(rest.prefix(30))”"))
     }
     items[items.count - 1] = item
     openItem = false
@@ -293,16 +313,25 @@ private struct Parser {
       let ordinal = (ordinalInPart[raw.part] ?? 0) + 1
       ordinalInPart[raw.part] = ordinal
       if !numbersSeen.insert("\(raw.part)/\(raw.number)").inserted {
-        warnings.append(ImportWarning(line: raw.line, kind: .duplicateNumber, message: "number \(raw.number) appears twice in part \(raw.part); numbered by position as \(raw.part).\(ordinal)"))
+        warnings.append(
+          ImportWarning(
+            line: raw.line, kind: .duplicateNumber,
+            message:
+              "number \(raw.number) appears twice in part \(raw.part); numbered by position as \(raw.part).\(ordinal)"))
       }
       planItems.append(
-        Item(id: "\(raw.part).\(ordinal)", part: raw.part, section: raw.section, group: raw.group, number: raw.number, text: raw.text, lead: lead, responsible: responsible, leaders: leaders, line: raw.line))
+        Item(
+          id: "\(raw.part).\(ordinal)", part: raw.part, section: raw.section, group: raw.group, number: raw.number,
+          text: raw.text, lead: lead, responsible: responsible, leaders: leaders, line: raw.line))
     }
     for part in parts {
       let found = ordinalInPart[part.ordinal] ?? 0
       if let declared = part.declaredCount, declared != found {
         let line = lines.first { LineShapes.part($0.text)?.title == part.title }?.number ?? 0
-        warnings.append(ImportWarning(line: line, kind: .countMismatch, message: "part \(part.number) declares \(declared) items but \(found) were found"))
+        warnings.append(
+          ImportWarning(
+            line: line, kind: .countMismatch,
+            message: "part \(part.number) declares \(declared) items but \(found) were found"))
       }
     }
     // Drop parts that carried no item (headings of the notice that slipped through).
@@ -311,7 +340,9 @@ private struct Parser {
     var calendarExtractor = CalendarExtractor()
     let calendar = calendarExtractor.extract(lines, planStart: planStart)
     let all = (warnings + resolver.warnings + calendarExtractor.warnings).sorted { $0.line < $1.line }
-    return Plan(title: title(lines, planStart: planStart), source: file, calendar: calendar, parts: kept, items: planItems, units: units, warnings: all)
+    return Plan(
+      title: title(lines, planStart: planStart), source: file, calendar: calendar, parts: kept, items: planItems,
+      units: units, warnings: all)
   }
 
   /// The plan's own heading: the lines just above the first part, else the notice's title.

@@ -132,7 +132,8 @@ extension Item {
     status = try c.decode(Status.self, forKey: .status)
     progress = try c.decode(Int.self, forKey: .progress)
     guard (0...100).contains(progress) else {
-      throw DecodingError.dataCorruptedError(forKey: .progress, in: c, debugDescription: "progress \(progress) is not 0–100")
+      throw DecodingError.dataCorruptedError(
+        forKey: .progress, in: c, debugDescription: "progress \(progress) is not 0–100")
     }
     notes = try c.decode([Note].self, forKey: .notes)
     reports = try c.decodeIfPresent([ReportFiling].self, forKey: .reports) ?? []

@@ -40,12 +40,14 @@ extension Plan {
     var changes: [Change] = []
     func setStatus(_ s: Status) {
       guard item.status != s else { return }
-      changes.append(Change(time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue, after: s.rawValue))
+      changes.append(
+        Change(time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue, after: s.rawValue))
       item.status = s
     }
     func setProgress(_ p: Int) {
       guard item.progress != p else { return }
-      changes.append(Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p)))
+      changes.append(
+        Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p)))
       item.progress = p
     }
     switch edit {
@@ -82,7 +84,10 @@ extension Plan {
       } else {
         item.reports.removeAll { $0.period == period }
       }
-      changes.append(Change(time: stamp.time, user: stamp.user, field: "report:\(period)", before: had ? "filed" : "", after: filed ? "filed \(day)" : ""))
+      changes.append(
+        Change(
+          time: stamp.time, user: stamp.user, field: "report:\(period)", before: had ? "filed" : "",
+          after: filed ? "filed \(day)" : ""))
     }
     item.history += changes
     items[i] = item

@@ -17,7 +17,9 @@ extension Plan {
       for u in item.responsible { responsible[u, default: 0] += 1 }
       for u in item.allUnits { total[u, default: 0] += 1 }
     }
-    return units.map { UnitLoad(unit: $0, lead: lead[$0.name] ?? 0, responsible: responsible[$0.name] ?? 0, total: total[$0.name] ?? 0) }
+    return units.map {
+      UnitLoad(unit: $0, lead: lead[$0.name] ?? 0, responsible: responsible[$0.name] ?? 0, total: total[$0.name] ?? 0)
+    }
   }
 
   /// Items matching the command line's filters.

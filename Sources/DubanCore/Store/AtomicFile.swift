@@ -69,7 +69,9 @@ public enum AtomicFile {
       guard let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
         return current
       }
-      current = dest.hasPrefix("/") ? dest : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
+      current =
+        dest.hasPrefix("/")
+        ? dest : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
     }
     return current
   }

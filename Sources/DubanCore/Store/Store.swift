@@ -28,19 +28,28 @@ public struct Store: Sendable {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      let reason = exists ? "cannot read the store" : "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan"
+      let reason =
+        exists
+        ? "cannot read the store"
+        : "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan"
       throw StoreError(file: path, reason: reason)
     }
     return try Self.decode(data, file: path)
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
-    if data.isEmpty { throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak") }
+    if data.isEmpty {
+      throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak")
+    }
     struct Header: Decodable { var schema: Int }
     do {
       let header = try JSONDecoder().decode(Header.self, from: data)
       if header.schema > StoreDocument.currentSchema {
-        throw StoreError(file: file, position: "schema", reason: "written by a newer duban (schema \(header.schema); this one reads \(StoreDocument.currentSchema)): upgrade duban")
+        throw StoreError(
+          file: file, position: "schema",
+          reason:
+            "written by a newer duban (schema \(header.schema); this one reads \(StoreDocument.currentSchema)): upgrade duban"
+        )
       }
       if header.schema < 1 {
         throw StoreError(file: file, position: "schema", reason: "schema \(header.schema) is not a duban store schema")
@@ -49,7 +58,8 @@ public struct Store: Sendable {
     } catch let e as StoreError {
       throw e
     } catch let e as DecodingError {
-      throw StoreError(file: file, position: position(of: e, in: data), reason: "\(explain(e)); the file was left untouched")
+      throw StoreError(
+        file: file, position: position(of: e, in: data), reason: "\(explain(e)); the file was left untouched")
     } catch {
       throw StoreError(file: file, reason: "not a duban store (\(error)); the file was left untouched")
     }
