@@ -174,7 +174,8 @@ enum StatusLine {
       screen.cursor = (r.row, used + shown.cursorColumn)
       return
     }
-    let hints = lang.pick("?帮助 q退出", "? help  q quit")
+    // The date duban takes as today (--today or the clock), then the key hints.
+    let hints = lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
     var left: String
     var style: Style = .dim
     switch state.saveState {

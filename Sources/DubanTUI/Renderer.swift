@@ -27,11 +27,11 @@ public enum Renderer {
   static func drawTitle(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
     let lang = state.lang
     screen.fill(row: r.row, column: 0, count: r.width, style: .title)
-    var right = lang.pick("今天 \(state.today)", "today \(state.today)")
+    var right = ""
     if let period = state.calendar.current(on: state.today),
       let due = state.plan.calendar.periods.first(where: { $0.id == period.id })?.due
     {
-      right = lang.pick("\(period.name)报送截止 \(due) · ", "\(period.id) report due \(due) · ") + right
+      right = lang.pick("\(period.name)进展报送截止 \(due)", "\(period.id) report due \(due)")
     }
     let rightWidth = screen.width.width(of: right)
     let title = lang.pick("督办", "duban") + " · " + state.plan.title

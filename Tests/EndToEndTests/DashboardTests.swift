@@ -172,6 +172,20 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("EXIT=0")
   }
 
+  /// E hands the terminal to $EDITOR; what it writes becomes the note.
+  func testLongNoteInExternalEditor() throws {
+    let editor = dir.appendingPathComponent("editor.sh")
+    try "#!/bin/sh\nprintf '第一段：已完成调研。\\n第二段：下月开工。\\n' > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+    chmod(editor.path, 0o755)
+    let t = try launch(env: "EDITOR=\(editor.path)")
+    try t.keys("Tab", "E")
+    try t.waitFor("最新备注")
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+    let notes = try XCTUnwrap(try item("1.1")["notes"] as? [[String: Any]])
+    XCTAssertEqual(notes.first?["text"] as? String, "第一段：已完成调研。\n第二段：下月开工。")
+  }
+
   func testNotATerminal() throws {
     let r = try DubanBinary.run(["--store", store])
     XCTAssertEqual(r.status, 2)

@@ -1,0 +1,64 @@
+import DubanCore
+import Foundation
+import XCTest
+
+@testable import DubanTUI
+
+/// AppRuntime against a real store file: saved at once, loud when it cannot save, retried.
+final class RuntimeTests: XCTestCase {
+  var dir: URL!
+
+  override func setUpWithError() throws {
+    dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-rt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+  func makeRuntime() throws -> (AppRuntime, Store) {
+    let store = Store(path: dir.appendingPathComponent("plan.json").path)
+    try store.save(StoreDocument(plan: Harness.seedPlan))
+    let state = AppState(
+      doc: try store.load(), storePath: store.path, lang: .zh, today: Day("2019-05-01")!, user: "王科员", rows: 35,
+      columns: 120)
+    return (AppRuntime(state: state, store: store, clock: { Harness.now }), store)
+  }
+
+  func testEveryChangeIsSavedAtOnce() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
+    XCTAssertEqual(runtime.state.saveState, .saved)
+  }
+
+  func testCannotSaveIsLoudAndRetried() throws {
+    let (runtime, store) = try makeRuntime()
+    let good = try Data(contentsOf: URL(fileURLWithPath: store.path))
+    try Data("{broken".utf8).write(to: URL(fileURLWithPath: store.path))
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    guard case .failed(let reason) = runtime.state.saveState else { return XCTFail("not reported") }
+    XCTAssertTrue(reason.contains("plan.json"), reason)
+    XCTAssertTrue(Renderer.render(runtime.state).text().contains("未保存！"))
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 10, "the edit is kept in memory")
+    XCTAssertEqual(
+      try String(contentsOfFile: store.path, encoding: .utf8), "{broken", "the bad file is not overwritten")
+    // Once the file is readable again, the pending edit is applied to it.
+    try good.write(to: URL(fileURLWithPath: store.path))
+    runtime.tick()
+    XCTAssertEqual(runtime.state.saveState, .saved)
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
+  }
+
+  func testPicksUpOtherWritersKeepingThePlace() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.down))
+    _ = runtime.handle(.key(.down))
+    try store.update { try $0.plan.apply(.progress(70), to: "1.3", stamp: Stamp(user: "其他人", time: Harness.now)) }
+    runtime.tick()
+    XCTAssertEqual(runtime.state.selectedItem?.id, "1.3")
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 70)
+  }
+}
