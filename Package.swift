@@ -33,7 +33,7 @@ let package = Package(
     .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
     // Drives the real binary (and tmux) end to end.
-    .testTarget(name: "EndToEndTests", dependencies: ["duban"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["duban"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,24 @@ public enum SortOrder: CaseIterable, Sendable {
 public enum Overlay: Equatable, Sendable {
   case help
   case note(itemID: String, editor: LineEditor)
+  /// "name=value" for one of the item's targets.
+  case actual(itemID: String, editor: LineEditor)
+}
+
+/// The three-pane dashboard, or the per-unit workload table.
+public enum View: Equatable, Sendable {
+  case dashboard
+  case workload
+}
+
+/// Columns the workload table sorts by.
+public enum WorkloadColumn: CaseIterable, Sendable {
+  case order
+  case weighted
+  case lead
+  case responsible
+  case behind
+  case overdue
 }
 
 public enum SaveState: Equatable, Sendable {
@@ -59,6 +77,12 @@ public struct AppState: Sendable {
   public var taskScroll = 0
   public var unitScroll = 0
 
+  public var view: View = .dashboard
+  public var workloadIndex = 0
+  public var workloadScroll = 0
+  public var workloadSort: WorkloadColumn = .weighted
+  public var expandedGroups: Set<String> = []
+
   public var filter: TaskFilter = .none
   public var sort: SortOrder = .number
   /// The search being typed (nil when the prompt is closed) and the last one run.
@@ -89,7 +113,8 @@ public struct AppState: Sendable {
   }
 
   public var plan: Plan { doc.plan }
-  public var calendar: ReportingCalendar { ReportingCalendar(plan.calendar) }
+  public var calendar: ReportingCalendar { ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays) }
+  public var schedule: Schedule { Schedule(plan: plan, settings: doc.settings, today: today) }
 
   public var selectedNode: TreeNode { tree[min(treeIndex, tree.count - 1)] }
 
@@ -102,7 +127,10 @@ public struct AppState: Sendable {
     case .none: break
     case .status(let s): items = items.filter { $0.status == s }
     case .overdue: items = items.filter { !cal.overdue($0, on: today).isEmpty }
-    case .unit(let u): items = items.filter { $0.names(unit: u) }
+    case .unit(let u):
+      // A unit's own list: the items it leads first.
+      items = items.filter { $0.names(unit: u) }
+      items = items.filter { $0.lead.contains(u) } + items.filter { !$0.lead.contains(u) }
     }
     switch sort {
     case .number: break
@@ -141,6 +169,14 @@ public struct AppState: Sendable {
     }
   }
 
+  /// Traffic lights summed over a tree node.
+  public func lights(of node: TreeNode) -> LightCounts {
+    let schedule = self.schedule
+    var counts = LightCounts()
+    for item in plan.items where node.contains(item) { counts.add(schedule.light(item)) }
+    return counts
+  }
+
   /// done/total under a tree node.
   public func progress(of node: TreeNode) -> (done: Int, total: Int) {
     var done = 0
@@ -150,5 +186,46 @@ public struct AppState: Sendable {
       if item.status == .done { done += 1 }
     }
     return (done, total)
+  }
+}
+
+/// One row of the workload table: a unit, or a group's member shown under it.
+public struct WorkloadRow: Equatable, Sendable {
+  public var load: UnitLoad
+  /// Set on member rows: the group they are listed under, and whether membership is assumed.
+  public var memberOf: String?
+  public var assumed: Bool
+}
+
+extension AppState {
+  public var workloadRows: [WorkloadRow] {
+    let loads = plan.workload(settings: doc.settings, today: today)
+    let sorted: [UnitLoad]
+    func by(_ key: (UnitLoad) -> Double) -> [UnitLoad] {
+      loads.enumerated().sorted { a, b in
+        key(a.element) > key(b.element) || (key(a.element) == key(b.element) && a.offset < b.offset)
+      }.map(\.element)
+    }
+    switch workloadSort {
+    case .order: sorted = loads
+    case .weighted: sorted = by { $0.weighted }
+    case .lead: sorted = by { Double($0.lead) }
+    case .responsible: sorted = by { Double($0.responsible) }
+    case .behind: sorted = by { Double($0.lights.behind) }
+    case .overdue: sorted = by { Double($0.reportsOverdue) }
+    }
+    let byName = Dictionary(uniqueKeysWithValues: loads.map { ($0.unit.name, $0) })
+    var rows: [WorkloadRow] = []
+    for load in sorted {
+      rows.append(WorkloadRow(load: load, memberOf: nil, assumed: false))
+      guard load.unit.kind == .group, expandedGroups.contains(load.unit.name) else { continue }
+      let membership = doc.settings.membership(of: load.unit.name, in: plan)
+      for member in membership.members {
+        if let m = byName[member] {
+          rows.append(WorkloadRow(load: m, memberOf: load.unit.name, assumed: membership.assumed))
+        }
+      }
+    }
+    return rows
   }
 }

@@ -25,6 +25,9 @@ public enum Command: String, CaseIterable, Sendable {
   case fileReport = "file-report"
   case editNote = "edit-note"
   case editNoteExternal = "edit-note-external"
+  case recordActual = "record-actual"
+  case workload
+  case toggleGroup = "toggle-group"
   case undo
   case redo
   case help
@@ -77,6 +80,13 @@ public enum KeyTable {
     KeyBinding(keys: [.char("e")], label: "e", command: .editNote, zh: "写备注（单行，可输入中文）", en: "add a note (one line)"),
     KeyBinding(
       keys: [.char("E")], label: "E", command: .editNoteExternal, zh: "用 $EDITOR 写长备注", en: "long note in $EDITOR"),
+    KeyBinding(
+      keys: [.char("a")], label: "a", command: .recordActual, zh: "记录量化目标的实际完成值", en: "record a target's actual value"),
+    KeyBinding(
+      keys: [.char("w")], label: "w", command: .workload, zh: "单位工作量视图（再按返回）", en: "units workload view (again to return)"),
+    KeyBinding(
+      keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位的成员",
+      en: "workload view: expand/collapse a group's members"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

@@ -29,15 +29,12 @@ enum HelpOverlay {
   }
 }
 
-/// `e`: a one-line note editor over the dashboard.
-enum NoteOverlay {
-  static func draw(_ screen: inout Screen, _ state: AppState, id: String, editor: LineEditor, _ box: BoxStyle) {
-    let lang = state.lang
+/// `e` and `a`: a one-line editor over the dashboard.
+enum PromptOverlay {
+  static func draw(_ screen: inout Screen, _ state: AppState, title: String, editor: LineEditor, _ box: BoxStyle) {
     let width = min(state.columns - 4, 72)
     let r = Rect(row: max(0, state.rows / 2 - 2), column: max(0, (state.columns - width) / 2), height: 4, width: width)
-    Renderer.frame(
-      &screen, r, title: lang.pick("备注 \(id)（Enter 保存，Esc 取消）", "Note on \(id) (Enter saves, Esc cancels)"),
-      active: true, box)
+    Renderer.frame(&screen, r, title: title, active: true, box)
     let shown = editor.visible(columns: r.innerWidth - 2, width: screen.width)
     screen.put(shown.text, row: r.row + 1, column: r.column + 2, limit: r.innerWidth - 2)
     screen.cursor = (r.row + 1, r.column + 2 + shown.cursorColumn)

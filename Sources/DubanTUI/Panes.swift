@@ -11,6 +11,7 @@ enum TreePane {
       let node = state.tree[i]
       let row = r.row + 1 + line
       let p = state.progress(of: node)
+      let worst = state.lights(of: node).worst
       let count = "\(p.done)/\(p.total)"
       let countWidth = count.count
       let labelWidth = r.innerWidth - countWidth - 1
@@ -19,7 +20,7 @@ enum TreePane {
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
       screen.put(
         count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
-        style: p.done == p.total && p.total > 0 ? .done : .dim)
+        style: Light.style(worst))
       Renderer.selectRow(&screen, row: row, r, selected: i == state.treeIndex, focused: focused)
     }
   }
@@ -44,6 +45,7 @@ enum TaskPane {
     let idWidth = max(4, items.map { $0.id.count }.max() ?? 4)
     let leadWidth = r.innerWidth >= 60 ? 14 : r.innerWidth >= 44 ? 10 : 0
     let query = state.searchEditor?.text ?? state.lastSearch
+    let schedule = state.schedule
     for line in 0..<r.innerHeight {
       let i = state.taskScroll + line
       guard i < items.count else { break }
@@ -52,6 +54,8 @@ enum TaskPane {
       var col = r.column + 1
       col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
       col += screen.put(item.status.glyph(lang), row: row, column: col, style: item.status.style) + 1
+      let light = schedule.light(item)
+      col += screen.put(w.pad(light.label(lang), columns: 2), row: row, column: col, style: Light.style(light)) + 1
       col +=
         screen.put(w.pad("\(item.progress)%", columns: 4, alignRight: true), row: row, column: col, style: .dim) + 1
       let end = r.column + 1 + r.innerWidth
@@ -134,6 +138,26 @@ enum DetailPane {
     if !item.leaders.isEmpty {
       lines.append((lang.pick("责任领导：", "officials: ") + item.leaders.joined(separator: "、"), .dim))
     }
+    let schedule = state.schedule
+    let light = schedule.light(item)
+    lines.append(
+      (
+        lang.pick(
+          "序时进度 \(schedule.expected(item))%，实际 \(item.progress)%，\(light.label(lang))灯",
+          "expected \(schedule.expected(item))%, actual \(item.progress)%, light \(light.label(lang))"),
+        Light.style(light)
+      ))
+    for t in item.targets {
+      let actual = t.actual.map(Target.format) ?? "—"
+      var line = lang.pick("目标 ", "target ") + "\(t.name) \(actual)/\(Target.format(t.value))\(t.unit)"
+      if t.comparator != "=" { line += " (\(t.comparator))" }
+      if let f = t.fraction {
+        let filled = Int((f * 10).rounded())
+        line += " " + String(repeating: "#", count: filled) + String(repeating: ".", count: 10 - filled)
+          + " \(Int((f * 100).rounded()))%"
+      }
+      lines.append((line, .normal))
+    }
     let cal = state.calendar
     if !cal.periods.isEmpty {
       let marks = cal.periods.map { p -> String in
@@ -193,5 +217,15 @@ enum StatusLine {
     let hintWidth = w.width(of: hints)
     screen.put(w.truncate(left, columns: max(0, r.width - hintWidth - 2)), row: r.row, column: 0, style: style)
     if hintWidth < r.width { screen.put(hints, row: r.row, column: r.width - hintWidth, style: .dim) }
+  }
+}
+
+extension Light {
+  static func style(_ light: Light) -> Style {
+    switch light {
+    case .green: return .done
+    case .yellow: return .inProgress
+    case .red: return .blocked
+    }
   }
 }

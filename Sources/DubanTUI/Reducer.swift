@@ -58,6 +58,7 @@ public enum Reducer {
     let lang = state.lang
     state.message = nil
     state.messageIsError = false
+    if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
     switch command {
     case .moveUp: move(&state, by: -1)
     case .moveDown: move(&state, by: 1)
@@ -158,6 +159,18 @@ public enum Reducer {
       }
       state.undoStack.append(entry)
       return apply(&state, id: entry.itemID, entry.forward, now: now, verb: lang.pick("已重做", "redone"))
+    case .recordActual:
+      guard let item = editableItem(&state) else { break }
+      guard let target = item.targets.first(where: { $0.actual == nil }) ?? item.targets.first else {
+        state.message = lang.pick("事项 \(item.id) 没有量化目标", "item \(item.id) states no number to track")
+        state.messageIsError = true
+        break
+      }
+      state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)="))
+    case .workload:
+      state.view = .workload
+    case .toggleGroup:
+      state.message = lang.pick("按 w 打开单位工作量视图后再展开泛指单位", "press w for the workload view first")
     case .help:
       state.overlay = .help
     case .quit:
@@ -206,6 +219,8 @@ public enum Reducer {
       return "\(before)→\(after)"
     case "progress": return "\(change.before)%→\(change.after)%"
     case "note": return change.after.isEmpty ? lang.pick("撤回备注", "note withdrawn") : lang.pick("新增备注", "note added")
+    case let f where f.hasPrefix("actual:"):
+      return "\(f.dropFirst(7)) \(change.before.isEmpty ? "—" : change.before)→\(change.after.isEmpty ? "—" : change.after)"
     default:
       let period = change.field.replacingOccurrences(of: "report:", with: "")
       return change.after.isEmpty
@@ -247,6 +262,11 @@ public enum Reducer {
     fit(state.treeIndex, &state.treeScroll, layout.tree.innerHeight)
     fit(state.taskIndex, &state.taskScroll, layout.tasks.innerHeight)
     fit(state.unitIndex, &state.unitScroll, layout.units.innerHeight)
+    if state.view == .workload {
+      let count = state.workloadRows.count
+      if state.workloadIndex >= count { state.workloadIndex = max(0, count - 1) }
+      fit(state.workloadIndex, &state.workloadScroll, workloadPage(state))
+    }
   }
 
   static func click(_ state: inout AppState, row: Int, column: Int) {
@@ -364,6 +384,92 @@ public enum Reducer {
     }
   }
 
+  // MARK: - Workload view
+
+  /// Commands that mean something else in the workload table; nil lets the rest through.
+  static func workloadCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
+    let lang = state.lang
+    let rows = state.workloadRows
+    func moveTo(_ i: Int) { state.workloadIndex = max(0, min(rows.count - 1, i)) }
+    switch command {
+    case .moveUp: moveTo(state.workloadIndex - 1)
+    case .moveDown: moveTo(state.workloadIndex + 1)
+    case .pageUp: moveTo(state.workloadIndex - max(1, workloadPage(state) - 1))
+    case .pageDown: moveTo(state.workloadIndex + max(1, workloadPage(state) - 1))
+    case .top: moveTo(0)
+    case .bottom: moveTo(rows.count - 1)
+    case .sort:
+      let all = WorkloadColumn.allCases
+      state.workloadSort = all[(all.firstIndex(of: state.workloadSort)! + 1) % all.count]
+      state.workloadIndex = 0
+      state.message = lang.pick("排序：", "sort: ") + describe(state.workloadSort, lang)
+    case .enter:
+      guard rows.indices.contains(state.workloadIndex) else { return [] }
+      let name = rows[state.workloadIndex].load.unit.name
+      state.view = .dashboard
+      state.filter = .unit(name)
+      state.treeIndex = 0
+      state.taskIndex = 0
+      state.focus = .tasks
+      state.message = lang.pick("“\(name)”的事项，牵头的在前（Esc 返回全部）", "\(name)'s items, led ones first (Esc for all)")
+    case .toggleGroup:
+      guard rows.indices.contains(state.workloadIndex) else { return [] }
+      let row = rows[state.workloadIndex]
+      let group = row.memberOf ?? (row.load.unit.kind == .group ? row.load.unit.name : nil)
+      guard let group else {
+        state.message = lang.pick("这是单位，不是泛指单位", "this is a unit, not a group")
+        return []
+      }
+      if state.expandedGroups.remove(group) == nil {
+        state.expandedGroups.insert(group)
+      } else if let i = state.workloadRows.firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
+        state.workloadIndex = i
+      }
+    case .workload, .back:
+      state.view = .dashboard
+    case .help, .quit, .undo, .redo:
+      return nil
+    default:
+      state.message = lang.pick("在任务列表中标记：按 Enter 打开该单位的事项，或 w 返回", "mark in the task list: Enter opens the unit's items, w returns")
+    }
+    return []
+  }
+
+  /// "停车泊位=3000" from the prompt; an empty value clears the actual.
+  static func recordActual(_ state: inout AppState, id: String, _ text: String, now: String) -> [Effect] {
+    let lang = state.lang
+    guard let eq = text.firstIndex(of: "="), let item = state.plan.item(id: id) else {
+      state.message = lang.pick("格式：名称=数值", "format: name=value")
+      state.messageIsError = true
+      return []
+    }
+    let name = String(text[..<eq]).trimmed
+    let raw = String(text[text.index(after: eq)...]).trimmed.replacingOccurrences(of: ",", with: "")
+    let value = raw.isEmpty ? nil : Double(raw)
+    guard raw.isEmpty || value != nil else {
+      state.message = lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number")
+      state.messageIsError = true
+      return []
+    }
+    let old = item.targets.first { $0.name == name }?.actual
+    return edit(&state, id: id, .actual(target: name, value: value), undo: .actual(target: name, value: old), now: now)
+  }
+
+  static func workloadPage(_ state: AppState) -> Int {
+    max(1, state.rows - 5)
+  }
+
+  public static func describe(_ c: WorkloadColumn, _ lang: Lang) -> String {
+    switch c {
+    case .order: return lang.pick("出现顺序", "document order")
+    case .weighted: return lang.pick("加权负荷", "weighted load")
+    case .lead: return lang.pick("牵头数", "items led")
+    case .responsible: return lang.pick("责任数", "items joined")
+    case .behind: return lang.pick("滞后数", "items behind")
+    case .overdue: return lang.pick("逾期报送", "reports overdue")
+    }
+  }
+
   // MARK: - Overlays
 
   static func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
@@ -387,6 +493,17 @@ public enum Reducer {
       default:
         editor.handle(key)
         state.overlay = .note(itemID: id, editor: editor)
+      }
+    case .actual(let id, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+      case .enter, .ctrl("s"):
+        state.overlay = nil
+        return recordActual(&state, id: id, editor.text, now: now)
+      default:
+        editor.handle(key)
+        state.overlay = .actual(itemID: id, editor: editor)
       }
     case nil:
       break

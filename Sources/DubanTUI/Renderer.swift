@@ -11,14 +11,29 @@ public enum Renderer {
     }
     let box = BoxStyle(ascii: state.asciiBorders)
     drawTitle(&screen, state, layout.title)
-    TreePane.draw(&screen, state, layout.tree, box)
-    TaskPane.draw(&screen, state, layout.tasks, box)
-    UnitPane.draw(&screen, state, layout.units, box)
-    DetailPane.draw(&screen, state, layout.detail, box)
+    switch state.view {
+    case .dashboard:
+      TreePane.draw(&screen, state, layout.tree, box)
+      TaskPane.draw(&screen, state, layout.tasks, box)
+      UnitPane.draw(&screen, state, layout.units, box)
+      DetailPane.draw(&screen, state, layout.detail, box)
+    case .workload:
+      let r = Rect(row: 1, column: 0, height: state.rows - 2, width: state.columns)
+      WorkloadView.draw(&screen, state, r, box)
+    }
     StatusLine.draw(&screen, state, layout.status)
+    let lang = state.lang
     switch state.overlay {
     case .help: HelpOverlay.draw(&screen, state, box)
-    case .note(let id, let editor): NoteOverlay.draw(&screen, state, id: id, editor: editor, box)
+    case .note(let id, let editor):
+      PromptOverlay.draw(
+        &screen, state, title: lang.pick("备注 \(id)（Enter 保存，Esc 取消）", "Note on \(id) (Enter saves, Esc cancels)"),
+        editor: editor, box)
+    case .actual(let id, let editor):
+      PromptOverlay.draw(
+        &screen, state,
+        title: lang.pick("实际完成值 \(id)（名称=数值，Enter 保存）", "Actual value on \(id) (name=value, Enter saves)"),
+        editor: editor, box)
     case nil: break
     }
     return screen
@@ -27,18 +42,41 @@ public enum Renderer {
   static func drawTitle(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
     let lang = state.lang
     screen.fill(row: r.row, column: 0, count: r.width, style: .title)
-    var right = ""
-    if let period = state.calendar.current(on: state.today),
-      let due = state.plan.calendar.periods.first(where: { $0.id == period.id })?.due
-    {
-      right = lang.pick("\(period.name)进展报送截止 \(due)", "\(period.id) report due \(due)")
-    }
-    let rightWidth = screen.width.width(of: right)
+    let strip = calendarStrip(state)
+    let stripWidth = strip.reduce(0) { $0 + screen.width.width(of: $1.0) }
     let title = lang.pick("督办", "duban") + " · " + state.plan.title
-    let titleWidth = max(0, r.width - rightWidth - 3)
+    let titleWidth = max(0, r.width - stripWidth - 3)
     screen.put(
       screen.width.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
-    if rightWidth + 2 < r.width { screen.put(right, row: r.row, column: r.width - rightWidth - 1, style: .title) }
+    guard stripWidth + 12 < r.width else { return }
+    var column = r.width - stripWidth - 1
+    for (text, style) in strip { column += screen.put(text, row: r.row, column: column, style: style) }
+  }
+
+  /// The year's deadlines with today among them: passed ones dim, the next one marked.
+  static func calendarStrip(_ state: AppState) -> [(String, Style)] {
+    let lang = state.lang
+    var marks: [(day: Day, label: String)] = []
+    if let due = state.plan.calendar.workPlanDue.flatMap(Day.init) {
+      marks.append((due, lang.pick("方案", "plan")))
+    }
+    for (p, due) in state.calendar.periods { marks.append((due, p.id)) }
+    guard !marks.isEmpty else { return [(lang.pick("今天 \(state.today)", "today \(state.today)"), .title)] }
+    var out: [(String, Style)] = []
+    var todayShown = false
+    let next = marks.first { $0.day >= state.today }?.day
+    for m in marks {
+      if !todayShown && state.today < m.day {
+        out.append((lang.pick("▸今天\(state.today.month)/\(state.today.day) ", "▸today \(state.today.month)/\(state.today.day) "), .title))
+        todayShown = true
+      }
+      let style: Style = m.day < state.today ? .dim : m.day == next ? .warning : .title
+      out.append(("\(m.label) \(m.day.month)/\(m.day.day) ", style))
+    }
+    if !todayShown {
+      out.append((lang.pick("▸今天\(state.today) ", "▸today \(state.today) "), .title))
+    }
+    return out
   }
 
   static func drawTooSmall(_ screen: inout Screen, _ state: AppState) {

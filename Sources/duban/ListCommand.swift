@@ -26,6 +26,8 @@ struct ListCommand: ParsableCommand {
       let lang = global.language
       let (_, doc) = try global.openStore()
       let plan = doc.plan
+      let schedule = Schedule(plan: plan, settings: doc.settings, today: global.day)
+      let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
       var unitName: String? = nil
       if let unit {
         guard let u = plan.unit(named: unit) else {
@@ -45,20 +47,20 @@ struct ListCommand: ParsableCommand {
       }
       let items = plan.items(unit: unitName, part: part, status: wanted)
       if json {
-        try Output.json(items)
+        try Output.json(items.map { ItemJSON($0, schedule: schedule, calendar: calendar) })
         return
       }
       let headers = [
-        lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("牵头单位", "lead"),
+        lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("序时", "expected"), lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
         lang.pick("事项", "item"),
       ]
       let rows = items.map { item in
         [
-          item.id, item.status.label(lang), "\(item.progress)%", item.lead.joined(separator: "、").nilIfEmpty ?? "—",
-          item.text,
+          item.id, item.status.label(lang), "\(item.progress)%", "\(schedule.expected(item))%",
+          schedule.light(item).label(lang), item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text,
         ]
       }
-      var text = TextTable(headers: headers, rows: rows, rightAligned: [2]).render(maxWidth: Output.terminalWidth)
+      var text = TextTable(headers: headers, rows: rows, rightAligned: [2, 3]).render(maxWidth: Output.terminalWidth)
       if Output.useColor {
         // Colour the status words after alignment, so escape codes never affect widths.
         for s in Status.allCases {

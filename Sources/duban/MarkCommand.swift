@@ -19,9 +19,12 @@ struct MarkCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Add a note to the item.", valueName: "text"))
   var note: String?
 
+  @Option(help: ArgumentHelp("Record the value achieved for a target, by its name or number (repeatable); NAME= clears it.", valueName: "name=value"))
+  var actual: [String] = []
+
   func validate() throws {
-    if status == nil && progress == nil && note == nil {
-      throw ValidationError("say what to mark: --status, --progress and/or --note")
+    if status == nil && progress == nil && note == nil && actual.isEmpty {
+      throw ValidationError("say what to mark: --status, --progress, --note and/or --actual")
     }
   }
 
@@ -40,6 +43,20 @@ struct MarkCommand: ParsableCommand {
       }
       if let progress { edits.append(.progress(progress)) }
       if let note { edits.append(.note(note)) }
+      for a in actual {
+        guard let eq = a.firstIndex(of: "=") else {
+          throw Failure(lang.pick("--actual 的格式是 名称=数值，例如 停车泊位=3000", "--actual takes NAME=VALUE, e.g. 停车泊位=3000"))
+        }
+        let name = String(a[..<eq])
+        let raw = String(a[a.index(after: eq)...]).replacingOccurrences(of: ",", with: "")
+        if raw.isEmpty {
+          edits.append(.actual(target: name, value: nil))
+        } else if let v = Double(raw) {
+          edits.append(.actual(target: name, value: v))
+        } else {
+          throw Failure(lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number"))
+        }
+      }
       let (store, _) = try global.openStore()
       let stamp = global.stamp()
       let (_, changes) = try store.update { doc in

@@ -3,7 +3,7 @@ import DubanCore
 
 struct UnitsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "units", abstract: "List units with the items they lead and join.")
+    commandName: "units", abstract: "List units with their load, lights and overdue reports.")
 
   @OptionGroup var global: GlobalOptions
 
@@ -17,34 +17,48 @@ struct UnitsCommand: ParsableCommand {
     var lead: Int
     var responsible: Int
     var total: Int
+    var weighted: Double
+    var statuses: [String: Int]
+    var lights: LightCounts
+    var behind: Int
+    var reportsOverdue: Int
+    var reportsDueSoon: Int
+    /// For a group reference: the units it stands for, and whether that is assumed.
+    var members: [String]?
+    var membersAssumed: Bool?
   }
 
   func run() throws {
     try reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
-      let loads = doc.plan.workload()
+      let loads = doc.plan.workload(settings: doc.settings, today: global.day)
       if json {
         try Output.json(
-          loads.map {
-            Row(
-              name: $0.unit.name, aliases: $0.unit.aliases, kind: $0.unit.kind, lead: $0.lead,
-              responsible: $0.responsible, total: $0.total)
+          loads.map { l in
+            let membership = l.unit.kind == .group ? doc.settings.membership(of: l.unit.name, in: doc.plan) : nil
+            return Row(
+              name: l.unit.name, aliases: l.unit.aliases, kind: l.unit.kind, lead: l.lead, responsible: l.responsible,
+              total: l.total, weighted: l.weighted,
+              statuses: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, l.statuses[$0] ?? 0) }),
+              lights: l.lights, behind: l.lights.behind, reportsOverdue: l.reportsOverdue,
+              reportsDueSoon: l.reportsDueSoon, members: membership?.members, membersAssumed: membership?.assumed)
           })
         return
       }
       let headers = [
         lang.pick("单位", "unit"), lang.pick("类型", "kind"), lang.pick("牵头", "lead"), lang.pick("责任", "resp."),
-        lang.pick("合计", "total"), lang.pick("别名", "aliases"),
+        lang.pick("合计", "total"), lang.pick("负荷", "load"), lang.pick("滞后", "behind"), lang.pick("逾期", "late"),
+        lang.pick("别名", "aliases"),
       ]
       let rows = loads.map { l in
         [
-          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)",
-          l.unit.aliases.joined(separator: "、"),
+          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)", Target.format(l.weighted),
+          "\(l.lights.behind)", "\(l.reportsOverdue)", l.unit.aliases.joined(separator: "、"),
         ]
       }
       Output.write(
-        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4]).render(maxWidth: Output.terminalWidth))
+        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4, 5, 6, 7]).render(maxWidth: Output.terminalWidth))
     }
   }
 }

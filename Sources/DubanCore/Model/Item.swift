@@ -19,6 +19,10 @@ public struct Item: Codable, Equatable, Sendable {
   public var notes: [Note]
   /// Period reports filed for this item (Q1, Q2, …), in the order filed.
   public var reports: [ReportFiling]
+  /// Numbers the item commits to, with what has been achieved.
+  public var targets: [Target]
+  /// The item's own deadline (YYYY-MM-DD), where it has one; else the plan's year end.
+  public var deadline: String?
   public var history: [Change]
   /// Where the item starts in the source document.
   public var line: Int
@@ -40,6 +44,8 @@ public struct Item: Codable, Equatable, Sendable {
     self.progress = 0
     self.notes = []
     self.reports = []
+    self.targets = TargetExtractor.extract(from: text)
+    self.deadline = nil
     self.history = []
     self.line = line
   }
@@ -115,7 +121,7 @@ public struct Change: Codable, Equatable, Sendable {
 extension Item {
   enum CodingKeys: String, CodingKey {
     case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, reports, history
-    case line
+    case line, targets, deadline
   }
 
   public init(from decoder: Decoder) throws {
@@ -137,6 +143,8 @@ extension Item {
     }
     notes = try c.decode([Note].self, forKey: .notes)
     reports = try c.decodeIfPresent([ReportFiling].self, forKey: .reports) ?? []
+    targets = try c.decodeIfPresent([Target].self, forKey: .targets) ?? []
+    deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
     history = try c.decode([Change].self, forKey: .history)
     line = try c.decode(Int.self, forKey: .line)
   }
@@ -157,6 +165,8 @@ extension Item {
     try c.encode(progress, forKey: .progress)
     try c.encode(notes, forKey: .notes)
     try c.encode(reports, forKey: .reports)
+    try c.encode(targets, forKey: .targets)
+    try c.encode(deadline, forKey: .deadline)
     try c.encode(history, forKey: .history)
     try c.encode(line, forKey: .line)
   }

@@ -9,6 +9,8 @@ public enum ItemEdit: Equatable, Sendable {
   case withdrawNote(String)
   /// Marks the period's report filed on `day`, or withdraws it.
   case report(period: String, filed: Bool, day: String)
+  /// Records the value achieved for a target (by name or 1-based number); nil clears it.
+  case actual(target: String, value: Double?)
 }
 
 public struct EditError: Error, Equatable, CustomStringConvertible {
@@ -76,6 +78,20 @@ extension Plan {
       }
       item.notes.remove(at: n)
       changes.append(Change(time: stamp.time, user: stamp.user, field: "note", before: text, after: ""))
+    case .actual(let name, let value):
+      let index = item.targets.firstIndex { $0.name == name } ?? Int(name).map { $0 - 1 }
+      guard let index, item.targets.indices.contains(index) else {
+        let known = item.targets.map(\.name).joined(separator: "、")
+        throw EditError(reason: "item \(id) has no target “\(name)”" + (known.isEmpty ? " (it states no number)" : "; its targets: \(known)"))
+      }
+      if let value, value < 0 || !value.isFinite { throw EditError(reason: "an actual value must be a number ≥ 0") }
+      let before = item.targets[index].actual.map(Target.format) ?? ""
+      guard item.targets[index].actual != value else { break }
+      item.targets[index].actual = value
+      changes.append(
+        Change(
+          time: stamp.time, user: stamp.user, field: "actual:\(item.targets[index].name)", before: before,
+          after: value.map(Target.format) ?? ""))
     case .report(let period, let filed, let day):
       let had = item.reports.contains { $0.period == period }
       guard had != filed else { break }

@@ -1,9 +1,11 @@
-/// Which report period is current on a given day, and which reports are overdue.
+/// Which report period is current on a given day, and which reports are due or overdue.
 public struct ReportingCalendar: Sendable {
   public var periods: [(period: ReportPeriod, due: Day)]
+  public var dueSoonDays: Int
 
-  public init(_ calendar: PlanCalendar) {
+  public init(_ calendar: PlanCalendar, dueSoonDays: Int = 7) {
     periods = calendar.periods.compactMap { p in Day(p.due).map { (p, $0) } }
+    self.dueSoonDays = dueSoonDays
   }
 
   /// The next report to file: the first period due on or after today; after the last
@@ -18,5 +20,28 @@ public struct ReportingCalendar: Sendable {
     return periods.filter { entry in
       entry.due < today && !item.reports.contains { $0.period == entry.period.id }
     }.map(\.period)
+  }
+
+  /// The current period's state for an item.
+  public enum State: String, Codable, Sendable {
+    case filed
+    case dueSoon = "due_soon"
+    case open
+    case overdue
+  }
+
+  public func state(_ item: Item, on today: Day) -> State? {
+    guard let period = current(on: today), let due = Day(period.due) else { return nil }
+    if item.reports.contains(where: { $0.period == period.id }) { return .filed }
+    if item.status == .done { return .filed }
+    if due < today { return .overdue }
+    return due.ordinal - today.ordinal <= dueSoonDays ? .dueSoon : .open
+  }
+
+  /// Who files an item's report: its lead units, or every responsible unit when none leads.
+  /// Group references file nothing themselves.
+  public static func reporters(of item: Item, in plan: Plan) -> [String] {
+    let names = item.lead.isEmpty ? item.responsible : item.lead
+    return names.filter { name in plan.units.first { $0.name == name }?.kind != .group }
   }
 }

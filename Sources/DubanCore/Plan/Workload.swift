@@ -1,25 +1,49 @@
-/// How many items each unit leads and joins.
+/// Everything the office asks of one unit: how much it carries and how it is doing.
 public struct UnitLoad: Equatable, Sendable {
   public var unit: Unit
   public var lead: Int
   public var responsible: Int
   public var total: Int
+  /// lead × leadWeight + responsible × coWeight.
+  public var weighted: Double
+  public var statuses: [Status: Int]
+  public var lights: LightCounts
+  /// Reports this unit files (it leads, or no one leads) that are past their deadline.
+  public var reportsOverdue: Int
+  public var reportsDueSoon: Int
 }
 
 extension Plan {
   /// Units in the order they first appear, each with its counts.
-  public func workload() -> [UnitLoad] {
-    var lead: [String: Int] = [:]
-    var responsible: [String: Int] = [:]
-    var total: [String: Int] = [:]
+  public func workload(settings: Settings = Settings(), today: Day? = nil) -> [UnitLoad] {
+    let day = today ?? Day(year: 2000, month: 1, day: 1)!
+    let schedule = Schedule(plan: self, settings: settings, today: day)
+    let calendar = ReportingCalendar(self.calendar, dueSoonDays: settings.dueSoonDays)
+    var loads: [String: UnitLoad] = [:]
+    for u in units {
+      loads[u.name] = UnitLoad(
+        unit: u, lead: 0, responsible: 0, total: 0, weighted: 0, statuses: [:], lights: LightCounts(),
+        reportsOverdue: 0, reportsDueSoon: 0)
+    }
     for item in items {
-      for u in item.lead { lead[u, default: 0] += 1 }
-      for u in item.responsible { responsible[u, default: 0] += 1 }
-      for u in item.allUnits { total[u, default: 0] += 1 }
+      let light = schedule.light(item)
+      for name in item.allUnits where loads[name] != nil {
+        let isLead = item.lead.contains(name)
+        loads[name]!.total += 1
+        if isLead { loads[name]!.lead += 1 } else { loads[name]!.responsible += 1 }
+        loads[name]!.weighted += isLead ? settings.leadWeight : settings.coWeight
+        loads[name]!.statuses[item.status, default: 0] += 1
+        loads[name]!.lights.add(light)
+      }
+      guard today != nil else { continue }
+      let overdue = calendar.overdue(item, on: day).count
+      let soon = calendar.state(item, on: day) == .dueSoon ? 1 : 0
+      for name in ReportingCalendar.reporters(of: item, in: self) where loads[name] != nil {
+        loads[name]!.reportsOverdue += overdue
+        loads[name]!.reportsDueSoon += soon
+      }
     }
-    return units.map {
-      UnitLoad(unit: $0, lead: lead[$0.name] ?? 0, responsible: responsible[$0.name] ?? 0, total: total[$0.name] ?? 0)
-    }
+    return units.compactMap { loads[$0.name] }
   }
 
   /// Items matching the command line's filters.

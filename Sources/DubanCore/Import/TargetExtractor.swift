@@ -1,0 +1,124 @@
+import Foundation
+
+/// Finds the quantitative targets in an item's text: a number in digits followed by a
+/// measure word, named by the words around it.
+public enum TargetExtractor {
+  /// Longest first, so 万人次 wins over 人次 and 个工作日 over 个.
+  static let measures = [
+    "个工作日", "平方米", "万人次", "亿元", "万元", "人次", "公里", "千米", "工作日", "%", "个", "座", "条", "项", "所", "家",
+    "人", "户", "套", "栋", "处", "辆", "台", "场", "次", "名", "间", "张", "亩", "吨", "米", "元", "天", "万",
+  ]
+  static let delimiters: Set<Character> = ["，", ",", "、", "。", "；", ";", "：", ":", "(", "（", ")", "）", "“", "”", "\""]
+  static let leadingVerbs = [
+    "新建改造", "再打造", "新增", "新建", "改造", "建成", "完成", "实现", "打造", "增加", "达到", "推动", "推进", "确保", "全年",
+    "在全区", "全区", "力争", "累计", "增",
+  ]
+  static let trailingVerbs = ["压减至", "不少于", "达到", "达", "净增", "至少", "超过", "为"]
+
+  public static func extract(from text: String) -> [Target] {
+    let chars = Array(text)
+    var targets: [Target] = []
+    var i = 0
+    while i < chars.count {
+      // 两条 / 三所: a small Chinese numeral counts only before a few unambiguous measures.
+      if let small = chineseCounts[chars[i]], i + 1 < chars.count, ["条", "所", "座", "项"].contains(chars[i + 1]) {
+        let start = i
+        i += 1
+        targets.append(
+          makeTarget(
+            chars, start: start, numberEnd: i, value: Double(small), measure: String(chars[i]), existing: targets))
+        i += 1
+        continue
+      }
+      guard chars[i].isASCIIDigitChar else {
+        i += 1
+        continue
+      }
+      let start = i
+      while i < chars.count,
+        chars[i].isASCIIDigitChar || (chars[i] == "." && i + 1 < chars.count && chars[i + 1].isASCIIDigitChar)
+      {
+        i += 1
+      }
+      // Part of a word (A1, 365bet) or of a year: not a target.
+      if start > 0, chars[start - 1].isASCII, chars[start - 1].isLetter { continue }
+      let rest = String(chars[i...])
+      guard let measure = measures.first(where: { rest.hasPrefix($0) }), let value = Double(String(chars[start..<i]))
+      else {
+        continue
+      }
+      let target = makeTarget(chars, start: start, numberEnd: i, value: value, measure: measure, existing: targets)
+      targets.append(target)
+      i = start + target.printed.count
+    }
+    return targets
+  }
+
+  static let chineseCounts: [Character: Int] = [
+    "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+  ]
+
+  static func makeTarget(
+    _ chars: [Character], start: Int, numberEnd i: Int, value: Double, measure: String, existing targets: [Target]
+  ) -> Target {
+    var end = i + measure.count
+    var comparator = "="
+    for (word, sign) in [("以上", "≥"), ("以内", "≤"), ("左右", "≈"), ("以下", "≤")] where String(chars[end...]).hasPrefix(word)
+    {
+      comparator = sign
+      end += word.count
+    }
+    let rawBefore = String(chars[wordStart(chars, before: start)..<start])
+    if rawBefore.hasSuffix("不少于") || rawBefore.hasSuffix("至少") { comparator = "≥" }
+    var name = strip(rawBefore)
+    // "建成50个智慧平安小区": a classifier names what follows it, as does a bare verb before.
+    let verbOnly = name.isEmpty || leadingVerbs.contains(name)
+    if verbOnly || ["个", "项", "所", "家", "座", "条"].contains(measure) && !followedByDelimiter(chars, end) {
+      let after = strip(String(chars[end..<wordEnd(chars, from: end)]))
+      if !after.isEmpty { name = after }
+    }
+    if name.isEmpty { name = measure }
+    var unique = name
+    var n = 2
+    while targets.contains(where: { $0.name == unique }) {
+      unique = "\(name)\(n)"
+      n += 1
+    }
+    return Target(
+      name: unique, value: value, unit: measure, comparator: comparator, printed: String(chars[start..<end]))
+  }
+
+  static func wordStart(_ chars: [Character], before index: Int) -> Int {
+    var s = index
+    while s > 0, !delimiters.contains(chars[s - 1]) { s -= 1 }
+    return s
+  }
+
+  static func wordEnd(_ chars: [Character], from index: Int) -> Int {
+    var e = index
+    while e < chars.count, chars[e] == "“" || chars[e] == "\"" { e += 1 }
+    while e < chars.count, !delimiters.contains(chars[e]) { e += 1 }
+    return e
+  }
+
+  static func followedByDelimiter(_ chars: [Character], _ index: Int) -> Bool {
+    index >= chars.count || (delimiters.contains(chars[index]) && chars[index] != "“" && chars[index] != "\"")
+  }
+
+  static func strip(_ raw: String) -> String {
+    var s = raw.trimmed.trimmingCharacters(in: ["“", "”", "\"", " "])
+    var changed = true
+    while changed {
+      changed = false
+      for v in leadingVerbs where s.hasPrefix(v) && s.count > v.count {
+        s.removeFirst(v.count)
+        changed = true
+      }
+      for v in trailingVerbs where s.hasSuffix(v) && s.count > v.count {
+        s.removeLast(v.count)
+        changed = true
+      }
+    }
+    return s.trimmingCharacters(in: ["“", "”", "\""])
+  }
+}
