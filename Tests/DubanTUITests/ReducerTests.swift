@@ -213,3 +213,67 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h2.press(.ctrl("c")), [.quit])
   }
 }
+
+/// The workload view and targets, through the reducer.
+final class WorkloadReducerTests: XCTestCase {
+  func testWorkloadViewSortEnterAndGroups() {
+    var h = Harness(today: "2019-07-01")
+    h.press(.char("w"))
+    XCTAssertEqual(h.state.view, .workload)
+    XCTAssertEqual(h.state.workloadRows.first?.load.unit.name, "区城管委", "heaviest weighted load first")
+    h.press(.char("s"))
+    XCTAssertEqual(h.state.workloadSort, .lead)
+    XCTAssertEqual(h.state.workloadRows.first?.load.lead, 3)
+    h.press(.char("s"), .char("s"), .char("s"), .char("s"), .char("s"))
+    XCTAssertEqual(h.state.workloadSort, .weighted, "s cycles every column")
+    // Expand 各街道 into its assumed members, then collapse it again.
+    let groupIndex = h.state.workloadRows.firstIndex { $0.load.unit.name == "各街道" }!
+    h.state.workloadIndex = groupIndex
+    h.press(.char("o"))
+    let members = h.state.workloadRows.filter { $0.memberOf == "各街道" }
+    XCTAssertEqual(members.count, 14)
+    XCTAssertTrue(members.allSatisfy(\.assumed))
+    XCTAssertTrue(h.text.contains("（假定）"))
+    h.press(.down, .char("o"))
+    XCTAssertTrue(h.state.workloadRows.allSatisfy { $0.memberOf == nil })
+    XCTAssertEqual(h.state.workloadRows[h.state.workloadIndex].load.unit.name, "各街道")
+    // Enter lists the unit's items, led ones first; marking works there.
+    h.press(.char("g"), .enter)
+    XCTAssertEqual(h.state.view, .dashboard)
+    XCTAssertEqual(h.state.filter, .unit("区城管委"))
+    let items = h.state.visibleItems
+    XCTAssertEqual(items.count, 17)
+    XCTAssertEqual(items.prefix(3).map { $0.lead.contains("区城管委") }, [true, true, true])
+    XCTAssertFalse(items[3].lead.contains("区城管委"))
+    h.press(.char("+"))
+    XCTAssertEqual(h.effects.last, .persist(itemID: items[0].id, edit: .restore(status: .inProgress, progress: 10)))
+    h.press(.char("w"), .char(" "))
+    XCTAssertTrue(h.state.message?.contains("任务列表") == true, "no marking from the workload table")
+    h.press(.char("w"))
+    XCTAssertEqual(h.state.view, .dashboard)
+  }
+
+  func testRecordActualPrompt() {
+    var h = Harness()
+    h.press(.char("/"))
+    h.type("停车泊位")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.id, "2.39")
+    h.press(.char("a"))
+    guard case .actual(_, let editor) = h.state.overlay else { return XCTFail("no prompt") }
+    XCTAssertEqual(editor.text, "道路=", "the first target without an actual")
+    h.press(.ctrl("u"))
+    h.type("停车泊位=3,000")
+    let effects = h.press(.enter)
+    XCTAssertEqual(effects, [.persist(itemID: "2.39", edit: .actual(target: "停车泊位", value: 3000))])
+    XCTAssertTrue(h.text.contains("停车泊位 3000/10000个"))
+    h.press(.char("u"))
+    XCTAssertNil(h.state.selectedItem?.targets[1].actual)
+    h.press(.char("a"))
+    h.type("abc")
+    h.press(.enter)
+    XCTAssertTrue(h.state.messageIsError, "not a number")
+    h.press(.char("g"), .down, .down, .down, .down, .char("a"))
+    XCTAssertTrue(h.state.message?.contains("没有量化目标") == true, "1.5 states no number")
+  }
+}

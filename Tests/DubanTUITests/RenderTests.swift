@@ -7,16 +7,8 @@ import XCTest
 /// The rendered frame as a person sees it, compared with reviewed golden text.
 /// Regenerate after an intended change: UPDATE_GOLDEN=1 swift test --filter RenderTests
 final class RenderTests: XCTestCase {
-  static let goldenDir = Harness.repoRoot.appendingPathComponent("Tests/DubanTUITests/Golden")
-
   func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let url = Self.goldenDir.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-      try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: url, encoding: .utf8)
-    XCTAssertEqual(text + "\n", golden, "\(name) differs from its golden", file: file, line: line)
+    try DubanTUITests.assertGolden(text, name, file: file, line: line)
   }
 
   /// A browsed, marked dashboard: part 二, item 2.2 selected with progress and a note.
@@ -133,4 +125,31 @@ final class RenderTests: XCTestCase {
     XCTAssertTrue(screen.text().contains("+-"))
     for row in 0..<24 { XCTAssertEqual(screen.width.width(of: screen.line(row)), 80, "row \(row)") }
   }
+}
+
+final class WorkloadRenderTests: XCTestCase {
+  func testWorkloadGoldenAndAlignment() throws {
+    for (rows, columns) in [(35, 120), (24, 80), (20, 60)] {
+      var h = Harness(rows: rows, columns: columns, today: "2019-07-01")
+      h.press(.char("w"))
+      for row in 0..<rows { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), columns) }
+      let lines = h.text.split(separator: "\n").map(String.init)
+      let edges = Set(lines.dropFirst(2).dropLast(2).map { columnsOf("│", in: $0) })
+      XCTAssertEqual(edges, [[0, columns - 1]], "\(columns)x\(rows)")
+    }
+    var h = Harness(rows: 35, columns: 120, today: "2019-07-01")
+    h.press(.char("w"))
+    try assertGolden(h.text, "workload-120x35.txt")
+  }
+}
+
+/// Compares with a reviewed golden file; UPDATE_GOLDEN=1 rewrites it.
+func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+  let url = Harness.repoRoot.appendingPathComponent("Tests/DubanTUITests/Golden").appendingPathComponent(name)
+  if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+    try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try String(contentsOf: url, encoding: .utf8)
+  XCTAssertEqual(text + "\n", golden, "\(name) differs from its golden", file: file, line: line)
 }
