@@ -83,7 +83,8 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("a")], label: "a", command: .recordActual, zh: "记录量化目标的实际完成值", en: "record a target's actual value"),
     KeyBinding(
-      keys: [.char("w")], label: "w", command: .workload, zh: "单位工作量视图（再按返回）", en: "units workload view (again to return)"),
+      keys: [.char("w")], label: "w", command: .workload, zh: "单位工作量视图（再按返回）",
+      en: "units workload view (again to return)"),
     KeyBinding(
       keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位的成员",
       en: "workload view: expand/collapse a group's members"),

@@ -153,7 +153,8 @@ enum DetailPane {
       if t.comparator != "=" { line += " (\(t.comparator))" }
       if let f = t.fraction {
         let filled = Int((f * 10).rounded())
-        line += " " + String(repeating: "#", count: filled) + String(repeating: ".", count: 10 - filled)
+        line +=
+          " " + String(repeating: "#", count: filled) + String(repeating: ".", count: 10 - filled)
           + " \(Int((f * 100).rounded()))%"
       }
       lines.append((line, .normal))

@@ -220,7 +220,8 @@ public enum Reducer {
     case "progress": return "\(change.before)%→\(change.after)%"
     case "note": return change.after.isEmpty ? lang.pick("撤回备注", "note withdrawn") : lang.pick("新增备注", "note added")
     case let f where f.hasPrefix("actual:"):
-      return "\(f.dropFirst(7)) \(change.before.isEmpty ? "—" : change.before)→\(change.after.isEmpty ? "—" : change.after)"
+      return
+        "\(f.dropFirst(7)) \(change.before.isEmpty ? "—" : change.before)→\(change.after.isEmpty ? "—" : change.after)"
     default:
       let period = change.field.replacingOccurrences(of: "report:", with: "")
       return change.after.isEmpty
@@ -430,7 +431,8 @@ public enum Reducer {
     case .help, .quit, .undo, .redo:
       return nil
     default:
-      state.message = lang.pick("在任务列表中标记：按 Enter 打开该单位的事项，或 w 返回", "mark in the task list: Enter opens the unit's items, w returns")
+      state.message = lang.pick(
+        "在任务列表中标记：按 Enter 打开该单位的事项，或 w 返回", "mark in the task list: Enter opens the unit's items, w returns")
     }
     return []
   }

@@ -67,7 +67,11 @@ public enum Renderer {
     let next = marks.first { $0.day >= state.today }?.day
     for m in marks {
       if !todayShown && state.today < m.day {
-        out.append((lang.pick("▸今天\(state.today.month)/\(state.today.day) ", "▸today \(state.today.month)/\(state.today.day) "), .title))
+        out.append(
+          (
+            lang.pick("▸今天\(state.today.month)/\(state.today.day) ", "▸today \(state.today.month)/\(state.today.day) "),
+            .title
+          ))
         todayShown = true
       }
       let style: Style = m.day < state.today ? .dim : m.day == next ? .warning : .title

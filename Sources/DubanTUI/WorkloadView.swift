@@ -25,7 +25,8 @@ enum WorkloadView {
     // Header.
     var col = r.column + 1
     let headerRow = r.row + 1
-    col += screen.put(w.pad(lang.pick("单位", "unit"), columns: nameWidth), row: headerRow, column: col, style: .header) + 1
+    col +=
+      screen.put(w.pad(lang.pick("单位", "unit"), columns: nameWidth), row: headerRow, column: col, style: .header) + 1
     for (label, width) in numbers {
       col += screen.put(w.pad(label, columns: width, alignRight: true), row: headerRow, column: col, style: .header) + 1
     }
@@ -52,14 +53,19 @@ enum WorkloadView {
       ]
       for (index, (value, (_, width))) in zip(values, numbers).enumerated() {
         let style: Style =
-          index == 7 && l.lights.red > 0 ? .blocked : index == 7 && l.lights.yellow > 0 ? .inProgress
-          : index == 8 && l.reportsOverdue > 0 ? .warning : .normal
+          index == 7 && l.lights.red > 0
+          ? .blocked
+          : index == 7 && l.lights.yellow > 0
+            ? .inProgress
+            : index == 8 && l.reportsOverdue > 0 ? .warning : .normal
         col += screen.put(w.pad(value, columns: width, alignRight: true), row: y, column: col, style: style) + 1
       }
       if barWidth > 0 && maxLoad > 0 {
         let filled = Int((l.weighted / maxLoad * Double(barWidth)).rounded())
         let bar = String(repeating: state.asciiBorders ? "#" : "█", count: filled)
-        screen.put(bar, row: y, column: col + 1, style: l.lights.worst == .red ? .blocked : l.lights.worst == .yellow ? .inProgress : .done)
+        screen.put(
+          bar, row: y, column: col + 1,
+          style: l.lights.worst == .red ? .blocked : l.lights.worst == .yellow ? .inProgress : .done)
       }
       Renderer.selectRow(&screen, row: y, r, selected: i == state.workloadIndex, focused: true)
     }

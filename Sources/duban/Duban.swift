@@ -10,7 +10,8 @@ struct Duban: ParsableCommand {
       Jiang'an plan on first run). Exit codes: 0 ok, 2 bad input or unreadable store.
       """,
     subcommands: [
-      OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self, KeysCommand.self,
+      OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self,
+      KeysCommand.self,
     ],
     defaultSubcommand: OpenCommand.self
   )

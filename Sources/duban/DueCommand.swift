@@ -32,7 +32,10 @@ struct DueCommand: ParsableCommand {
       let plan = doc.plan
       let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
       if calendar.periods.isEmpty {
-        throw Failure(lang.pick("本方案没有报送日期；可在数据文件的 plan.calendar.periods 中添加", "this plan has no report dates; add them under plan.calendar.periods in the store"))
+        throw Failure(
+          lang.pick(
+            "本方案没有报送日期；可在数据文件的 plan.calendar.periods 中添加",
+            "this plan has no report dates; add them under plan.calendar.periods in the store"))
       }
       var byUnit: [String: UnitDue] = [:]
       for item in plan.items {
@@ -65,10 +68,20 @@ struct DueCommand: ParsableCommand {
           "\n\(u.unit)：逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项\n",
           "\n\(u.unit): \(u.overdue.count) overdue, \(u.dueSoon.count) due soon\n")
         let rows = (u.overdue + u.dueSoon).map { e in
-          [e.item, e.period, e.due, e.state == "overdue" ? lang.pick("逾期", "overdue") : lang.pick("即将到期", "due soon"), e.text]
+          [
+            e.item, e.period, e.due, e.state == "overdue" ? lang.pick("逾期", "overdue") : lang.pick("即将到期", "due soon"),
+            e.text,
+          ]
         }
-        out += TextTable(headers: [lang.pick("编号", "id"), lang.pick("期次", "period"), lang.pick("截止", "due"), lang.pick("状态", "state"), lang.pick("事项", "item")], rows: rows)
-          .render(maxWidth: Output.terminalWidth).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out +=
+          TextTable(
+            headers: [
+              lang.pick("编号", "id"), lang.pick("期次", "period"), lang.pick("截止", "due"), lang.pick("状态", "state"),
+              lang.pick("事项", "item"),
+            ], rows: rows
+          )
+          .render(maxWidth: Output.terminalWidth).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+          + "\n"
       }
       Output.write(out)
     }

@@ -51,7 +51,8 @@ struct ListCommand: ParsableCommand {
         return
       }
       let headers = [
-        lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("序时", "expected"), lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
+        lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("序时", "expected"),
+        lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
         lang.pick("事项", "item"),
       ]
       let rows = items.map { item in

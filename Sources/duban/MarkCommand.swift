@@ -19,7 +19,10 @@ struct MarkCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Add a note to the item.", valueName: "text"))
   var note: String?
 
-  @Option(help: ArgumentHelp("Record the value achieved for a target, by its name or number (repeatable); NAME= clears it.", valueName: "name=value"))
+  @Option(
+    help: ArgumentHelp(
+      "Record the value achieved for a target, by its name or number (repeatable); NAME= clears it.",
+      valueName: "name=value"))
   var actual: [String] = []
 
   func validate() throws {

@@ -53,12 +53,14 @@ struct UnitsCommand: ParsableCommand {
       ]
       let rows = loads.map { l in
         [
-          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)", Target.format(l.weighted),
+          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)",
+          Target.format(l.weighted),
           "\(l.lights.behind)", "\(l.reportsOverdue)", l.unit.aliases.joined(separator: "、"),
         ]
       }
       Output.write(
-        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4, 5, 6, 7]).render(maxWidth: Output.terminalWidth))
+        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4, 5, 6, 7]).render(maxWidth: Output.terminalWidth)
+      )
     }
   }
 }

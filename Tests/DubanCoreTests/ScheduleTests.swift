@@ -97,7 +97,8 @@ final class ScheduleTests: XCTestCase {
     XCTAssertTrue(streets.members.allSatisfy { $0.hasSuffix("街道") })
     XCTAssertEqual(settings.membership(of: "相关职能部门", in: plan).members, [])
     let set = Settings(groups: [GroupMembership(group: "各街道", members: ["后湖街道"], assumed: false)])
-    XCTAssertEqual(set.membership(of: "各街道", in: plan), GroupMembership(group: "各街道", members: ["后湖街道"], assumed: false))
+    XCTAssertEqual(
+      set.membership(of: "各街道", in: plan), GroupMembership(group: "各街道", members: ["后湖街道"], assumed: false))
   }
 
   /// Every item of the seed that states a number, against the reviewed golden table.
@@ -105,7 +106,9 @@ final class ScheduleTests: XCTestCase {
     let golden = try String(contentsOf: Fixtures.goldenDir.appendingPathComponent("seed-targets.tsv"), encoding: .utf8)
       .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
     let actual = plan.items.flatMap { item in
-      item.targets.map { t in [item.id, t.name, Target.format(t.value), t.unit, t.comparator, t.printed].joined(separator: "\t") }
+      item.targets.map { t in
+        [item.id, t.name, Target.format(t.value), t.unit, t.comparator, t.printed].joined(separator: "\t")
+      }
     }
     XCTAssertEqual(actual, golden)
     let ids = Set(plan.items.filter { !$0.targets.isEmpty }.map(\.id))

@@ -31,7 +31,7 @@ final class DashboardTests: XCTestCase {
 
   func testBrowseSearchMarkUndoNoteResizeHelpQuit() throws {
     let t = try launch()
-    var screen = try t.capture()
+    var screen = try t.waitForLayout(columns: 120)
     XCTAssertTrue(screen.contains("全部事项"))
     XCTAssertTrue(screen.contains("0/90"))
     assertBordersAligned(screen, columns: 120)
@@ -69,10 +69,7 @@ final class DashboardTests: XCTestCase {
     // Resize to several sizes; the borders stay aligned.
     for (columns, rows) in [(80, 24), (60, 20), (100, 30)] {
       try t.resize(columns: columns, rows: rows)
-      screen = try t.waitFor("\(columns)x\(rows)") { s in
-        s.split(separator: "\n").first.map { DubanBinaryWidth.columns(String($0)) <= columns } == true
-          && s.split(separator: "\n").contains { $0.hasPrefix("└") && DubanBinaryWidth.columns(String($0)) == columns }
-      }
+      screen = try t.waitForLayout(columns: columns)
       assertBordersAligned(screen, columns: columns)
       XCTAssertTrue(screen.contains("2.55"), "the place is kept at \(columns)x\(rows)")
     }
@@ -110,7 +107,8 @@ final class DashboardTests: XCTestCase {
 
   func testEnglishAndMonochrome() throws {
     let t = try launch("--lang en", env: "NO_COLOR=1", columns: 100, rows: 30)
-    let screen = try t.waitFor("Sections")
+    try t.waitFor("Sections")
+    let screen = try t.waitForLayout(columns: 100)
     let styled = try t.tmux(["capture-pane", "-p", "-e", "-t", t.session])
     XCTAssertFalse(
       styled.contains("[3") && styled.range(of: #"\[(\d+;)*3[0-7]m"#, options: .regularExpression) != nil,
@@ -164,8 +162,7 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("Stopped")
     try t.text("fg")
     try t.keys("Enter")
-    let screen = try t.waitFor("板块")
-    assertBordersAligned(screen, columns: 100)
+    try t.waitForLayout(columns: 100)
     try t.keys("q")
     try t.text("echo EXIT=$?")
     try t.keys("Enter")
@@ -184,6 +181,39 @@ final class DashboardTests: XCTestCase {
     try t.waitFor("EXIT=0")
     let notes = try XCTUnwrap(try item("1.1")["notes"] as? [[String: Any]])
     XCTAssertEqual(notes.first?["text"] as? String, "第一段：已完成调研。\n第二段：下月开工。")
+  }
+
+  /// The units view: one key away, sorted, a group expanded, Enter to a unit's items,
+  /// marking there saved to the store.
+  func testUnitsView() throws {
+    let t = try launch()
+    try t.keys("w")
+    try t.waitFor("单位工作量")
+    var screen = try t.waitForLayout(columns: 120)
+    XCTAssertTrue(screen.contains("区城管委"))
+    XCTAssertTrue(screen.contains("█"), "a load bar")
+    assertBordersAligned(screen, columns: 120)
+    try t.keys("s")
+    try t.waitFor("按牵头数排序")
+    try t.keys("s", "s", "s", "s", "s")
+    try t.waitFor("按加权负荷排序")
+    try t.keys("j", "j", "j", "j", "o")
+    screen = try t.waitFor("（假定）")
+    XCTAssertTrue(screen.contains("└ 四唯街道"), screen)
+    try t.resize(columns: 80, rows: 24)
+    screen = try t.waitForLayout(columns: 80)
+    XCTAssertTrue(screen.contains("单位工作量"))
+    try t.keys("g", "Enter")
+    try t.waitFor("牵头的在前")
+    try t.keys("+")
+    try t.waitFor("推进中 10%")
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+    let items = try XCTUnwrap(
+      DubanBinary.json(try DubanBinary.run(["list", "--store", store, "--json", "--status", "in_progress"]).stdout)
+        as? [[String: Any]])
+    XCTAssertEqual(items.count, 1)
+    XCTAssertEqual((items[0]["lead"] as? [String])?.first, "区城管委", "the first of its items is one it leads")
   }
 
   func testNotATerminal() throws {

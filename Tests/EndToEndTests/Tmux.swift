@@ -66,13 +66,15 @@ final class Tmux {
   func waitFor(_ text: String) throws -> String { try waitFor(text) { $0.contains(text) } }
 }
 
-/// Every pane row has its vertical borders at the same display columns, and no row is
-/// wider than the terminal: nothing shifted by a wide character.
-func assertBordersAligned(_ screen: String, columns: Int, file: StaticString = #filePath, line: UInt = #line) {
+/// Problems with a captured screen's borders: a row wider than the terminal, pane rows
+/// whose vertical borders sit in different display columns, a right border not at the
+/// last column. Empty when the layout holds.
+func borderProblems(_ screen: String, columns: Int) -> [String] {
+  var problems: [String] = []
   let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   var borderSets: [[Int]: Int] = [:]
   for l in lines {
-    XCTAssertLessThanOrEqual(DubanBinaryWidth.columns(l), columns, "too wide: \(l)", file: file, line: line)
+    if DubanBinaryWidth.columns(l) > columns { problems.append("too wide: \(l)") }
     guard l.hasPrefix("│") else { continue }
     var col = 0
     var positions: [Int] = []
@@ -83,10 +85,26 @@ func assertBordersAligned(_ screen: String, columns: Int, file: StaticString = #
     borderSets[positions, default: 0] += 1
   }
   // Pane rows share one set of positions; detail rows another ([0, last]).
-  XCTAssertLessThanOrEqual(
-    borderSets.count, 2, "border columns differ between rows: \(borderSets)", file: file, line: line)
-  for positions in borderSets.keys {
-    XCTAssertEqual(positions.last, columns - 1, "right border at the last column: \(positions)", file: file, line: line)
+  if borderSets.count > 2 { problems.append("border columns differ between rows: \(borderSets)") }
+  for positions in borderSets.keys where positions.last != columns - 1 {
+    problems.append("right border not at the last column: \(positions)")
+  }
+  if !lines.contains(where: { $0.hasPrefix("└") && DubanBinaryWidth.columns($0) == columns }) {
+    problems.append("no bottom border \(columns) columns wide")
+  }
+  return problems
+}
+
+func assertBordersAligned(_ screen: String, columns: Int, file: StaticString = #filePath, line: UInt = #line) {
+  let problems = borderProblems(screen, columns: columns)
+  XCTAssertEqual(problems, [], screen, file: file, line: line)
+}
+
+extension Tmux {
+  /// After a resize the program redraws; wait for a frame whose borders hold at the new width.
+  @discardableResult
+  func waitForLayout(columns: Int) throws -> String {
+    try waitFor("a consistent \(columns)-column frame") { borderProblems($0, columns: columns).isEmpty }
   }
 }
 

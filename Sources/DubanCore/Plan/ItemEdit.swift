@@ -82,7 +82,9 @@ extension Plan {
       let index = item.targets.firstIndex { $0.name == name } ?? Int(name).map { $0 - 1 }
       guard let index, item.targets.indices.contains(index) else {
         let known = item.targets.map(\.name).joined(separator: "、")
-        throw EditError(reason: "item \(id) has no target “\(name)”" + (known.isEmpty ? " (it states no number)" : "; its targets: \(known)"))
+        throw EditError(
+          reason: "item \(id) has no target “\(name)”"
+            + (known.isEmpty ? " (it states no number)" : "; its targets: \(known)"))
       }
       if let value, value < 0 || !value.isFinite { throw EditError(reason: "an actual value must be a number ≥ 0") }
       let before = item.targets[index].actual.map(Target.format) ?? ""
