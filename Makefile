@@ -1,4 +1,5 @@
 # duban: make run (build and open the dashboard), make test (every test, unit and end-to-end).
+SHELL   := /bin/bash
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 BIN     := .build/debug/duban
@@ -19,9 +20,14 @@ run: build
 	$(BIN) $(ARGS)
 
 # Unit tests, rendered-screen tests, and end-to-end tests that drive the real binary (tmux).
+# Ends with a plain "N passed, N failed" line counted from XCTest's summary.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	  summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1); \
+	  total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	  failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	  echo "tests: $$((total - failed)) passed, $$failed failed"; exit $$status
 
 install: deps
 	$(SWIFT) build -c release

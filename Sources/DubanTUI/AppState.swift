@@ -40,6 +40,10 @@ public enum WorkloadColumn: CaseIterable, Sendable {
   case weighted
   case lead
   case responsible
+  case notStarted
+  case inProgress
+  case done
+  case blocked
   case behind
   case overdue
 }
@@ -211,6 +215,10 @@ extension AppState {
     case .weighted: sorted = by { $0.weighted }
     case .lead: sorted = by { Double($0.lead) }
     case .responsible: sorted = by { Double($0.responsible) }
+    case .notStarted: sorted = by { Double($0.statuses[.notStarted] ?? 0) }
+    case .inProgress: sorted = by { Double($0.statuses[.inProgress] ?? 0) }
+    case .done: sorted = by { Double($0.statuses[.done] ?? 0) }
+    case .blocked: sorted = by { Double($0.statuses[.blocked] ?? 0) }
     case .behind: sorted = by { Double($0.lights.behind) }
     case .overdue: sorted = by { Double($0.reportsOverdue) }
     }

@@ -467,6 +467,10 @@ public enum Reducer {
     case .weighted: return lang.pick("加权负荷", "weighted load")
     case .lead: return lang.pick("牵头数", "items led")
     case .responsible: return lang.pick("责任数", "items joined")
+    case .notStarted: return lang.pick("未开始数", "not started")
+    case .inProgress: return lang.pick("推进中数", "in progress")
+    case .done: return lang.pick("已完成数", "done")
+    case .blocked: return lang.pick("标记滞后数", "blocked")
     case .behind: return lang.pick("滞后数", "items behind")
     case .overdue: return lang.pick("逾期报送", "reports overdue")
     }

@@ -11,7 +11,7 @@ struct Duban: ParsableCommand {
       """,
     subcommands: [
       OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self,
-      KeysCommand.self,
+      GroupCommand.self, KeysCommand.self,
     ],
     defaultSubcommand: OpenCommand.self
   )

@@ -224,7 +224,7 @@ final class WorkloadReducerTests: XCTestCase {
     h.press(.char("s"))
     XCTAssertEqual(h.state.workloadSort, .lead)
     XCTAssertEqual(h.state.workloadRows.first?.load.lead, 3)
-    h.press(.char("s"), .char("s"), .char("s"), .char("s"), .char("s"))
+    for _ in 0..<9 { h.press(.char("s")) }
     XCTAssertEqual(h.state.workloadSort, .weighted, "s cycles every column")
     // Expand 各街道 into its assumed members, then collapse it again.
     let groupIndex = h.state.workloadRows.firstIndex { $0.load.unit.name == "各街道" }!

@@ -195,7 +195,7 @@ final class DashboardTests: XCTestCase {
     assertBordersAligned(screen, columns: 120)
     try t.keys("s")
     try t.waitFor("按牵头数排序")
-    try t.keys("s", "s", "s", "s", "s")
+    try t.keys("s", "s", "s", "s", "s", "s", "s", "s", "s")
     try t.waitFor("按加权负荷排序")
     try t.keys("j", "j", "j", "j", "o")
     screen = try t.waitFor("（假定）")

@@ -92,4 +92,20 @@ final class WorkloadCommandTests: XCTestCase {
     XCTAssertEqual(bad.status, 2)
     XCTAssertTrue(bad.stderr.contains("停车泊位"), "names the item's targets: \(bad.stderr)")
   }
+
+  func testGroupMembershipIsEditable() throws {
+    let shown = try DubanBinary.run(["group", "各街道", "--store", store])
+    XCTAssertTrue(shown.stdout.hasPrefix("各街道（假定）: 四唯街道"), shown.stdout)
+    let set = try DubanBinary.run(["group", "相关街道", "--set", "后湖街道、四唯街道", "--store", store])
+    XCTAssertEqual(set.status, 0, set.stderr)
+    let group = try XCTUnwrap(try json(["units"]).first { $0["name"] as? String == "相关街道" })
+    XCTAssertEqual(group["members"] as? [String], ["后湖街道", "四唯街道"])
+    XCTAssertEqual(group["membersAssumed"] as? Bool, false)
+    let reset = try DubanBinary.run(["group", "相关街道", "--reset", "--store", store])
+    XCTAssertTrue(reset.stdout.contains("（假定）"), reset.stdout)
+    for bad in [["group", "区发改委"], ["group", "各街道", "--set", "不存在街道"]] {
+      let r = try DubanBinary.run(bad + ["--store", store])
+      XCTAssertEqual(r.status, 2, "\(bad)")
+    }
+  }
 }
