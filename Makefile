@@ -5,7 +5,7 @@ PREFIX  ?= /usr/local
 BIN     := .build/debug/duban
 SOURCES := Package.swift Sources Tests
 
-.PHONY: all deps build run test install uninstall format lint clean
+.PHONY: all deps build run test fuzz install uninstall format lint clean
 
 all: build
 
@@ -28,6 +28,11 @@ test: deps
 	  total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
 	  failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
 	  echo "tests: $$((total - failed)) passed, $$failed failed"; exit $$status
+
+# A long fuzz run over generated and mutated documents and stores (make test runs a few hundred).
+FUZZ_COUNT ?= 5000
+fuzz: deps
+	DUBAN_FUZZ_COUNT=$(FUZZ_COUNT) DUBAN_FUZZ_SEED=$${DUBAN_FUZZ_SEED:-$$RANDOM} $(SWIFT) test --disable-swift-testing --filter FuzzTests
 
 install: deps
 	$(SWIFT) build -c release

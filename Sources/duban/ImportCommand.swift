@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
         note(summary)
         try Output.json(plan)
       } else {
-        Output.write(TerminalSafe.block(summary))
+        Output.write(summary)
       }
     }
   }

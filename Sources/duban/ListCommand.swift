@@ -68,7 +68,7 @@ struct ListCommand: ParsableCommand {
           text = text.replacingOccurrences(of: "  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
         }
       }
-      Output.write(text)
+      Output.writeRaw(text)
     }
   }
 }

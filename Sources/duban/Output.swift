@@ -18,7 +18,13 @@ enum Output {
     return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
   }
 
+  /// Text for people: anything from the data that could act on a terminal is made visible.
   static func write(_ text: String) {
+    writeRaw(TerminalSafe.block(text))
+  }
+
+  /// Text already made safe, with escape codes of our own (colour).
+  static func writeRaw(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 

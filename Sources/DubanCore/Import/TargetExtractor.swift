@@ -19,7 +19,7 @@ public enum TargetExtractor {
     let chars = Array(text)
     var targets: [Target] = []
     var i = 0
-    while i < chars.count {
+    while i < chars.count, targets.count < maxTargets {
       // 两条 / 三所: a small Chinese numeral counts only before a few unambiguous measures.
       if let small = chineseCounts[chars[i]], i + 1 < chars.count, ["条", "所", "座", "项"].contains(chars[i + 1]) {
         let start = i
@@ -88,18 +88,24 @@ public enum TargetExtractor {
       name: unique, value: value, unit: measure, comparator: comparator, printed: String(chars[start..<end]))
   }
 
+  /// A target's name is a few words: looking further is pointless (and quadratic on junk).
+  static let maxNameLength = 24
+
   static func wordStart(_ chars: [Character], before index: Int) -> Int {
     var s = index
-    while s > 0, !delimiters.contains(chars[s - 1]) { s -= 1 }
+    while s > 0, index - s < maxNameLength, !delimiters.contains(chars[s - 1]) { s -= 1 }
     return s
   }
 
   static func wordEnd(_ chars: [Character], from index: Int) -> Int {
     var e = index
     while e < chars.count, chars[e] == "“" || chars[e] == "\"" { e += 1 }
-    while e < chars.count, !delimiters.contains(chars[e]) { e += 1 }
+    while e < chars.count, e - index < maxNameLength, !delimiters.contains(chars[e]) { e += 1 }
     return e
   }
+
+  /// More are not targets but noise (a table pasted into one item).
+  static let maxTargets = 20
 
   static func followedByDelimiter(_ chars: [Character], _ index: Int) -> Bool {
     index >= chars.count || (delimiters.contains(chars[index]) && chars[index] != "“" && chars[index] != "\"")

@@ -23,8 +23,11 @@ struct UnitClause: Equatable {
 
   static let separators: Set<Character> = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t"]
 
+  static let labelInitials = Set(labels.compactMap(\.0.first))
+
   /// A label followed by a colon, at character offset `at`.
   static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
+    guard i < chars.count, labelInitials.contains(chars[i]) else { return nil }
     for (label, role) in labels {
       let n = label.count
       guard i + n < chars.count, String(chars[i..<(i + n)]) == label else { continue }

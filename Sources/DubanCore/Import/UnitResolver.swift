@@ -99,7 +99,8 @@ struct UnitResolver {
   func split(_ name: String) -> [String]? {
     let chars = Array(name)
     let n = chars.count
-    guard n >= 5 else { return nil }
+    // Names are short; a longer run is not names run together (and would cost n² here).
+    guard n >= 5, n <= 60 else { return nil }
     // best[j]: (unknown pieces, pieces, backpointer) for chars[0..<j]
     var best: [(unknown: Int, pieces: Int, from: Int)?] = Array(repeating: nil, count: n + 1)
     best[0] = (0, 0, 0)

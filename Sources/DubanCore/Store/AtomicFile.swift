@@ -10,6 +10,8 @@ import Foundation
 /// mode is kept; a symlink stays a symlink (its target is replaced).
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String, backup: Bool = true) throws {
+    // Past a file-size limit write() should fail with EFBIG, not kill the process.
+    signal(SIGXFSZ, SIG_IGN)
     let target = resolvedPath(path)
     let dir = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
@@ -59,6 +61,18 @@ public enum AtomicFile {
     if dfd >= 0 {
       fsync(dfd)
       close(dfd)
+    }
+  }
+
+  /// Removes temporary files a killed writer left beside the file. Only safe under the
+  /// store's lock, when no other writer can be midway.
+  public static func removeStaleTemporaries(of path: String) {
+    let target = resolvedPath(path)
+    let dir = (target as NSString).deletingLastPathComponent
+    let prefix = ".\((target as NSString).lastPathComponent).tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      unlink((dir.isEmpty ? "." : dir) + "/" + name)
     }
   }
 

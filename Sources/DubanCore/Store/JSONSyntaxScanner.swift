@@ -4,6 +4,8 @@ struct JSONSyntaxScanner {
   let bytes: [UInt8]
   var i = 0
   var depth = 0
+  var tooDeep = false
+  static let maxDepth = 512
 
   init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -31,7 +33,10 @@ struct JSONSyntaxScanner {
     guard i < bytes.count else { throw Failure(offset: i) }
     depth += 1
     defer { depth -= 1 }
-    if depth > 512 { throw Failure(offset: i) }
+    if depth > Self.maxDepth {
+      tooDeep = true
+      throw Failure(offset: i)
+    }
     switch bytes[i] {
     case UInt8(ascii: "{"):
       i += 1

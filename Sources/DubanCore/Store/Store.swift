@@ -54,14 +54,39 @@ public struct Store: Sendable {
       if header.schema < 1 {
         throw StoreError(file: file, position: "schema", reason: "schema \(header.schema) is not a duban store schema")
       }
-      return try JSONDecoder().decode(StoreDocument.self, from: data)
+      let doc = try JSONDecoder().decode(StoreDocument.self, from: data)
+      try validate(doc, file: file)
+      return doc
     } catch let e as StoreError {
       throw e
     } catch let e as DecodingError {
+      var reason = explain(e)
+      if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, syntaxErrorOffset(data)?.tooDeep == true {
+        reason = "nested more than \(JSONSyntaxScanner.maxDepth) levels deep"
+      }
       throw StoreError(
-        file: file, position: position(of: e, in: data), reason: "\(explain(e)); the file was left untouched")
+        file: file, position: position(of: e, in: data), reason: "\(reason); the file was left untouched")
     } catch {
       throw StoreError(file: file, reason: "not a duban store (\(error)); the file was left untouched")
+    }
+  }
+
+  /// What JSON cannot say: every item id once, every unit name once.
+  static func validate(_ doc: StoreDocument, file: String) throws {
+    var ids: [String: Int] = [:]
+    for (i, item) in doc.plan.items.enumerated() {
+      if let first = ids[item.id] {
+        throw StoreError(
+          file: file, position: "plan.items[\(i)].id",
+          reason: "duplicate item id “\(item.id)” (also plan.items[\(first)]); the file was left untouched")
+      }
+      ids[item.id] = i
+    }
+    var names = Set<String>()
+    for (i, unit) in doc.plan.units.enumerated() where !names.insert(unit.name).inserted {
+      throw StoreError(
+        file: file, position: "plan.units[\(i)].name",
+        reason: "duplicate unit “\(unit.name)”; the file was left untouched")
     }
   }
 
@@ -89,6 +114,7 @@ public struct Store: Sendable {
     defer { withExtendedLifetime(lock) {} }
     var doc = try load()
     let result = try change(&doc)
+    AtomicFile.removeStaleTemporaries(of: path)
     try AtomicFile.write(Self.encode(doc), to: path)
     return (doc, result)
   }
@@ -132,7 +158,7 @@ public struct Store: Sendable {
   static func position(of error: DecodingError, in data: Data) -> String {
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data) {
+      if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data)?.offset {
         let (line, column) = lineColumn(offset, in: data)
         return "line \(line), column \(column)"
       }
@@ -149,7 +175,8 @@ public struct Store: Sendable {
   static func explain(_ error: DecodingError) -> String {
     switch error {
     case .dataCorrupted(let ctx):
-      return ctx.codingPath.isEmpty ? "not valid JSON" : "bad value: \(ctx.debugDescription)"
+      if ctx.codingPath.isEmpty { return "not valid JSON" }
+      return "bad value: \(ctx.debugDescription)"
     case .keyNotFound(let key, _):
       return "missing field “\(key.stringValue)”"
     case .typeMismatch(let type, _):
@@ -187,8 +214,8 @@ public struct Store: Sendable {
   }
 
   /// Where JSON syntax first goes wrong: JSONSerialization does not say, so a small scanner does.
-  static func syntaxErrorOffset(_ data: Data) -> Int? {
+  static func syntaxErrorOffset(_ data: Data) -> (offset: Int, tooDeep: Bool)? {
     var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
-    return scanner.firstError()
+    return scanner.firstError().map { ($0, scanner.tooDeep) }
   }
 }
