@@ -26,7 +26,7 @@ public struct TreeNode: Equatable, Sendable {
   public static func outline(of plan: Plan, lang: Lang) -> [TreeNode] {
     var nodes = [TreeNode(kind: .all, label: lang.pick("全部事项", "All items"), depth: 0)]
     for part in plan.parts {
-      nodes.append(TreeNode(kind: .part(part.ordinal), label: "\(part.number)、\(shortTitle(part.title))", depth: 0))
+      nodes.append(TreeNode(kind: .part(part.ordinal), label: "\(part.number)、\(part.shortTitle)", depth: 0))
       for section in part.sections {
         let sectionTitle: String? = section.title.isEmpty ? nil : section.title
         if let sectionTitle {
@@ -44,13 +44,5 @@ public struct TreeNode: Equatable, Sendable {
       }
     }
     return nodes
-  }
-
-  /// "2019年重点工作(共67项)" → "2019年重点工作": the count is shown beside it anyway.
-  static func shortTitle(_ title: String) -> String {
-    for open in ["(共", "（共"] {
-      if let r = title.range(of: open) { return String(title[..<r.lowerBound]) }
-    }
-    return title
   }
 }

@@ -11,7 +11,8 @@ struct Duban: ParsableCommand {
       """,
     subcommands: [
       OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self,
-      GroupCommand.self, KeysCommand.self,
+      GroupCommand.self, WorkPlanCommand.self, FileCommand.self, CloseCommand.self, SheetCommand.self,
+      ReportCommand.self, KeysCommand.self,
     ],
     defaultSubcommand: OpenCommand.self
   )

@@ -23,6 +23,8 @@ public struct Item: Codable, Equatable, Sendable {
   public var targets: [Target]
   /// The item's own deadline (YYYY-MM-DD), where it has one; else the plan's year end.
   public var deadline: String?
+  /// Set when the office has closed the item out (销号): read-only until reopened.
+  public var closed: Closure?
   public var history: [Change]
   /// Where the item starts in the source document.
   public var line: Int
@@ -46,6 +48,7 @@ public struct Item: Codable, Equatable, Sendable {
     self.reports = []
     self.targets = TargetExtractor.extract(from: text)
     self.deadline = nil
+    self.closed = nil
     self.history = []
     self.line = line
   }
@@ -121,7 +124,7 @@ public struct Change: Codable, Equatable, Sendable {
 extension Item {
   enum CodingKeys: String, CodingKey {
     case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, reports, history
-    case line, targets, deadline
+    case line, targets, deadline, closed
   }
 
   public init(from decoder: Decoder) throws {
@@ -145,6 +148,7 @@ extension Item {
     reports = try c.decodeIfPresent([ReportFiling].self, forKey: .reports) ?? []
     targets = try c.decodeIfPresent([Target].self, forKey: .targets) ?? []
     deadline = try c.decodeIfPresent(String.self, forKey: .deadline)
+    closed = try c.decodeIfPresent(Closure.self, forKey: .closed)
     history = try c.decode([Change].self, forKey: .history)
     line = try c.decode(Int.self, forKey: .line)
   }
@@ -167,21 +171,67 @@ extension Item {
     try c.encode(reports, forKey: .reports)
     try c.encode(targets, forKey: .targets)
     try c.encode(deadline, forKey: .deadline)
+    try c.encode(closed, forKey: .closed)
     try c.encode(history, forKey: .history)
     try c.encode(line, forKey: .line)
   }
 }
 
-/// A period's report filed for an item.
+/// A period's report on an item: filed by a unit (the lead's is the item's report; co-units
+/// may add theirs), with what was done, the problems and the next steps.
 public struct ReportFiling: Codable, Equatable, Sendable {
   public var period: String
   /// The day it was filed (YYYY-MM-DD, duban's today).
   public var filed: String
   public var user: String
+  /// The unit reporting; nil for a report simply marked filed (the `r` key).
+  public var unit: String?
+  /// 进展情况, 存在问题, 下一步措施.
+  public var progressText: String
+  public var problems: String
+  public var nextSteps: String
+  /// The progress figure reported, 0–100.
+  public var progress: Int?
 
-  public init(period: String, filed: String, user: String) {
+  public init(
+    period: String, filed: String, user: String, unit: String? = nil, progressText: String = "", problems: String = "",
+    nextSteps: String = "", progress: Int? = nil
+  ) {
     self.period = period
     self.filed = filed
     self.user = user
+    self.unit = unit
+    self.progressText = progressText
+    self.problems = problems
+    self.nextSteps = nextSteps
+    self.progress = progress
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case period, filed, user, unit, progressText, problems, nextSteps, progress
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    period = try c.decode(String.self, forKey: .period)
+    filed = try c.decode(String.self, forKey: .filed)
+    user = try c.decode(String.self, forKey: .user)
+    unit = try c.decodeIfPresent(String.self, forKey: .unit)
+    progressText = try c.decodeIfPresent(String.self, forKey: .progressText) ?? ""
+    problems = try c.decodeIfPresent(String.self, forKey: .problems) ?? ""
+    nextSteps = try c.decodeIfPresent(String.self, forKey: .nextSteps) ?? ""
+    progress = try c.decodeIfPresent(Int.self, forKey: .progress)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(period, forKey: .period)
+    try c.encode(filed, forKey: .filed)
+    try c.encode(user, forKey: .user)
+    try c.encode(unit, forKey: .unit)
+    try c.encode(progressText, forKey: .progressText)
+    try c.encode(problems, forKey: .problems)
+    try c.encode(nextSteps, forKey: .nextSteps)
+    try c.encode(progress, forKey: .progress)
   }
 }

@@ -53,6 +53,16 @@ public struct Part: Codable, Equatable, Sendable {
   }
 }
 
+extension Part {
+  /// The title without the declared count: "2019年重点工作(共67项)" → "2019年重点工作".
+  public var shortTitle: String {
+    for open in ["(共", "（共"] {
+      if let r = title.range(of: open) { return String(title[..<r.lowerBound]) }
+    }
+    return title
+  }
+}
+
 /// (一)… within a part; groups are the "——" lines beneath it.
 public struct Section: Codable, Equatable, Sendable {
   public var number: String

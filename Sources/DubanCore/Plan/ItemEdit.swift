@@ -11,6 +11,11 @@ public enum ItemEdit: Equatable, Sendable {
   case report(period: String, filed: Bool, day: String)
   /// Records the value achieved for a target (by name or 1-based number); nil clears it.
   case actual(target: String, value: Double?)
+  /// A unit's full period report (replaces that unit's earlier report for the period).
+  case periodReport(ReportFiling)
+  /// 销号: the office closes a finished item out; it is read-only until reopened.
+  case close(date: String, remark: String)
+  case reopen(remark: String)
 }
 
 public struct EditError: Error, Equatable, CustomStringConvertible {
@@ -40,6 +45,11 @@ extension Plan {
     }
     var item = items[i]
     var changes: [Change] = []
+    if let closed = item.closed {
+      guard case .reopen = edit else {
+        throw EditError(reason: "item \(id) was closed out (销号) on \(closed.date); reopen it before changing it")
+      }
+    }
     func setStatus(_ s: Status) {
       guard item.status != s else { return }
       changes.append(
@@ -94,6 +104,52 @@ extension Plan {
         Change(
           time: stamp.time, user: stamp.user, field: "actual:\(item.targets[index].name)", before: before,
           after: value.map(Target.format) ?? ""))
+    case .periodReport(var report):
+      report.user = stamp.user
+      if let p = report.progress, !(0...100).contains(p) {
+        throw EditError(reason: "progress must be between 0 and 100, not \(p)")
+      }
+      let before = item.reports.first { $0.period == report.period && $0.unit == report.unit }
+      item.reports.removeAll { $0.period == report.period && $0.unit == report.unit }
+      item.reports.append(report)
+      changes.append(
+        Change(
+          time: stamp.time, user: stamp.user, field: "report:\(report.period)",
+          before: before.map { "filed \($0.filed)" } ?? "",
+          after: "filed \(report.filed)" + (report.unit.map { " by \($0)" } ?? "")))
+      if let p = report.progress, p != item.progress {
+        changes.append(
+          Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p))
+        )
+        item.progress = p
+        if p == 100 && item.status != .done {
+          changes.append(
+            Change(
+              time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue,
+              after: Status.done.rawValue))
+          item.status = .done
+        } else if p > 0 && item.status == .notStarted {
+          changes.append(
+            Change(
+              time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue,
+              after: Status.inProgress.rawValue))
+          item.status = .inProgress
+        }
+      }
+    case .close(let date, let remark):
+      guard item.status == .done else {
+        throw EditError(reason: "item \(id) is not 已完成; only a finished item is closed out (销号)")
+      }
+      item.closed = Closure(date: date, remark: remark, user: stamp.user)
+      changes.append(
+        Change(time: stamp.time, user: stamp.user, field: "closed", before: "", after: "\(date) \(remark)"))
+    case .reopen(let remark):
+      guard let closed = item.closed else { throw EditError(reason: "item \(id) is not closed out") }
+      item.closed = nil
+      changes.append(
+        Change(
+          time: stamp.time, user: stamp.user, field: "closed", before: "\(closed.date) \(closed.remark)",
+          after: "reopened \(remark)"))
     case .report(let period, let filed, let day):
       let had = item.reports.contains { $0.period == period }
       guard had != filed else { break }

@@ -1,0 +1,84 @@
+import ArgumentParser
+import DubanCore
+
+/// Where an export goes: stdout, or a file that is never one the user wrote by hand.
+struct ExportTarget: ParsableArguments {
+  @Option(
+    help: ArgumentHelp("md (Markdown tables), csv (with a UTF-8 BOM for Excel and WPS) or json.", valueName: "format"))
+  var format: String = "md"
+
+  @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
+  var out: String?
+
+  @Flag(help: "Replace a file at --out that is not a duban export.")
+  var force = false
+
+  func validate() throws {
+    guard ExportFormat(rawValue: format) != nil else {
+      throw ValidationError("--format must be md, csv or json, not “\(format)”")
+    }
+  }
+
+  var exportFormat: ExportFormat { ExportFormat(rawValue: format) ?? .md }
+
+  func emit(_ content: String, lang: Lang) throws {
+    guard let out else {
+      // To the terminal or a pipe: the content as is (already cleaned of controls).
+      Output.writeRaw(content)
+      return
+    }
+    do {
+      try ExportFile.write(content, to: out, force: force)
+    } catch let refused as ExportFile.Refused {
+      throw Failure(lang.pick("\(refused.path) 已存在且不是 duban 导出的文件；换一个 --out，或加 --force 覆盖", "\(refused)"))
+    }
+    note(lang.pick("已导出到 \(out)", "exported to \(out)"))
+  }
+}
+
+struct SheetCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sheet", abstract: "A unit's work plan (办理方案) in the template's columns.")
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var target: ExportTarget
+
+  @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
+  var unit: String
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (_, doc) = try global.openStore()
+      guard let u = doc.plan.unit(named: unit), u.kind == .unit else {
+        throw Failure(lang.pick("没有单位“\(unit)”；`duban units` 列出全部单位", "no unit “\(unit)”; `duban units` lists them"))
+      }
+      try target.emit(WorkPlanSheet.render(doc, unit: u.name, format: target.exportFormat), lang: lang)
+    }
+  }
+}
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "The bulletin (通报) for a period: totals, a table per unit, lagging items and units.",
+    discussion: "Without --period: the last period whose deadline has passed (as of --today), else the current one.")
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var target: ExportTarget
+
+  @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (the plan's period ids).", valueName: "period"))
+  var period: String?
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (_, doc) = try global.openStore()
+      if let period, !doc.plan.calendar.periods.contains(where: { $0.id == period }) {
+        let known = doc.plan.calendar.periods.map(\.id).joined(separator: ", ")
+        throw Failure(lang.pick("没有期次“\(period)”；本方案的期次：\(known)", "no period “\(period)”; this plan has: \(known)"))
+      }
+      try target.emit(Bulletin(doc, period: period, today: global.day).render(target.exportFormat), lang: lang)
+    }
+  }
+}

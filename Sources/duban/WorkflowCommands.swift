@@ -1,0 +1,153 @@
+import ArgumentParser
+import DubanCore
+
+struct WorkPlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "workplan",
+    abstract: "Set a unit's work plan: its 总责任人 and rows for its items.",
+    discussion:
+      "Rows replace the unit's earlier rows for the same items. The plan counts as filed once it has an owner and a row for every item the unit is named on."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The unit.", valueName: "name"))
+  var unit: String
+
+  @Option(help: ArgumentHelp("总责任人.", valueName: "name"))
+  var owner: String?
+
+  @Option(help: ArgumentHelp("A row: \"ITEM|具体工作内容|完成时限|分管领导|责任科室\" (repeatable).", valueName: "row"))
+  var row: [String] = []
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (store, doc) = try global.openStore()
+      guard let u = doc.plan.unit(named: unit), u.kind == .unit else {
+        throw Failure(lang.pick("没有单位“\(unit)”", "no unit “\(unit)”"))
+      }
+      let allowed = Set(doc.plan.itemsForWorkPlan(of: u.name).map(\.id))
+      var rows: [WorkPlanRow] = []
+      for r in row {
+        let f = r.split(separator: "|", omittingEmptySubsequences: false).map {
+          String($0).trimmingCharacters(in: .whitespaces)
+        }
+        guard f.count == 5 else {
+          throw Failure(
+            lang.pick(
+              "--row 需要 5 段：事项|具体工作内容|完成时限|分管领导|责任科室", "--row takes 5 fields: ITEM|content|deadline|leader|office"))
+        }
+        guard allowed.contains(f[0]) else {
+          throw Failure(lang.pick("事项 \(f[0]) 没有列\(u.name)为责任单位", "item \(f[0]) does not name \(u.name)"))
+        }
+        rows.append(WorkPlanRow(item: f[0], content: f[1], deadline: f[2], leader: f[3], office: f[4]))
+      }
+      let day = global.day.description
+      let (saved, _) = try store.update { doc in
+        var wp = doc.workPlan(of: u.name) ?? WorkPlan(unit: u.name)
+        if let owner { wp.owner = owner }
+        let replaced = Set(rows.map(\.item))
+        wp.rows.removeAll { replaced.contains($0.item) }
+        wp.rows += rows
+        doc.save(wp, on: day)
+      }
+      let wp = saved.workPlan(of: u.name)!
+      let missing = saved.plan.itemsForWorkPlan(of: u.name).count - Set(wp.rows.map(\.item)).count
+      Output.write(
+        wp.filed.map { lang.pick("\(u.name)办理方案已报送（\($0)）\n", "\(u.name)'s work plan filed (\($0))\n") }
+          ?? lang.pick(
+            "\(u.name)办理方案已保存为草稿：还差\(missing)项事项\(wp.owner.isEmpty ? "和总责任人" : "")\n",
+            "\(u.name)'s work plan saved as a draft: \(missing) items\(wp.owner.isEmpty ? " and the owner" : "") to go\n"
+          ))
+    }
+  }
+}
+
+struct FileCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "file", abstract: "File a period report on an item: 进展情况, 存在问题, 下一步措施 and progress.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The item's id.")
+  var id: String
+
+  @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (default: the current period).", valueName: "period"))
+  var period: String?
+
+  @Option(help: ArgumentHelp("The unit reporting (default: the item's lead, else its first unit).", valueName: "name"))
+  var unit: String?
+
+  @Option(name: .customLong("done"), help: ArgumentHelp("进展情况.", valueName: "text"))
+  var progressText: String = ""
+
+  @Option(help: ArgumentHelp("存在问题.", valueName: "text"))
+  var problems: String = ""
+
+  @Option(name: .customLong("next"), help: ArgumentHelp("下一步措施.", valueName: "text"))
+  var nextSteps: String = ""
+
+  @Option(help: ArgumentHelp("Progress, 0–100.", valueName: "n"))
+  var progress: Int?
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (store, doc) = try global.openStore()
+      guard let item = doc.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
+      let cal = ReportingCalendar(doc.plan.calendar)
+      guard let p = period ?? cal.current(on: global.day)?.id, doc.plan.calendar.periods.contains(where: { $0.id == p })
+      else {
+        throw Failure(lang.pick("没有期次“\(period ?? "")”", "no period “\(period ?? "")”"))
+      }
+      var reporter = ReportingCalendar.reporters(of: item, in: doc.plan).first ?? item.allUnits.first
+      if let unit {
+        guard let u = doc.plan.unit(named: unit), item.names(unit: u.name) else {
+          throw Failure(lang.pick("事项 \(id) 没有列“\(unit)”为责任单位", "item \(id) does not name “\(unit)”"))
+        }
+        reporter = u.name
+      }
+      let report = ReportFiling(
+        period: p, filed: global.day.description, user: global.currentUser(), unit: reporter,
+        progressText: progressText,
+        problems: problems, nextSteps: nextSteps, progress: progress)
+      let stamp = global.stamp()
+      try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
+      Output.write(
+        lang.pick(
+          "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）\n",
+          "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))\n"))
+    }
+  }
+}
+
+struct CloseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "close", abstract: "Close out (销号) a finished item; --reopen opens it again.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The item's id.")
+  var id: String
+
+  @Option(help: ArgumentHelp("A remark recorded with the close-out.", valueName: "text"))
+  var remark: String = ""
+
+  @Flag(help: "Reopen a closed item.")
+  var reopen = false
+
+  func run() throws {
+    try reportingErrors {
+      let lang = global.language
+      let (store, _) = try global.openStore()
+      let stamp = global.stamp()
+      let edit: ItemEdit = reopen ? .reopen(remark: remark) : .close(date: global.day.description, remark: remark)
+      try store.update { try $0.plan.apply(edit, to: id, stamp: stamp) }
+      Output.write(
+        reopen
+          ? lang.pick("\(id) 已重新打开\n", "\(id) reopened\n")
+          : lang.pick("\(id) 已销号（\(global.day)）\n", "\(id) closed out (\(global.day))\n"))
+    }
+  }
+}
