@@ -8,7 +8,7 @@ public final class AppRuntime {
   public private(set) var state: AppState
   let store: Store
   let clock: () -> String
-  private var pending: [(itemID: String, edit: ItemEdit)] = []
+  private var pending: [Effect] = []
   private var lastSeen: FileSignature?
 
   public init(state: AppState, store: Store, clock: @escaping () -> String) {
@@ -25,7 +25,8 @@ public final class AppRuntime {
     var forTerminal: [Effect] = []
     for effect in effects {
       switch effect {
-      case .persist(let id, let edit): pending.append((id, edit))
+      case .persist, .persistWorkPlan: pending.append(effect)
+      case .export(let request): export(request)
       case .openEditor, .quit: forTerminal.append(effect)
       }
     }
@@ -50,8 +51,15 @@ public final class AppRuntime {
     let stamp = Stamp(user: state.user, time: clock())
     let batch = pending
     do {
+      let day = state.today.description
       let (doc, _) = try store.update { doc in
-        for p in batch { try doc.plan.apply(p.edit, to: p.itemID, stamp: stamp) }
+        for effect in batch {
+          switch effect {
+          case .persist(let id, let edit): try doc.plan.apply(edit, to: id, stamp: stamp)
+          case .persistWorkPlan(let wp): doc.save(wp, on: day)
+          default: break
+          }
+        }
       }
       pending.removeAll()
       lastSeen = FileSignature(path: store.path)
@@ -59,6 +67,30 @@ public final class AppRuntime {
       replaceDocument(doc)
     } catch {
       state.saveState = .failed("\(error)")
+    }
+  }
+
+  /// Writes the current view's export into the working folder, as Markdown.
+  private func export(_ request: ExportRequest) {
+    let lang = state.lang
+    let (name, content): (String, String)
+    switch request {
+    case .sheet(let unit):
+      name = "duban-\(lang.pick("办理方案", "work-plan"))-\(unit).md"
+      content = WorkPlanSheet.render(state.doc, unit: unit, format: .md)
+    case .bulletin:
+      let bulletin = Bulletin(state.doc, period: nil, today: state.today)
+      name = "duban-\(lang.pick("通报", "bulletin"))-\(bulletin.period)-\(state.today).md"
+      content = bulletin.render(.md)
+    }
+    let path = FileManager.default.currentDirectoryPath + "/" + name.replacingOccurrences(of: "/", with: "-")
+    do {
+      try ExportFile.write(content, to: path, force: false)
+      state.message = lang.pick("已导出 ", "exported ") + path
+      state.messageIsError = false
+    } catch {
+      state.message = lang.pick("导出失败：", "export failed: ") + "\(error)"
+      state.messageIsError = true
     }
   }
 

@@ -26,6 +26,10 @@ public enum Overlay: Equatable, Sendable {
   case note(itemID: String, editor: LineEditor)
   /// "name=value" for one of the item's targets.
   case actual(itemID: String, editor: LineEditor)
+  /// A work plan or a period report.
+  case form(Form)
+  /// The remark for closing an item out (or reopening it).
+  case closeOut(itemID: String, reopen: Bool, editor: LineEditor)
 }
 
 /// The three-pane dashboard, or the per-unit workload table.
@@ -56,8 +60,8 @@ public enum SaveState: Equatable, Sendable {
 /// One undoable change: how to redo it and how to undo it.
 public struct UndoEntry: Equatable, Sendable {
   public var itemID: String
-  public var forward: ItemEdit
-  public var backward: ItemEdit
+  public var forward: [ItemEdit]
+  public var backward: [ItemEdit]
 }
 
 /// Everything the dashboard shows; the reducer changes it, the renderer draws it.
@@ -93,6 +97,7 @@ public struct AppState: Sendable {
   public var searchEditor: LineEditor?
   public var lastSearch = ""
   public var overlay: Overlay?
+  public var helpScroll = 0
   public var message: String?
   public var messageIsError = false
   public var saveState: SaveState = .saved

@@ -28,6 +28,10 @@ public enum Command: String, CaseIterable, Sendable {
   case recordActual = "record-actual"
   case workload
   case toggleGroup = "toggle-group"
+  case editWorkPlan = "edit-work-plan"
+  case editReport = "edit-report"
+  case closeOut = "close-out"
+  case export
   case undo
   case redo
   case help
@@ -57,8 +61,8 @@ public enum KeyTable {
     KeyBinding(
       keys: [.backTab, .left, .char("h")], label: "S-Tab ← h", command: .previousPane, zh: "上一窗格", en: "previous pane"),
     KeyBinding(
-      keys: [.enter], label: "Enter", command: .enter, zh: "进入（单位窗格：只看该单位的事项）",
-      en: "go in (units pane: that unit's items)"),
+      keys: [.enter], label: "Enter", command: .enter, zh: "进入；单位窗格：只看该单位的事项",
+      en: "go in; units pane: that unit's items"),
     KeyBinding(keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选", en: "back, clear filter"),
     KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
@@ -69,25 +73,36 @@ public enum KeyTable {
     ),
     KeyBinding(
       keys: [.char(" ")], label: "Space", command: .cycleStatus, zh: "状态：未开始→推进中→已完成",
-      en: "status: not started → in progress → done"),
+      en: "status: new → in progress → done"),
     KeyBinding(
       keys: [.char("x")], label: "x", command: .markBlocked, zh: "标记滞后（再按取消）", en: "mark blocked (again to clear)"),
     KeyBinding(keys: [.char("+"), .char("=")], label: "+", command: .progressUp, zh: "进度 +10", en: "progress +10"),
     KeyBinding(keys: [.char("-")], label: "-", command: .progressDown, zh: "进度 −10", en: "progress −10"),
     KeyBinding(
       keys: [.char("r")], label: "r", command: .fileReport, zh: "本期进展已报送（再按撤回）",
-      en: "this period's report filed (again to withdraw)"),
+      en: "report filed (again: withdraw)"),
     KeyBinding(keys: [.char("e")], label: "e", command: .editNote, zh: "写备注（单行，可输入中文）", en: "add a note (one line)"),
     KeyBinding(
       keys: [.char("E")], label: "E", command: .editNoteExternal, zh: "用 $EDITOR 写长备注", en: "long note in $EDITOR"),
     KeyBinding(
-      keys: [.char("a")], label: "a", command: .recordActual, zh: "记录量化目标的实际完成值", en: "record a target's actual value"),
+      keys: [.char("a")], label: "a", command: .recordActual, zh: "记录量化目标的实际值", en: "record a target's actual value"),
     KeyBinding(
       keys: [.char("w")], label: "w", command: .workload, zh: "单位工作量视图（再按返回）",
       en: "units workload view (again to return)"),
     KeyBinding(
-      keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位的成员",
-      en: "workload view: expand/collapse a group's members"),
+      keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位",
+      en: "workload: expand/collapse a group"),
+    KeyBinding(
+      keys: [.char("p")], label: "p", command: .editWorkPlan, zh: "填写选中单位的办理方案",
+      en: "fill in the selected unit's work plan"),
+    KeyBinding(
+      keys: [.char("R")], label: "R", command: .editReport, zh: "填报本期进展情况、问题和措施",
+      en: "file this period's report"),
+    KeyBinding(
+      keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
+    KeyBinding(
+      keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报",
+      en: "export: the unit's work plan or the bulletin"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

@@ -53,7 +53,8 @@ enum TaskPane {
       let row = r.row + 1 + line
       var col = r.column + 1
       col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
-      col += screen.put(item.status.glyph(lang), row: row, column: col, style: item.status.style) + 1
+      let glyph = item.closed != nil ? lang.pick("销", "C ") : item.status.glyph(lang)
+      col += screen.put(glyph, row: row, column: col, style: item.closed != nil ? .dim : item.status.style) + 1
       let light = schedule.light(item)
       col += screen.put(w.pad(light.label(lang), columns: 2), row: row, column: col, style: Light.style(light)) + 1
       col +=
@@ -170,6 +171,23 @@ enum DetailPane {
         (
           lang.pick("进展报送：", "reports: ") + marks.joined(separator: " "),
           cal.overdue(item, on: state.today).isEmpty ? .dim : .warning
+        ))
+    }
+    if let closed = item.closed {
+      lines.append(
+        (
+          lang.pick(
+            "已销号 \(closed.date)（\(closed.user)）\(closed.remark)",
+            "closed out \(closed.date) (\(closed.user)) \(closed.remark)"), .ok
+        ))
+    }
+    if let period = state.calendar.current(on: state.today),
+      let report = item.reports.last(where: { $0.period == period.id && !$0.progressText.isEmpty })
+    {
+      lines.append(
+        (
+          lang.pick("\(period.name)进展（\(report.unit ?? "—")）：", "\(period.id) report (\(report.unit ?? "—")): ")
+            + report.progressText, .normal
         ))
     }
     if let note = item.notes.last {

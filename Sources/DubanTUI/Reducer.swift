@@ -4,9 +4,18 @@ import DubanCore
 public enum Effect: Equatable, Sendable {
   /// Apply this edit to the newest store on disk, under the lock.
   case persist(itemID: String, edit: ItemEdit)
+  /// Save a unit's work plan to the newest store, under the lock.
+  case persistWorkPlan(WorkPlan)
+  /// Write an export of the current view to a file.
+  case export(ExportRequest)
   /// Suspend the screen and edit a long note in $EDITOR.
   case openEditor(itemID: String)
   case quit
+}
+
+public enum ExportRequest: Equatable, Sendable {
+  case sheet(unit: String)
+  case bulletin
 }
 
 public enum Action: Equatable, Sendable {
@@ -169,15 +178,67 @@ public enum Reducer {
       state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)="))
     case .workload:
       state.view = .workload
+    case .editWorkPlan:
+      guard let unit = selectedUnit(state) else {
+        state.message = lang.pick("先选中一个单位（单位窗格或工作量视图）", "select a unit first (units pane or workload view)")
+        state.messageIsError = true
+        break
+      }
+      state.overlay = .form(.workPlan(unit: unit, doc: state.doc, lang: lang))
+    case .editReport:
+      guard let item = editableItem(&state) else { break }
+      guard let period = state.calendar.current(on: state.today) else {
+        state.message = lang.pick("本方案没有报送日期", "this plan has no report dates")
+        state.messageIsError = true
+        break
+      }
+      var unit = ReportingCalendar.reporters(of: item, in: state.plan).first ?? item.allUnits.first
+      if state.focus == .units, state.selectedUnits.indices.contains(state.unitIndex),
+        state.selectedUnits[state.unitIndex].kind == .unit
+      {
+        unit = state.selectedUnits[state.unitIndex].name
+      }
+      state.overlay = .form(.periodReport(item: item, period: period, unit: unit, lang: lang))
+    case .closeOut:
+      guard let item = editableItem(&state) else { break }
+      if item.closed == nil && item.status != .done {
+        state.message = lang.pick("只有已完成的事项才能销号", "only a finished item can be closed out")
+        state.messageIsError = true
+        break
+      }
+      state.overlay = .closeOut(itemID: item.id, reopen: item.closed != nil, editor: LineEditor())
+    case .export:
+      if state.view == .workload || state.focus == .units, let unit = selectedUnit(state) {
+        return [.export(.sheet(unit: unit))]
+      }
+      return [.export(.bulletin)]
     case .toggleGroup:
       state.message = lang.pick("按 w 打开单位工作量视图后再展开泛指单位", "press w for the workload view first")
     case .help:
       state.overlay = .help
+      state.helpScroll = 0
     case .quit:
       state.quitting = true
       return [.quit]
     }
     return []
+  }
+
+  /// The unit the user points at: the workload row, the units pane's row, else the
+  /// selected item's reporting unit.
+  static func selectedUnit(_ state: AppState) -> String? {
+    if state.view == .workload {
+      let rows = state.workloadRows
+      guard rows.indices.contains(state.workloadIndex) else { return nil }
+      let u = rows[state.workloadIndex].load.unit
+      return u.kind == .unit ? u.name : nil
+    }
+    let units = state.selectedUnits
+    if state.focus == .units, units.indices.contains(state.unitIndex) {
+      return units[state.unitIndex].kind == .unit ? units[state.unitIndex].name : nil
+    }
+    guard let item = state.selectedItem else { return nil }
+    return ReportingCalendar.reporters(of: item, in: state.plan).first
   }
 
   /// The selected item, when the task pane has one (marking needs an item).
@@ -192,23 +253,38 @@ public enum Reducer {
   static func edit(_ state: inout AppState, id: String, _ forward: ItemEdit, undo backward: ItemEdit, now: String)
     -> [Effect]
   {
-    state.undoStack.append(UndoEntry(itemID: id, forward: forward, backward: backward))
-    state.redoStack.removeAll()
-    return apply(&state, id: id, forward, now: now, verb: nil)
+    edit(&state, id: id, [forward], undo: [backward], now: now)
   }
 
-  static func apply(_ state: inout AppState, id: String, _ edit: ItemEdit, now: String, verb: String?) -> [Effect] {
-    do {
-      let changes = try state.doc.plan.apply(edit, to: id, stamp: Stamp(user: state.user, time: now))
-      guard !changes.isEmpty else { return [] }
-      let summary = changes.map { describe($0, state.lang) }.joined(separator: "，")
-      state.message = "\(verb.map { $0 + " " } ?? "")\(id) \(summary)"
-      return [.persist(itemID: id, edit: edit)]
-    } catch {
-      state.message = "\(error)"
-      state.messageIsError = true
-      return []
+  static func edit(_ state: inout AppState, id: String, _ forward: [ItemEdit], undo backward: [ItemEdit], now: String)
+    -> [Effect]
+  {
+    let effects = apply(&state, id: id, forward, now: now, verb: nil)
+    if !effects.isEmpty {
+      state.undoStack.append(UndoEntry(itemID: id, forward: forward, backward: backward))
+      state.redoStack.removeAll()
     }
+    return effects
+  }
+
+  /// Applies edits in order; each one that changed something is persisted.
+  static func apply(_ state: inout AppState, id: String, _ edits: [ItemEdit], now: String, verb: String?) -> [Effect] {
+    var effects: [Effect] = []
+    var summary: [String] = []
+    for edit in edits {
+      do {
+        let changes = try state.doc.plan.apply(edit, to: id, stamp: Stamp(user: state.user, time: now))
+        guard !changes.isEmpty else { continue }
+        summary += changes.map { describe($0, state.lang) }
+        effects.append(.persist(itemID: id, edit: edit))
+      } catch {
+        state.message = "\(error)"
+        state.messageIsError = true
+        return effects
+      }
+    }
+    if !summary.isEmpty { state.message = "\(verb.map { $0 + " " } ?? "")\(id) \(summary.joined(separator: "，"))" }
+    return effects
   }
 
   static func describe(_ change: Change, _ lang: Lang) -> String {
@@ -428,13 +504,47 @@ public enum Reducer {
       }
     case .workload, .back:
       state.view = .dashboard
-    case .help, .quit, .undo, .redo:
+    case .help, .quit, .undo, .redo, .editWorkPlan, .export:
       return nil
     default:
       state.message = lang.pick(
         "在任务列表中标记：按 Enter 打开该单位的事项，或 w 返回", "mark in the task list: Enter opens the unit's items, w returns")
     }
     return []
+  }
+
+  /// Saves a form: a work plan goes to the store whole; a period report is an item edit.
+  static func submit(_ state: inout AppState, _ form: Form, now: String) -> [Effect] {
+    let lang = state.lang
+    switch form.kind {
+    case .workPlan(let unit):
+      let wp = form.workPlanValue(unit: unit, previous: state.doc.workPlan(of: unit))
+      state.doc.save(wp, on: state.today.description)
+      let saved = state.doc.workPlan(of: unit)
+      state.message =
+        saved?.filed != nil
+        ? lang.pick("\(unit)办理方案已保存并报送", "\(unit)'s work plan saved and filed")
+        : lang.pick("\(unit)办理方案已保存（草稿：每项事项都要有内容，并填写总责任人）", "\(unit)'s work plan saved as a draft")
+      return [.persistWorkPlan(wp)]
+    case .periodReport(let id, let period, let unit):
+      guard let item = state.plan.item(id: id) else { return [] }
+      let rawProgress = form.value("progress")
+      guard let progress = Int(rawProgress), (0...100).contains(progress) else {
+        state.message = lang.pick("进度必须是 0–100 的整数，未保存", "progress must be a whole number 0–100; not saved")
+        state.messageIsError = true
+        return []
+      }
+      let report = ReportFiling(
+        period: period, filed: state.today.description, user: state.user, unit: unit,
+        progressText: form.value("progressText"),
+        problems: form.value("problems"), nextSteps: form.value("nextSteps"), progress: progress)
+      let previous = item.reports.first { $0.period == period && $0.unit == unit }
+      let undoReport: ItemEdit = previous.map { .periodReport($0) } ?? .withdrawPeriodReport(period: period, unit: unit)
+      return edit(
+        &state, id: id, [.periodReport(report)],
+        undo: [undoReport, .restore(status: item.status, progress: item.progress)],
+        now: now)
+    }
   }
 
   /// "停车泊位=3000" from the prompt; an empty value clears the actual.
@@ -481,8 +591,13 @@ public enum Reducer {
   static func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
     switch state.overlay {
     case .help:
-      if [.escape, .char("q"), .char("?"), .enter].contains(key) { state.overlay = nil }
-      if key == .ctrl("c") { state.overlay = nil }
+      switch key {
+      case .escape, .char("q"), .char("?"), .enter, .ctrl("c"): state.overlay = nil
+      case .down, .char("j"), .pageDown, .scrollDown:
+        state.helpScroll = min(state.helpScroll + 1, KeyTable.bindings.count)
+      case .up, .char("k"), .pageUp, .scrollUp: state.helpScroll = max(0, state.helpScroll - 1)
+      default: break
+      }
     case .note(let id, var editor):
       switch key {
       case .escape, .ctrl("c"):
@@ -499,6 +614,40 @@ public enum Reducer {
       default:
         editor.handle(key)
         state.overlay = .note(itemID: id, editor: editor)
+      }
+    case .form(var form):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+        state.message = state.lang.pick("已取消，未保存", "cancelled, nothing saved")
+      case .enter, .ctrl("s"):
+        state.overlay = nil
+        return submit(&state, form, now: now)
+      case .tab, .down: form.moveFocus(by: 1)
+      case .backTab, .up: form.moveFocus(by: -1)
+      case .ctrl("n"): form.addRow(lang: state.lang)
+      default:
+        if !form.fields[form.focus].readOnly { form.fields[form.focus].editor.handle(key) }
+      }
+      if state.overlay != nil { state.overlay = .form(form) }
+    case .closeOut(let id, let reopen, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+      case .enter, .ctrl("s"):
+        state.overlay = nil
+        let remark = editor.text.trimmed
+        guard let item = state.plan.item(id: id) else { return [] }
+        if reopen, let closed = item.closed {
+          return edit(
+            &state, id: id, .reopen(remark: remark), undo: .close(date: closed.date, remark: closed.remark), now: now)
+        }
+        return edit(
+          &state, id: id, .close(date: state.today.description, remark: remark),
+          undo: .reopen(remark: state.lang.pick("撤销销号", "close-out undone")), now: now)
+      default:
+        editor.handle(key)
+        state.overlay = .closeOut(itemID: id, reopen: reopen, editor: editor)
       }
     case .actual(let id, var editor):
       switch key {

@@ -29,6 +29,15 @@ public enum Renderer {
       PromptOverlay.draw(
         &screen, state, title: lang.pick("备注 \(id)（Enter 保存，Esc 取消）", "Note on \(id) (Enter saves, Esc cancels)"),
         editor: editor, box)
+    case .form(let form):
+      FormOverlay.draw(&screen, state, form, box)
+    case .closeOut(let id, let reopen, let editor):
+      PromptOverlay.draw(
+        &screen, state,
+        title: reopen
+          ? lang.pick("重新打开 \(id)：原因（Enter 确认，Esc 取消）", "Reopen \(id): reason (Enter confirms, Esc cancels)")
+          : lang.pick("销号 \(id)：备注（Enter 确认，Esc 取消）", "Close out \(id): remark (Enter confirms, Esc cancels)"),
+        editor: editor, box)
     case .actual(let id, let editor):
       PromptOverlay.draw(
         &screen, state,

@@ -24,8 +24,8 @@ public enum EventLoop {
         case .openEditor(let id):
           let text = terminal.editExternally("")
           _ = runtime.handle(.externalNote(itemID: id, text: text))
-        case .persist:
-          break
+        case .persist, .persistWorkPlan, .export:
+          break  // carried out by the runtime
         }
       }
       terminal.draw(Renderer.render(runtime.state))

@@ -29,6 +29,13 @@ public final class Terminal {
     }
     window = w
     cbreak()
+    // Ctrl-S saves a form: take it (and Ctrl-Q) back from terminal flow control.
+    var tio = termios()
+    if tcgetattr(STDIN_FILENO, &tio) == 0 {
+      tio.c_iflag &= ~tcflag_t(IXON)
+      tcsetattr(STDIN_FILENO, TCSANOW, &tio)
+    }
+    def_prog_mode()
     noecho()
     nonl()
     keypad(w, true)

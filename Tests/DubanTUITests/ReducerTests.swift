@@ -8,7 +8,11 @@ final class ReducerTests: XCTestCase {
   func testEveryCommandIsBoundAndInHelp() {
     var h = Harness()
     h.press(.char("?"))
-    let help = h.text
+    var help = h.text
+    for _ in 0..<KeyTable.bindings.count {
+      h.press(.down)
+      help += h.text
+    }
     for command in Command.allCases {
       let binding = KeyTable.binding(command)
       XCTAssertFalse(binding.keys.isEmpty, command.rawValue)
@@ -275,5 +279,89 @@ final class WorkloadReducerTests: XCTestCase {
     XCTAssertTrue(h.state.messageIsError, "not a number")
     h.press(.char("g"), .down, .down, .down, .down, .char("a"))
     XCTAssertTrue(h.state.message?.contains("没有量化目标") == true, "1.5 states no number")
+  }
+}
+
+/// Work plan and period report forms, close-out and export, through the reducer.
+final class WorkflowReducerTests: XCTestCase {
+  func testWorkPlanForm() throws {
+    var h = Harness()
+    h.press(.tab, .down, .tab)  // 1.2 → units pane: 区财政局
+    h.press(.char("p"))
+    guard case .form(let form) = h.state.overlay else { return XCTFail("no form") }
+    XCTAssertEqual(form.kind, .workPlan(unit: "区财政局"))
+    XCTAssertEqual(form.fields[form.focus].key, "owner")
+    XCTAssertEqual(form.fields.filter { $0.key == "item" }.count, 7, "every item the unit is named on")
+    h.type("刘局长")
+    h.press(.tab)
+    h.type("组织税收分析会")
+    h.press(.tab)
+    h.type("每季度")
+    h.press(.ctrl("n"))
+    h.type("编制预算执行报告")
+    XCTAssertTrue(h.text.contains("组织税收分析会"))
+    XCTAssertNotNil(h.screen.cursor, "the cursor is in the focused field")
+    let effects = h.press(.ctrl("s"))
+    guard case .persistWorkPlan(let wp) = effects.first else { return XCTFail("\(effects)") }
+    XCTAssertEqual(wp.owner, "刘局长")
+    XCTAssertEqual(wp.rows.map(\.content), ["组织税收分析会", "编制预算执行报告"])
+    XCTAssertEqual(wp.rows.map(\.item), ["1.2", "1.2"])
+    XCTAssertEqual(h.state.doc.workPlan(of: "区财政局")?.rows.count, 2)
+    XCTAssertNil(h.state.doc.workPlan(of: "区财政局")?.filed, "six items still without rows")
+    // Esc cancels without saving.
+    h.press(.char("p"))
+    h.type("改")
+    XCTAssertEqual(h.press(.escape), [])
+    XCTAssertEqual(h.state.doc.workPlan(of: "区财政局")?.owner, "刘局长")
+  }
+
+  func testPeriodReportFormAndUndo() {
+    var h = Harness(today: "2019-04-08")
+    h.press(.tab, .down)  // 1.2, led by 区财政局
+    h.press(.char("R"))
+    guard case .form(let form) = h.state.overlay else { return XCTFail("no form") }
+    XCTAssertEqual(form.kind, .periodReport(itemID: "1.2", period: "Q1", unit: "区财政局"))
+    h.type("一季度收入增长6.5%")
+    h.press(.tab)
+    h.type("减税降费影响")
+    h.press(.tab, .tab, .backspace)
+    h.type("25")
+    let effects = h.press(.enter)
+    XCTAssertEqual(effects.count, 1)
+    let item = h.state.selectedItem!
+    XCTAssertEqual(item.reports.first?.progressText, "一季度收入增长6.5%")
+    XCTAssertEqual(item.reports.first?.problems, "减税降费影响")
+    XCTAssertEqual(item.reports.first?.unit, "区财政局")
+    XCTAssertEqual(item.progress, 25)
+    XCTAssertEqual(h.state.calendar.state(item, on: h.state.today), .filed)
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.reports, [])
+    XCTAssertEqual(h.state.selectedItem?.progress, 0)
+    h.press(.char("R"))
+    h.press(.tab, .tab, .tab)
+    h.type("x")
+    h.press(.enter)
+    XCTAssertTrue(h.state.messageIsError, "progress must be a number")
+  }
+
+  func testCloseOutReopenAndExport() {
+    var h = Harness()
+    h.press(.tab, .char("c"))
+    XCTAssertTrue(h.state.messageIsError, "only finished items are closed out")
+    h.press(.char(" "), .char(" "))  // → done
+    h.press(.char("c"))
+    h.type("数据已核实")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.closed?.remark, "数据已核实")
+    XCTAssertTrue(h.text.contains("已销号"))
+    h.press(.char("+"))
+    XCTAssertTrue(h.state.messageIsError, "a closed item is read-only")
+    h.press(.char("c"))
+    h.type("复核")
+    h.press(.enter)
+    XCTAssertNil(h.state.selectedItem?.closed)
+    XCTAssertEqual(h.press(.char("X")), [.export(.bulletin)])
+    h.press(.char("w"))
+    XCTAssertEqual(h.press(.char("X")), [.export(.sheet(unit: "区城管委"))])
   }
 }

@@ -50,6 +50,8 @@ final class RenderTests: XCTestCase {
       var h = Harness(rows: rows, columns: columns)
       h.press(.char("?"))
       XCTAssertTrue(h.text.contains("帮助"), "\(columns)x\(rows)")
+      for _ in 0..<KeyTable.bindings.count { h.press(.down) }
+      XCTAssertTrue(h.text.contains("退出"), "scrolled to the last binding at \(columns)x\(rows)")
       for row in 0..<rows { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), columns) }
     }
     var h = Harness()

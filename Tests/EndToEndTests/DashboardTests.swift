@@ -82,11 +82,11 @@ final class DashboardTests: XCTestCase {
 
     // Help, opened and closed, also across a resize.
     try t.keys("?")
-    try t.waitFor("帮助（Esc 关闭）")
+    try t.waitFor("帮助（Esc 关闭")
     try t.resize(columns: 90, rows: 30)
-    try t.waitFor("帮助（Esc 关闭）")
+    try t.waitFor("帮助（Esc 关闭")
     try t.keys("Escape")
-    try t.waitFor("帮助") { !$0.contains("帮助（Esc 关闭）") }
+    try t.waitFor("帮助") { !$0.contains("帮助（Esc 关闭") }
 
     try t.keys("q")
     screen = try t.waitFor("EXIT=0")

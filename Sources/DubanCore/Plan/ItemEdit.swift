@@ -13,6 +13,8 @@ public enum ItemEdit: Equatable, Sendable {
   case actual(target: String, value: Double?)
   /// A unit's full period report (replaces that unit's earlier report for the period).
   case periodReport(ReportFiling)
+  /// Withdraws a unit's report for a period (undo of a first report).
+  case withdrawPeriodReport(period: String, unit: String?)
   /// 销号: the office closes a finished item out; it is read-only until reopened.
   case close(date: String, remark: String)
   case reopen(remark: String)
@@ -136,6 +138,11 @@ extension Plan {
           item.status = .inProgress
         }
       }
+    case .withdrawPeriodReport(let period, let unit):
+      guard let old = item.reports.first(where: { $0.period == period && $0.unit == unit }) else { break }
+      item.reports.removeAll { $0.period == period && $0.unit == unit }
+      changes.append(
+        Change(time: stamp.time, user: stamp.user, field: "report:\(period)", before: "filed \(old.filed)", after: ""))
     case .close(let date, let remark):
       guard item.status == .done else {
         throw EditError(reason: "item \(id) is not 已完成; only a finished item is closed out (销号)")

@@ -103,6 +103,12 @@ public struct Bulletin: Encodable {
     laggingUnits = units.filter { $0.missing + $0.filedLate > 0 }.map(\.unit)
   }
 
+  /// 2019-04-20 → 2019年4月20日, as an office dates its documents.
+  static func chineseDate(_ iso: String) -> String {
+    guard let d = Day(iso) else { return iso }
+    return "\(d.year)年\(d.month)月\(d.day)日"
+  }
+
   static func shortTitle(_ title: String) -> String {
     // "2019年区《政府工作报告》确定的主要目标任务责任分解方案" → "区《政府工作报告》确定的主要目标任务"
     var t = title
@@ -179,8 +185,8 @@ public struct Bulletin: Encodable {
 
     \(laggingUnitsSentence)
 
-    区人民政府督查室
-    \(asOf)
+    区人民政府督查室\u{20}\u{20}
+    \(Bulletin.chineseDate(asOf))
 
     """
   }

@@ -1,0 +1,137 @@
+import DubanCore
+
+/// A form over the dashboard: a unit's work plan, or a period report. Fields take Chinese
+/// input and wrap by display width; Tab moves between them, Enter or Ctrl-S saves, Esc cancels.
+public struct Form: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable {
+    case workPlan(unit: String)
+    case periodReport(itemID: String, period: String, unit: String?)
+  }
+
+  public struct Field: Equatable, Sendable {
+    /// What the field holds: "owner", "content", "deadline", "leader", "office", "item",
+    /// "progressText", "problems", "nextSteps", "progress".
+    public var key: String
+    public var label: String
+    public var editor: LineEditor
+    public var readOnly: Bool
+    /// For work plan rows: the item the row belongs to.
+    public var item: String?
+  }
+
+  public var kind: Kind
+  public var title: String
+  public var fields: [Field]
+  public var focus: Int
+
+  public init(kind: Kind, title: String, fields: [Field]) {
+    self.kind = kind
+    self.title = title
+    self.fields = fields
+    focus = fields.firstIndex { !$0.readOnly } ?? 0
+  }
+
+  public mutating func moveFocus(by step: Int) {
+    var i = focus
+    for _ in 0..<fields.count {
+      i = (i + step + fields.count) % fields.count
+      if !fields[i].readOnly {
+        focus = i
+        return
+      }
+    }
+  }
+
+  public func value(_ key: String) -> String { fields.first { $0.key == key }?.editor.text.trimmed ?? "" }
+
+  static let rowKeys = ["content", "deadline", "leader", "office"]
+
+  static func rowFields(item: String, row: WorkPlanRow?, lang: Lang) -> [Field] {
+    let labels = [
+      lang.pick("具体工作内容", "work content"), lang.pick("完成时限", "deadline"), lang.pick("分管领导", "official in charge"),
+      lang.pick("责任科室", "responsible office"),
+    ]
+    let values = [row?.content, row?.deadline, row?.leader, row?.office]
+    return zip(zip(rowKeys, labels), values).map { kl, v in
+      Field(key: kl.0, label: kl.1, editor: LineEditor(v ?? ""), readOnly: false, item: item)
+    }
+  }
+
+  /// A unit's work plan: 总责任人, then for each item the unit is named on its rows.
+  public static func workPlan(unit: String, doc: StoreDocument, lang: Lang) -> Form {
+    let wp = doc.workPlan(of: unit)
+    var fields = [
+      Field(
+        key: "owner", label: lang.pick("总责任人", "owner"), editor: LineEditor(wp?.owner ?? ""), readOnly: false, item: nil
+      )
+    ]
+    for item in doc.plan.itemsForWorkPlan(of: unit) {
+      let lead = item.lead.contains(unit) ? lang.pick("（牵头）", " (lead)") : ""
+      fields.append(
+        Field(
+          key: "item", label: lang.pick("责任事项 ", "item ") + item.id + lead, editor: LineEditor(item.text),
+          readOnly: true, item: item.id))
+      let rows = wp?.rows.filter { $0.item == item.id } ?? []
+      for row in rows.isEmpty ? [nil] : rows.map(Optional.some) {
+        fields += rowFields(item: item.id, row: row, lang: lang)
+      }
+    }
+    return Form(
+      kind: .workPlan(unit: unit),
+      title: lang.pick(
+        "\(unit)办理方案（Tab 换栏，Ctrl-N 加一行，Enter 保存，Esc 取消）",
+        "\(unit) work plan (Tab next, Ctrl-N add row, Enter saves, Esc cancels)"),
+      fields: fields)
+  }
+
+  /// Adds an empty row for the item of the focused field, after its last row.
+  public mutating func addRow(lang: Lang) {
+    guard case .workPlan = kind, let item = fields[focus].item else { return }
+    let last = fields.lastIndex { $0.item == item } ?? focus
+    fields.insert(contentsOf: Self.rowFields(item: item, row: nil, lang: lang), at: last + 1)
+    focus = last + 1
+  }
+
+  public func workPlanValue(unit: String, previous: WorkPlan?) -> WorkPlan {
+    var rows: [WorkPlanRow] = []
+    var i = 0
+    while i < fields.count {
+      if fields[i].key == "content", let item = fields[i].item, i + 3 < fields.count {
+        let v = (0..<4).map { fields[i + $0].editor.text.trimmed }
+        rows.append(WorkPlanRow(item: item, content: v[0], deadline: v[1], leader: v[2], office: v[3]))
+        i += 4
+      } else {
+        i += 1
+      }
+    }
+    return WorkPlan(unit: unit, owner: value("owner"), rows: rows.filter { !$0.isEmpty }, filed: previous?.filed)
+  }
+
+  /// The period report of a unit on an item, prefilled with what it filed before.
+  public static func periodReport(item: Item, period: ReportPeriod, unit: String?, lang: Lang) -> Form {
+    let old = item.reports.first { $0.period == period.id && $0.unit == unit }
+    let fields = [
+      Field(
+        key: "item", label: lang.pick("责任事项 ", "item ") + item.id, editor: LineEditor(item.text), readOnly: true,
+        item: item.id),
+      Field(
+        key: "progressText", label: lang.pick("进展情况", "progress made"), editor: LineEditor(old?.progressText ?? ""),
+        readOnly: false, item: nil),
+      Field(
+        key: "problems", label: lang.pick("存在问题", "problems"), editor: LineEditor(old?.problems ?? ""), readOnly: false,
+        item: nil),
+      Field(
+        key: "nextSteps", label: lang.pick("下一步措施", "next steps"), editor: LineEditor(old?.nextSteps ?? ""),
+        readOnly: false, item: nil),
+      Field(
+        key: "progress", label: lang.pick("进度（0–100）", "progress (0–100)"),
+        editor: LineEditor(String(old?.progress ?? item.progress)), readOnly: false, item: nil),
+    ]
+    return Form(
+      kind: .periodReport(itemID: item.id, period: period.id, unit: unit),
+      title: lang.pick(
+        "\(period.name)进展 \(item.id) · \(unit ?? "—")（Enter 保存，Esc 取消）",
+        "\(period.id) report on \(item.id) · \(unit ?? "—") (Enter saves, Esc cancels)"),
+      fields: fields)
+  }
+}
