@@ -91,3 +91,16 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   }
   throw ExitCode(2)
 }
+
+extension Status {
+  /// A status the user typed, or a message that lists the ones there are.
+  static func parse(_ text: String, lang: Lang) throws -> Status {
+    guard let s = Status(userText: text) else {
+      throw Failure(
+        lang.pick(
+          "未知状态“\(text)”：可用 not_started、in_progress、done、blocked（或 未开始、推进中、已完成、滞后）",
+          "unknown status “\(text)”: use not_started, in_progress, done or blocked"))
+    }
+    return s
+  }
+}

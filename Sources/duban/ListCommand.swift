@@ -37,12 +37,7 @@ struct ListCommand: ParsableCommand {
       }
       var wanted: Status? = nil
       if let status {
-        guard let s = Status(userText: status) else {
-          throw Failure(
-            lang.pick(
-              "未知状态“\(status)”：可用 not_started、in_progress、done、blocked",
-              "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
-        }
+        let s = try Status.parse(status, lang: lang)
         wanted = s
       }
       let items = plan.items(unit: unitName, part: part, status: wanted)

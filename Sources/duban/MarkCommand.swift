@@ -36,12 +36,7 @@ struct MarkCommand: ParsableCommand {
       let lang = global.language
       var edits: [ItemEdit] = []
       if let status {
-        guard let s = Status(userText: status) else {
-          throw Failure(
-            lang.pick(
-              "未知状态“\(status)”：可用 not_started、in_progress、done、blocked",
-              "unknown status “\(status)”: use not_started, in_progress, done or blocked"))
-        }
+        let s = try Status.parse(status, lang: lang)
         edits.append(.status(s))
       }
       if let progress { edits.append(.progress(progress)) }

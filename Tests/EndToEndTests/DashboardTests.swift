@@ -3,30 +3,11 @@ import XCTest
 
 /// The real dashboard in tmux: browse, search in Chinese, mark, undo, a Chinese note,
 /// resize, help, quit; then the store on disk, the exit code and the borders.
-final class DashboardTests: XCTestCase {
-  var dir: URL!
-  var store: String { dir.appendingPathComponent("plan.json").path }
-
-  override func setUpWithError() throws {
-    dir = try DubanBinary.tempDir()
-    let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
-    XCTAssertEqual(r.status, 0, r.stderr)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class DashboardTests: SeededStoreTestCase {
   func launch(_ extra: String = "", env: String = "", columns: Int = 120, rows: Int = 35) throws -> Tmux {
-    let command =
-      "LANG=C.UTF-8 USER=tester TERM=xterm-256color \(env) \(DubanBinary.path) --store \(store) --today 2019-05-01 \(extra); echo EXIT=$?; sleep 60"
-    let t = try Tmux(command: command, columns: columns, rows: rows)
+    let t = try dashboard(extra, env: env, columns: columns, rows: rows)
     try t.waitFor("板块") { $0.contains("板块") || $0.contains("Sections") || $0.contains("EXIT=") }
     return t
-  }
-
-  func item(_ id: String) throws -> [String: Any] {
-    let r = try DubanBinary.run(["list", "--store", store, "--json"])
-    let items = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
-    return try XCTUnwrap(items.first { $0["id"] as? String == id })
   }
 
   func testBrowseSearchMarkUndoNoteResizeHelpQuit() throws {

@@ -2,24 +2,9 @@ import Foundation
 import XCTest
 
 /// Crashes, signals, full disks, concurrent clerks and hostile text, against the real binary.
-final class ReliabilityTests: XCTestCase {
-  var dir: URL!
-  var store: String { dir.appendingPathComponent("plan.json").path }
-
-  override func setUpWithError() throws {
-    dir = try DubanBinary.tempDir()
-    let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
-    XCTAssertEqual(r.status, 0, r.stderr)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class ReliabilityTests: SeededStoreTestCase {
   func notes(_ id: String) throws -> [String] {
-    let r = try DubanBinary.run(["list", "--store", store, "--json"])
-    XCTAssertEqual(r.status, 0, "the store always loads: \(r.stderr)")
-    let items = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
-    let item = try XCTUnwrap(items.first { $0["id"] as? String == id })
-    return (item["notes"] as? [[String: Any]] ?? []).map { $0["text"] as! String }
+    (try item(id)["notes"] as? [[String: Any]] ?? []).map { $0["text"] as! String }
   }
 
   /// kill -9 a writer at random moments, 200 times: the store always loads and every edit
@@ -84,10 +69,7 @@ final class ReliabilityTests: XCTestCase {
 
   func testFullDiskInTheDashboardSaysSoAndKeepsTheEdit() throws {
     let before = try Data(contentsOf: URL(fileURLWithPath: store))
-    let t = try Tmux(
-      command:
-        "ulimit -f 16; LANG=C.UTF-8 TERM=xterm-256color \(DubanBinary.path) --store \(store) --today 2019-05-01; echo EXIT=$?; sleep 60",
-      columns: 120, rows: 35)
+    let t = try dashboard(in: "\(dir.path) && ulimit -f 16")
     try t.waitFor("板块")
     try t.keys("Tab", "+")
     let screen = try t.waitFor("未保存！")
@@ -98,9 +80,7 @@ final class ReliabilityTests: XCTestCase {
   }
 
   func testHangupAndResizeBurst() throws {
-    let t = try Tmux(
-      command: "LANG=C.UTF-8 TERM=xterm-256color \(DubanBinary.path) --store \(store); echo EXIT=$?; sleep 60",
-      columns: 100, rows: 30)
+    let t = try dashboard(today: nil, columns: 100, rows: 30)
     try t.waitFor("板块")
     try t.keys("Tab", "Space")
     try t.waitFor("推进中 0%")
@@ -118,10 +98,8 @@ final class ReliabilityTests: XCTestCase {
 
   /// Two dashboards and a `duban mark` loop on one store at once: every edit is kept.
   func testTwoDashboardsAndAMarkLoop() throws {
-    let launch =
-      "LANG=C.UTF-8 TERM=xterm-256color \(DubanBinary.path) --store \(store) --today 2019-05-01; echo EXIT=$?; sleep 60"
-    let a = try Tmux(command: launch, columns: 120, rows: 35)
-    let b = try Tmux(command: launch, columns: 100, rows: 30)
+    let a = try dashboard()
+    let b = try dashboard(columns: 100, rows: 30)
     try a.waitFor("板块")
     try b.waitFor("板块")
     let loop = DispatchGroup()
@@ -195,10 +173,7 @@ final class ReliabilityTests: XCTestCase {
         out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" || $0 == "\u{07}" },
         out.prefix(300).description)
     }
-    let t = try Tmux(
-      command:
-        "LANG=C.UTF-8 TERM=xterm-256color \(DubanBinary.path) --store \(hostile) --today 2019-05-01; echo EXIT=$?; sleep 60",
-      columns: 100, rows: 30)
+    let t = try dashboard(on: hostile, columns: 100, rows: 30)
     try t.waitFor("板块")
     try t.keys("Tab")
     var screen = try t.waitForLayout(columns: 100)

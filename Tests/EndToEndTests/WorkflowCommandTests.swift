@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 
 /// Work plans, reports, close-out and exports through the real binary and the dashboard.
-final class WorkflowCommandTests: XCTestCase {
-  var dir: URL!
-  var store: String { dir.appendingPathComponent("plan.json").path }
-
-  override func setUpWithError() throws {
-    dir = try DubanBinary.tempDir()
-    let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
-    XCTAssertEqual(r.status, 0, r.stderr)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class WorkflowCommandTests: SeededStoreTestCase {
   @discardableResult
   func duban(_ args: [String], status: Int32 = 0) throws -> DubanBinary.Result {
     let r = try DubanBinary.run(args + ["--store", store])
@@ -65,10 +54,7 @@ final class WorkflowCommandTests: XCTestCase {
 
   /// In the dashboard: a work plan and a period report typed in Chinese, then exported.
   func testFillAndExportInTheDashboard() throws {
-    let t = try Tmux(
-      command:
-        "cd \(dir.path) && LANG=C.UTF-8 TERM=xterm-256color USER=tester \(DubanBinary.path) --store \(store) --today 2019-04-08; echo EXIT=$?; sleep 60",
-      columns: 120, rows: 35)
+    let t = try dashboard(today: "2019-04-08", in: dir.path)
     try t.waitFor("板块")
     // 1.2 is led by 区财政局: its units pane row, then the work plan form.
     try t.keys("Tab", "j", "Tab", "p")

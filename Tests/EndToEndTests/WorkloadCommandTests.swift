@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 
 /// Workload, calendar, lights and targets through the real binary.
-final class WorkloadCommandTests: XCTestCase {
-  var dir: URL!
-  var store: String { dir.appendingPathComponent("plan.json").path }
-
-  override func setUpWithError() throws {
-    dir = try DubanBinary.tempDir()
-    let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
-    XCTAssertEqual(r.status, 0, r.stderr)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class WorkloadCommandTests: SeededStoreTestCase {
   func json(_ args: [String]) throws -> [[String: Any]] {
     let r = try DubanBinary.run(args + ["--store", store, "--json"])
     XCTAssertEqual(r.status, 0, r.stderr)
