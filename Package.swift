@@ -30,6 +30,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // make bench: plans of 1,000 to 100,000 items, timed beside taskwarrior.
+    .executableTarget(name: "duban-bench", dependencies: ["DubanCore", "DubanTUI"]),
     .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
     // Drives the real binary (and tmux) end to end.

@@ -204,4 +204,18 @@ final class DocumentShapeTests: XCTestCase {
     p.waitUntilExit()
     return p.terminationStatus == 0 ? data : nil
   }
+
+  func testThousandsOfItemsInAPart() throws {
+    var text = "一、重点工作(共1200项)\n"
+    for n in 1...1200 { text += "\(n). 第\(n)项任务。(责任单位:区发改委)\n" }
+    let plan = try Fixtures.parse(text)
+    XCTAssertEqual(plan.items.count, 1200)
+    XCTAssertEqual(plan.items.last?.number, "1200")
+    XCTAssertFalse(plan.warnings.contains { $0.kind == .countMismatch })
+  }
+
+  func testTitleSkipsTheSignatureDate() throws {
+    let plan = try Fixtures.parse("通知正文。\n2019年1月11日\n2019年工作报告分解方案\n一、重点工作\n1. 甲。(责任单位:区发改委)\n")
+    XCTAssertEqual(plan.title, "2019年工作报告分解方案")
+  }
 }

@@ -345,11 +345,14 @@ private struct Parser {
       units: units, warnings: all)
   }
 
-  /// The plan's own heading: the lines just above the first part, else the notice's title.
+  /// The plan's own heading: the lines just above the first part (not the signature date),
+  /// else the notice's title.
   func title(_ lines: [Line], planStart: Int) -> String {
     let above = lines.filter { $0.number < planStart }.suffix(2).map(\.text)
+      .filter { CalendarExtractor.chineseDate($0) == nil || $0.count > 12 }
     let joined = above.joined()
     if joined.contains("方案") || joined.contains("分解") { return joined }
     return lines.first { $0.text.contains("分解方案") }?.text ?? (file as NSString).lastPathComponent
   }
+
 }

@@ -49,9 +49,10 @@ enum LineShapes {
   }
 
   /// 1. / 1、/ 1．/ 1，followed by text (not by another digit: "1.5亿元" is no label).
+  /// A city's or province's plan runs to thousands of items in a part.
   static func numberedItem(_ line: String) -> (number: String, rest: String)? {
     let digits = line.prefix(while: \.isASCIIDigitChar)
-    guard !digits.isEmpty, digits.count <= 3 else { return nil }
+    guard !digits.isEmpty, digits.count <= 5 else { return nil }
     let after = line.dropFirst(digits.count)
     guard let sep = after.first, [".", "、", "．", "，"].contains(sep) else { return nil }
     let rest = after.dropFirst()

@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Wall-clock and peak-memory measurements of whole commands and of code in this process.
+enum Measure {
+  static func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+
+  struct Run {
+    var seconds: Double
+    var status: Int32
+  }
+
+  /// Runs a command with stdout and stderr to /dev/null.
+  static func spawn(_ argv: [String], environment: [String: String] = [:]) -> Run {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer {
+      for p in cEnv { free(p) }
+      for p in cArgs { free(p) }
+    }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv) == 0 else { return Run(seconds: 0, status: -1) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return Run(seconds: now() - start, status: status)
+  }
+
+  /// Median wall time over `runs` runs, then the peak memory of one more run measured by
+  /// GNU time. (wait4's ru_maxrss is useless here: Linux carries the spawning process's
+  /// high-water mark across exec, so every child would look as large as this benchmark.)
+  static func command(_ argv: [String], runs: Int, environment: [String: String] = [:]) -> (ms: Double, peakMiB: Double)
+  {
+    var times: [Double] = []
+    for _ in 0..<runs {
+      let r = spawn(argv, environment: environment)
+      if r.status != 0 {
+        FileHandle.standardError.write(Data("bench: \(argv.joined(separator: " ")) exited \(r.status)\n".utf8))
+      }
+      times.append(r.seconds * 1000)
+    }
+    return (median(times), peakMiB(argv, environment: environment))
+  }
+
+  static func peakMiB(_ argv: [String], environment: [String: String]) -> Double {
+    let out = NSTemporaryDirectory() + "duban-bench-rss-\(getpid())"
+    defer { unlink(out) }
+    _ = spawn(["/usr/bin/time", "-f", "%M", "-o", out] + argv, environment: environment)
+    let kb = (try? String(contentsOfFile: out, encoding: .utf8))?.split(separator: "\n").last.flatMap { Double($0) }
+    return (kb ?? .nan) / 1024
+  }
+
+  /// Median of `runs` timings of `body`, in milliseconds.
+  static func inProcess(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+      let start = now()
+      body()
+      times.append((now() - start) * 1000)
+    }
+    return median(times)
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let s = values.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+  }
+}

@@ -1,0 +1,131 @@
+import DubanCore
+import DubanTUI
+import Foundation
+
+// make bench: duban at 1,000, 10,000 and 100,000 items, and taskwarrior beside it.
+// Figures are medians over several runs; memory is the peak resident size.
+
+let arguments = CommandLine.arguments.dropFirst()
+func option(_ name: String) -> String? {
+  guard let i = arguments.firstIndex(of: name), arguments.index(after: i) < arguments.endIndex else { return nil }
+  return arguments[arguments.index(after: i)]
+}
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let runs = Int(option("--runs") ?? "") ?? 5
+let duban = option("--duban") ?? ".build/release/duban"
+let work = option("--dir") ?? ".build/bench"
+try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+let hasTask = Measure.spawn(["task", "--version"]).status == 0
+
+struct Row {
+  var items: Int
+  var metric: String
+  var duban: Double
+  var task: Double?
+  var unit: String
+}
+nonisolated(unsafe) var rows: [Row] = []
+func report(_ items: Int, _ metric: String, _ value: Double, _ unit: String, task: Double? = nil) {
+  rows.append(Row(items: items, metric: metric, duban: value, task: task, unit: unit))
+  let t = task.map { String(format: "   taskwarrior %.1f", $0) } ?? ""
+  print(String(format: "%7d  %-38@ %10.2f %@%@", items, metric as NSString, value, unit as NSString, t as NSString))
+}
+
+for size in sizes {
+  let repeats = size >= 100_000 ? max(1, runs / 2) : runs
+  var generator = PlanGenerator(seed: 2019)
+  let document = generator.document(items: size)
+  let docPath = "\(work)/plan-\(size).txt"
+  let storePath = "\(work)/plan-\(size).json"
+  try document.write(toFile: docPath, atomically: true, encoding: .utf8)
+  let megabytes = Double(document.utf8.count) / 1_048_576
+
+  let importRun = Measure.command([duban, "import", docPath, "--dry-run"], runs: repeats)
+  report(size, "import (MB/s)", megabytes / (importRun.ms / 1000), " MB/s")
+  _ = Measure.spawn([duban, "import", docPath, "--out", storePath, "--force"])
+
+  // Notes and history, as a year of use leaves them; then load and save in this process.
+  let store = Store(path: storePath)
+  var doc = try store.load()
+  generator.enrich(&doc)
+  try store.save(doc)
+  report(size, "store load (ms)", Measure.inProcess(runs: repeats) { _ = try? store.load() }, " ms")
+  report(size, "store save (ms)", Measure.inProcess(runs: repeats) { try? store.save(doc) }, " ms")
+
+  // duban list against task list, on the same tasks.
+  let list = Measure.command([duban, "list", "--store", storePath], runs: repeats)
+  var taskList: (ms: Double, peakMiB: Double)?
+  if hasTask {
+    let data = "\(work)/task-\(size)"
+    try? FileManager.default.removeItem(atPath: data)
+    try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    let rc = "\(data)/taskrc"
+    try "data.location=\(data)\nconfirmation=off\nverbose=nothing\n".write(
+      toFile: rc, atomically: true, encoding: .utf8)
+    let env = ["TASKRC": rc, "TASKDATA": data]
+    let tasks = doc.plan.items.enumerated().map { n, item -> [String: Any] in
+      [
+        "uuid": String(format: "%08x-0000-4000-8000-%012x", n, n), "description": item.text, "status": "pending",
+        "entry": "20190114T000000Z", "project": "part\(item.part)", "tags": item.lead.isEmpty ? ["none"] : item.lead,
+      ]
+    }
+    let json = try JSONSerialization.data(withJSONObject: tasks)
+    try json.write(to: URL(fileURLWithPath: "\(data)/import.json"))
+    _ = Measure.spawn(["task", "import", "\(data)/import.json"], environment: env)
+    taskList = Measure.command(["task", "list"], runs: repeats, environment: env)
+  }
+  report(size, "list (ms)", list.ms, " ms", task: taskList?.ms)
+  report(size, "list peak memory (MiB)", list.peakMiB, " MiB", task: taskList?.peakMiB)
+  if let t = taskList {
+    report(size, "list speed-up over taskwarrior (×)", t.ms / list.ms, " ×")
+    report(size, "list memory / taskwarrior's", list.peakMiB / t.peakMiB, "")
+  }
+
+  // First frame: the real binary on a pseudo-terminal (script), exiting after one frame.
+  let rss = "\(work)/rss-\(size)"
+  let frame = Measure.command(
+    ["script", "-qec", "\(duban) --store \(storePath) --exit-after-first-frame", "/dev/null"], runs: repeats,
+    environment: ["TERM": "xterm-256color", "LINES": "35", "COLUMNS": "120", "DUBAN_BENCH_RSS": rss])
+  report(size, "start to first frame (ms)", frame.ms, " ms")
+  if let kb = (try? String(contentsOfFile: rss, encoding: .utf8)).flatMap({
+    Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+  }) {
+    report(size, "dashboard peak memory (MiB)", kb / 1024, " MiB")
+  }
+
+  // One keystroke handled and the whole frame rendered, in this process.
+  var state = AppState(
+    doc: doc, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120)
+  _ = Renderer.render(state)
+  _ = Reducer.reduce(&state, .key(.tab), now: "t")
+  let keyRuns = size >= 100_000 ? 20 : 100
+  report(
+    size, "keystroke: move (ms)",
+    Measure.inProcess(runs: keyRuns) {
+      _ = Reducer.reduce(&state, .key(.down), now: "t")
+      _ = Renderer.render(state)
+    }, " ms")
+  report(
+    size, "keystroke: search one character (ms)",
+    Measure.inProcess(runs: keyRuns) {
+      state.searchEditor = LineEditor()
+      _ = Reducer.reduce(&state, .key(.char("推")), now: "t")
+      _ = Renderer.render(state)
+    }, " ms")
+  state.searchEditor = nil
+  report(
+    size, "keystroke: mark (ms)",
+    Measure.inProcess(runs: keyRuns) {
+      _ = Reducer.reduce(&state, .key(.char("+")), now: "t")
+      _ = Renderer.render(state)
+    }, " ms")
+}
+
+var table = "items    metric                                       duban   taskwarrior\n"
+for r in rows {
+  table += String(format: "%7d  %-42@ %9.2f%@", r.items, r.metric as NSString, r.duban, r.unit as NSString)
+  if let t = r.task { table += String(format: "   %9.2f", t) }
+  table += "\n"
+}
+try table.write(toFile: "\(work)/results.txt", atomically: true, encoding: .utf8)
+print("\nwritten to \(work)/results.txt")
