@@ -171,30 +171,46 @@ public struct AppState: Sendable {
   }
 
   /// The units pane's rows for the selected item: lead first.
-  public var selectedUnits: [(name: String, isLead: Bool, kind: Unit.Kind)] {
-    guard let item = selectedItem else { return [] }
+  public var selectedUnits: [(name: String, isLead: Bool, kind: Unit.Kind)] { units(of: selectedItem) }
+
+  public func units(of item: Item?) -> [(name: String, isLead: Bool, kind: Unit.Kind)] {
+    guard let item else { return [] }
     return item.allUnits.map { name in
       (name, item.lead.contains(name), plan.units.first { $0.name == name }?.kind ?? .unit)
     }
   }
 
-  /// Traffic lights summed over a tree node.
-  public func lights(of node: TreeNode) -> LightCounts {
-    let schedule = self.schedule
-    var counts = LightCounts()
-    for item in plan.items where node.contains(item) { counts.add(schedule.light(item)) }
-    return counts
-  }
-
-  /// done/total under a tree node.
-  public func progress(of node: TreeNode) -> (done: Int, total: Int) {
-    var done = 0
-    var total = 0
-    for item in plan.items where node.contains(item) {
-      total += 1
-      if item.status == .done { done += 1 }
+  /// done/total and the lights under every tree node, in one pass over the items (the
+  /// tree is drawn on every keystroke: one pass per node would be tree × items).
+  public func treeStats() -> [NodeStats] {
+    var stats = Array(repeating: NodeStats(), count: tree.count)
+    var parts: [Int: Int] = [:]
+    var sections: [String: Int] = [:]
+    var groups: [String: Int] = [:]
+    for (i, node) in tree.enumerated() {
+      switch node.kind {
+      case .all: break
+      case .part(let p): parts[p] = i
+      case .section(let p, let title): sections["\(p)\u{1}\(title)"] = i
+      case .group(let p, let section, let title): groups["\(p)\u{1}\(section ?? "")\u{1}\(title)"] = i
+      }
     }
-    return (done, total)
+    let schedule = self.schedule
+    let all = tree.firstIndex { $0.kind == .all }
+    for item in plan.items {
+      let light = schedule.light(item)
+      var targets: [Int] = []
+      if let all { targets.append(all) }
+      if let p = parts[item.part] { targets.append(p) }
+      if let s = item.section, let i = sections["\(item.part)\u{1}\(s)"] { targets.append(i) }
+      if let g = item.group, let i = groups["\(item.part)\u{1}\(item.section ?? "")\u{1}\(g)"] { targets.append(i) }
+      for t in targets {
+        stats[t].total += 1
+        if item.status == .done { stats[t].done += 1 }
+        stats[t].lights.add(light)
+      }
+    }
+    return stats
   }
 }
 
@@ -240,5 +256,25 @@ extension AppState {
       }
     }
     return rows
+  }
+}
+
+/// What the tree shows beside a node.
+public struct NodeStats: Equatable, Sendable {
+  public var done = 0
+  public var total = 0
+  public var lights = LightCounts()
+}
+
+/// What one frame needs, computed once per frame rather than once per pane.
+struct FrameData {
+  var items: [Item]
+  var selected: Item?
+  var treeStats: [NodeStats]
+
+  init(_ state: AppState) {
+    items = state.visibleItems
+    selected = items.indices.contains(state.taskIndex) ? items[state.taskIndex] : nil
+    treeStats = state.view == .dashboard ? state.treeStats() : []
   }
 }

@@ -2,7 +2,7 @@ import DubanCore
 
 /// 板块: the plan's outline with done/total beside every node.
 enum TreePane {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let focused = state.focus == .tree && state.overlay == nil
     Renderer.frame(&screen, r, title: state.lang.pick("板块", "Sections"), active: focused, box)
     for line in 0..<r.innerHeight {
@@ -10,8 +10,8 @@ enum TreePane {
       guard i < state.tree.count else { break }
       let node = state.tree[i]
       let row = r.row + 1 + line
-      let p = state.progress(of: node)
-      let worst = state.lights(of: node).worst
+      let p = frame.treeStats[i]
+      let worst = p.lights.worst
       let count = "\(p.done)/\(p.total)"
       let countWidth = count.count
       let labelWidth = r.innerWidth - countWidth - 1
@@ -28,10 +28,10 @@ enum TreePane {
 
 /// 任务: number, status, progress, text cut by display width, lead unit.
 enum TaskPane {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
     let focused = state.focus == .tasks && state.overlay == nil
-    let items = state.visibleItems
+    let items = frame.items
     var title = lang.pick("任务", "Tasks") + " \(items.isEmpty ? 0 : state.taskIndex + 1)/\(items.count)"
     if state.filter != .none { title += " · " + Reducer.describe(state.filter, lang) }
     if state.sort != .number { title += " · ↕" + Reducer.describe(state.sort, lang) }
@@ -88,11 +88,11 @@ enum TaskPane {
 
 /// 单位: the selected item's units, lead first and marked; groups marked as groups.
 enum UnitPane {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
     let focused = state.focus == .units && state.overlay == nil
     Renderer.frame(&screen, r, title: lang.pick("单位", "Units"), active: focused, box)
-    let units = state.selectedUnits
+    let units = state.units(of: frame.selected)
     for line in 0..<r.innerHeight {
       let i = state.unitScroll + line
       guard i < units.count else { break }
@@ -115,9 +115,9 @@ enum UnitPane {
 
 /// 详情: the item's full text wrapped by display width, units, officials, reports, notes.
 enum DetailPane {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
-    guard let item = state.selectedItem else {
+    guard let item = frame.selected else {
       Renderer.frame(&screen, r, title: lang.pick("详情", "Details"), active: false, box)
       return
     }

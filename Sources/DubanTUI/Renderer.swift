@@ -13,10 +13,11 @@ public enum Renderer {
     drawTitle(&screen, state, layout.title)
     switch state.view {
     case .dashboard:
-      TreePane.draw(&screen, state, layout.tree, box)
-      TaskPane.draw(&screen, state, layout.tasks, box)
-      UnitPane.draw(&screen, state, layout.units, box)
-      DetailPane.draw(&screen, state, layout.detail, box)
+      let frame = FrameData(state)
+      TreePane.draw(&screen, state, frame, layout.tree, box)
+      TaskPane.draw(&screen, state, frame, layout.tasks, box)
+      UnitPane.draw(&screen, state, frame, layout.units, box)
+      DetailPane.draw(&screen, state, frame, layout.detail, box)
     case .workload:
       let r = Rect(row: 1, column: 0, height: state.rows - 2, width: state.columns)
       WorkloadView.draw(&screen, state, r, box)

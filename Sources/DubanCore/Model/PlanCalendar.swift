@@ -38,9 +38,12 @@ public struct ReportPeriod: Codable, Equatable, Sendable {
 
 /// A calendar day without time zones: all the plan needs.
 public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
-  public var year: Int
-  public var month: Int
-  public var day: Int
+  public let year: Int
+  public let month: Int
+  public let day: Int
+  /// Days since 0001-01-01, for differences and comparisons (worked out once: lights
+  /// compare days for every item on every frame).
+  public let ordinal: Int
 
   public init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else {
@@ -49,6 +52,7 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     self.year = year
     self.month = month
     self.day = day
+    ordinal = Day.ordinal(year: year, month: month, day: day)
   }
 
   /// Parses YYYY-MM-DD.
@@ -68,8 +72,7 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// Days since 0001-01-01, for differences.
-  public var ordinal: Int {
+  static func ordinal(year: Int, month: Int, day: Int) -> Int {
     var n = 0
     let y = year - 1
     n += y * 365 + y / 4 - y / 100 + y / 400

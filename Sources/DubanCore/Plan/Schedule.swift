@@ -22,18 +22,22 @@ public struct Schedule: Sendable {
   /// The plan's year runs from 1 January to 31 December of this year.
   public var year: Int
 
+  /// Worked out once: lights are computed for every item on every frame.
+  let yearStart: Day
+  let yearEnd: Day
+
   public init(plan: Plan, settings: Settings, today: Day) {
     self.today = today
     self.settings = settings
     let dates = ([plan.calendar.issued] + plan.calendar.periods.map(\.due)).compactMap { $0.flatMap(Day.init) }
     year = dates.last?.year ?? today.year
+    yearStart = Day(year: year, month: 1, day: 1)!
+    yearEnd = Day(year: year, month: 12, day: 31)!
   }
-
-  var yearStart: Day { Day(year: year, month: 1, day: 1)! }
 
   /// The item's end: its own deadline, else the end of the plan's year.
   public func end(of item: Item) -> Day {
-    item.deadline.flatMap(Day.init) ?? Day(year: year, month: 12, day: 31)!
+    item.deadline.flatMap(Day.init) ?? yearEnd
   }
 
   /// Expected progress (0–100) from the time elapsed between 1 January and the item's end.
