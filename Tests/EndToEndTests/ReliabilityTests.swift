@@ -13,6 +13,10 @@ final class ReliabilityTests: SeededStoreTestCase {
     var rng = SystemRandomNumberGenerator()
     var reportedSaved: [String] = []
     var kills = 0
+    // Kill within 1.5× the time a write takes here, so about half die mid-way on any machine.
+    let start = Date()
+    try DubanBinary.run(["mark", "1.1", "--note", "timing", "--store", store])
+    let window = UInt32(max(5_000, min(500_000, Date().timeIntervalSince(start) * 1.5e6)))
     for n in 0..<200 {
       let p = Process()
       p.executableURL = URL(fileURLWithPath: DubanBinary.path)
@@ -22,7 +26,7 @@ final class ReliabilityTests: SeededStoreTestCase {
       p.standardOutput = out
       p.standardError = FileHandle.nullDevice
       try p.run()
-      usleep(UInt32.random(in: 0...60_000, using: &rng))
+      usleep(UInt32.random(in: 0...window, using: &rng))
       if p.isRunning {
         kill(p.processIdentifier, SIGKILL)
         kills += 1
