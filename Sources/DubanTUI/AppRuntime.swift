@@ -2,13 +2,19 @@ import DubanCore
 import Foundation
 
 /// Runs the reducer and carries out its effects against the store: every change is applied
-/// to the newest file under the lock and saved at once. A change that cannot be saved stays
-/// pending, is said loudly on the status line, and is retried.
+/// to the newest file under the lock, on a background queue so the keystroke loop never
+/// waits on the disk. A change that cannot be saved stays pending, is said loudly on the
+/// status line, and is retried.
 public final class AppRuntime {
   public private(set) var state: AppState
   let store: Store
   let clock: () -> String
+  /// Changes not yet handed to the save queue.
   private var pending: [Effect] = []
+  /// The batch being written, if any; its outcome arrives in `outcome`.
+  private var inFlight: [Effect]?
+  private let outcome = SaveOutcome()
+  private let saveQueue = DispatchQueue(label: "duban.save")
   private var lastSeen: FileSignature?
 
   public init(state: AppState, store: Store, clock: @escaping () -> String) {
@@ -21,6 +27,7 @@ public final class AppRuntime {
   /// Handles one action; returns the effects the terminal layer must carry out itself
   /// (quit, external editor).
   public func handle(_ action: Action) -> [Effect] {
+    collect()
     let effects = Reducer.reduce(&state, action, now: clock())
     var forTerminal: [Effect] = []
     for effect in effects {
@@ -30,43 +37,78 @@ public final class AppRuntime {
       case .openEditor, .quit: forTerminal.append(effect)
       }
     }
-    if !pending.isEmpty { flush() }
+    startSave()
     return forTerminal
   }
 
-  /// Called a few times a second: retries unsaved changes and picks up changes other
-  /// processes wrote, keeping the user's place.
+  /// Called a few times a second: takes in finished saves, retries unsaved changes, and
+  /// picks up changes other processes wrote, keeping the user's place.
   public func tick() {
+    collect()
     if !pending.isEmpty {
-      flush()
+      startSave()
       return
     }
+    guard inFlight == nil else { return }
     let now = FileSignature(path: store.path)
     guard now != lastSeen, let doc = try? store.load() else { return }
     lastSeen = now
     replaceDocument(doc)
   }
 
-  private func flush() {
-    let stamp = Stamp(user: state.user, time: clock())
+  /// Before leaving: every change written, or the failure recorded in `state.saveState`.
+  public func finishSaving() {
+    for _ in 0..<3 {
+      saveQueue.sync {}
+      collect()
+      startSave()
+      saveQueue.sync {}
+      collect()
+      if pending.isEmpty && inFlight == nil { return }
+    }
+  }
+
+  private func startSave() {
+    guard inFlight == nil, !pending.isEmpty else { return }
     let batch = pending
-    do {
-      let day = state.today.description
-      let (doc, _) = try store.update { doc in
-        for effect in batch {
-          switch effect {
-          case .persist(let id, let edit): try doc.plan.apply(edit, to: id, stamp: stamp)
-          case .persistWorkPlan(let wp): doc.save(wp, on: day)
-          default: break
+    pending = []
+    inFlight = batch
+    if case .failed = state.saveState {} else { state.saveState = .saving }
+    let stamp = Stamp(user: state.user, time: clock())
+    let day = state.today.description
+    let store = self.store
+    let outcome = self.outcome
+    saveQueue.async {
+      do {
+        let (doc, _) = try store.update { doc in
+          for effect in batch {
+            switch effect {
+            case .persist(let id, let edit): try doc.plan.apply(edit, to: id, stamp: stamp)
+            case .persistWorkPlan(let wp): doc.save(wp, on: day)
+            default: break
+            }
           }
         }
+        outcome.set(.success(doc))
+      } catch {
+        outcome.set(.failure("\(error)"))
       }
-      pending.removeAll()
+    }
+  }
+
+  /// Takes in a finished save: the document as written (shown only when nothing newer is
+  /// waiting, so the screen never steps back), or the failure, whose changes go back in line.
+  private func collect() {
+    guard let batch = inFlight, let result = outcome.take() else { return }
+    inFlight = nil
+    switch result {
+    case .success(let doc):
       lastSeen = FileSignature(path: store.path)
       state.saveState = .saved
-      replaceDocument(doc)
-    } catch {
-      state.saveState = .failed("\(error)")
+      if pending.isEmpty { replaceDocument(doc) }
+    case .failure(let reason):
+      pending = batch + pending
+      state.saveState = .failed(reason)
     }
   }
 
@@ -122,5 +164,25 @@ struct FileSignature: Equatable {
     inode = UInt64(st.st_ino)
     size = Int64(st.st_size)
     modified = st.st_mtim.tv_sec * 1_000_000_000 + st.st_mtim.tv_nsec
+  }
+}
+
+/// The outcome of a background save, handed to the main loop.
+final class SaveOutcome: @unchecked Sendable {
+  enum Result {
+    case success(StoreDocument)
+    case failure(String)
+  }
+
+  private let lock = NSLock()
+  private var result: Result?
+
+  func set(_ r: Result) { lock.withLock { result = r } }
+
+  func take() -> Result? {
+    lock.withLock {
+      defer { result = nil }
+      return result
+    }
   }
 }

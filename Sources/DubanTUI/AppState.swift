@@ -54,6 +54,8 @@ public enum WorkloadColumn: CaseIterable, Sendable {
 
 public enum SaveState: Equatable, Sendable {
   case saved
+  /// A change is being written in the background.
+  case saving
   case failed(String)
 }
 

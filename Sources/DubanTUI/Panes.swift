@@ -225,10 +225,12 @@ enum StatusLine {
     case .failed(let reason):
       left = lang.pick("未保存！", "NOT SAVED! ") + reason
       style = .error
-    case .saved:
+    case .saved, .saving:
       if let message = state.message {
         left = message
         style = state.messageIsError ? .error : .ok
+      } else if state.saveState == .saving {
+        left = lang.pick("保存中… ", "saving… ") + state.storePath
       } else {
         left = lang.pick("已保存 ", "saved ") + state.storePath
       }

@@ -9,7 +9,7 @@ public enum EventLoop {
     while true {
       let signal = terminal.takeSignal()
       if signal != 0 {
-        runtime.tick()  // a last try at anything not yet saved
+        runtime.finishSaving()  // everything written, or the failure said on exit
         return signal
       }
       guard let key = terminal.readKey() else {
@@ -20,6 +20,7 @@ public enum EventLoop {
       for effect in runtime.handle(.key(key)) {
         switch effect {
         case .quit:
+          runtime.finishSaving()
           return 0
         case .openEditor(let id):
           let text = terminal.editExternally("")

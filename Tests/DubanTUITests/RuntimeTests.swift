@@ -28,6 +28,8 @@ final class RuntimeTests: XCTestCase {
     let (runtime, store) = try makeRuntime()
     _ = runtime.handle(.key(.tab))
     _ = runtime.handle(.key(.char("+")))
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 10, "shown at once, saved in the background")
+    runtime.finishSaving()
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
     XCTAssertEqual(runtime.state.saveState, .saved)
   }
@@ -38,6 +40,7 @@ final class RuntimeTests: XCTestCase {
     try Data("{broken".utf8).write(to: URL(fileURLWithPath: store.path))
     _ = runtime.handle(.key(.tab))
     _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
     guard case .failed(let reason) = runtime.state.saveState else { return XCTFail("not reported") }
     XCTAssertTrue(reason.contains("plan.json"), reason)
     XCTAssertTrue(Renderer.render(runtime.state).text().contains("未保存！"))
@@ -47,8 +50,22 @@ final class RuntimeTests: XCTestCase {
     // Once the file is readable again, the pending edit is applied to it.
     try good.write(to: URL(fileURLWithPath: store.path))
     runtime.tick()
+    runtime.finishSaving()
     XCTAssertEqual(runtime.state.saveState, .saved)
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
+  }
+
+  /// A slow disk never holds the keys up: several marks in a row while the first is still
+  /// being written all land, in order.
+  func testMarksWhileSavingAllLand() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    for _ in 0..<5 { _ = runtime.handle(.key(.char("+"))) }
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 50)
+    runtime.finishSaving()
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 50)
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 50)
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.history.filter { $0.field == "progress" }.count, 5)
   }
 
   func testPicksUpOtherWritersKeepingThePlace() throws {
@@ -56,6 +73,7 @@ final class RuntimeTests: XCTestCase {
     _ = runtime.handle(.key(.tab))
     _ = runtime.handle(.key(.down))
     _ = runtime.handle(.key(.down))
+    runtime.finishSaving()
     try store.update { try $0.plan.apply(.progress(70), to: "1.3", stamp: Stamp(user: "其他人", time: Harness.now)) }
     runtime.tick()
     XCTAssertEqual(runtime.state.selectedItem?.id, "1.3")
