@@ -42,18 +42,24 @@ public final class AppRuntime {
   }
 
   /// Called a few times a second: takes in finished saves, retries unsaved changes, and
-  /// picks up changes other processes wrote, keeping the user's place.
-  public func tick() {
-    collect()
+  /// picks up changes other processes wrote, keeping the user's place. Returns whether the
+  /// screen needs drawing again (an idle dashboard draws nothing).
+  @discardableResult
+  public func tick() -> Bool {
+    var changed = collect()
     if !pending.isEmpty {
       startSave()
-      return
+      return true
     }
-    guard inFlight == nil else { return }
-    let now = FileSignature(path: store.path)
-    guard now != lastSeen, let doc = try? store.load() else { return }
-    lastSeen = now
-    replaceDocument(doc)
+    if inFlight == nil {
+      let now = FileSignature(path: store.path)
+      if now != lastSeen, let doc = try? store.load() {
+        lastSeen = now
+        replaceDocument(doc)
+        changed = true
+      }
+    }
+    return changed
   }
 
   /// Before leaving: every change written, or the failure recorded in `state.saveState`.
@@ -98,8 +104,9 @@ public final class AppRuntime {
 
   /// Takes in a finished save: the document as written (shown only when nothing newer is
   /// waiting, so the screen never steps back), or the failure, whose changes go back in line.
-  private func collect() {
-    guard let batch = inFlight, let result = outcome.take() else { return }
+  @discardableResult
+  private func collect() -> Bool {
+    guard let batch = inFlight, let result = outcome.take() else { return false }
     inFlight = nil
     switch result {
     case .success(let doc):
@@ -110,6 +117,7 @@ public final class AppRuntime {
       pending = batch + pending
       state.saveState = .failed(reason)
     }
+    return true
   }
 
   /// Writes the current view's export into the working folder, as Markdown.
@@ -148,7 +156,7 @@ public final class AppRuntime {
     if let selectedID, let i = state.visibleItems.firstIndex(where: { $0.id == selectedID }) {
       state.taskIndex = i
     }
-    _ = Reducer.reduce(&state, .key(.resize(rows: state.rows, columns: state.columns)), now: clock())
+    Reducer.keepSelectionVisible(&state)
   }
 }
 

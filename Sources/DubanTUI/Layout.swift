@@ -27,6 +27,8 @@ public struct Layout: Equatable, Sendable {
   public var units: Rect
   public var detail: Rect
   public var status: Rect
+  /// The workload view takes the panes' and the detail's place.
+  public var workload: Rect
 
   public init(rows: Int, columns: Int) {
     tooSmall = rows < Self.minimumRows || columns < Self.minimumColumns
@@ -41,6 +43,7 @@ public struct Layout: Equatable, Sendable {
     units = Rect(row: 1, column: treeWidth + tasksWidth, height: paneHeight, width: columns - treeWidth - tasksWidth)
     detail = Rect(row: 1 + paneHeight, column: 0, height: detailHeight, width: columns)
     status = Rect(row: rows - 1, column: 0, height: 1, width: columns)
+    workload = Rect(row: 1, column: 0, height: max(0, rows - 2), width: columns)
   }
 
   public func rect(of pane: Pane) -> Rect {

@@ -83,14 +83,7 @@ public enum Reducer {
       case .tasks: state.focus = .units
       case .units:
         let units = state.selectedUnits
-        if units.indices.contains(state.unitIndex) {
-          let name = units[state.unitIndex].name
-          state.filter = .unit(name)
-          state.treeIndex = 0
-          state.taskIndex = 0
-          state.focus = .tasks
-          state.message = lang.pick("只看“\(name)”的事项（Esc 取消）", "showing \(name)'s items (Esc to clear)")
-        }
+        if units.indices.contains(state.unitIndex) { showItems(of: units[state.unitIndex].name, &state) }
       }
     case .back:
       if state.filter != .none {
@@ -222,6 +215,16 @@ public enum Reducer {
       return [.quit]
     }
     return []
+  }
+
+  /// A unit's own list, from the units pane or the workload view: the items it leads first.
+  static func showItems(of unit: String, _ state: inout AppState) {
+    state.view = .dashboard
+    state.filter = .unit(unit)
+    state.treeIndex = 0
+    state.taskIndex = 0
+    state.focus = .tasks
+    state.message = state.lang.pick("“\(unit)”的事项，牵头的在前（Esc 返回全部）", "\(unit)'s items, led ones first (Esc for all)")
   }
 
   /// The unit the user points at: the workload row, the units pane's row, else the
@@ -482,13 +485,7 @@ public enum Reducer {
       state.message = lang.pick("排序：", "sort: ") + describe(state.workloadSort, lang)
     case .enter:
       guard rows.indices.contains(state.workloadIndex) else { return [] }
-      let name = rows[state.workloadIndex].load.unit.name
-      state.view = .dashboard
-      state.filter = .unit(name)
-      state.treeIndex = 0
-      state.taskIndex = 0
-      state.focus = .tasks
-      state.message = lang.pick("“\(name)”的事项，牵头的在前（Esc 返回全部）", "\(name)'s items, led ones first (Esc for all)")
+      showItems(of: rows[state.workloadIndex].load.unit.name, &state)
     case .toggleGroup:
       guard rows.indices.contains(state.workloadIndex) else { return [] }
       let row = rows[state.workloadIndex]
@@ -567,8 +564,9 @@ public enum Reducer {
     return edit(&state, id: id, .actual(target: name, value: value), undo: .actual(target: name, value: old), now: now)
   }
 
+  /// Rows of units the workload view shows: its box less the border and the header.
   static func workloadPage(_ state: AppState) -> Int {
-    max(1, state.rows - 5)
+    max(1, Layout(rows: state.rows, columns: state.columns).workload.innerHeight - 1)
   }
 
   public static func describe(_ c: WorkloadColumn, _ lang: Lang) -> String {
@@ -664,14 +662,5 @@ public enum Reducer {
       break
     }
     return []
-  }
-}
-
-extension String {
-  var trimmed: String {
-    var s = Substring(self)
-    while let f = s.first, f.isWhitespace { s.removeFirst() }
-    while let l = s.last, l.isWhitespace { s.removeLast() }
-    return String(s)
   }
 }

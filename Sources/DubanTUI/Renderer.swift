@@ -19,8 +19,7 @@ public enum Renderer {
       UnitPane.draw(&screen, state, frame, layout.units, box)
       DetailPane.draw(&screen, state, frame, layout.detail, box)
     case .workload:
-      let r = Rect(row: 1, column: 0, height: state.rows - 2, width: state.columns)
-      WorkloadView.draw(&screen, state, r, box)
+      WorkloadView.draw(&screen, state, layout.workload, box)
     }
     StatusLine.draw(&screen, state, layout.status)
     let lang = state.lang

@@ -13,8 +13,8 @@ public enum EventLoop {
         return signal
       }
       guard let key = terminal.readKey() else {
-        runtime.tick()
-        terminal.draw(Renderer.render(runtime.state))
+        // Idle: draw again only when a save finished or another process changed the store.
+        if runtime.tick() { terminal.draw(Renderer.render(runtime.state)) }
         continue
       }
       for effect in runtime.handle(.key(key)) {

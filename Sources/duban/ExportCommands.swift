@@ -50,9 +50,7 @@ struct SheetCommand: ParsableCommand {
     try reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
-      guard let u = doc.plan.unit(named: unit), u.kind == .unit else {
-        throw Failure(lang.pick("没有单位“\(unit)”；`duban units` 列出全部单位", "no unit “\(unit)”; `duban units` lists them"))
-      }
+      let u = try doc.plan.requireUnit(unit, lang: lang)
       try target.emit(WorkPlanSheet.render(doc, unit: u.name, format: target.exportFormat), lang: lang)
     }
   }

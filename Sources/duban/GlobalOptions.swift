@@ -104,3 +104,14 @@ extension Status {
     return s
   }
 }
+
+extension Plan {
+  /// The unit a user named (any spelling or alias), or one message that says where to look.
+  /// `officeOnly` refuses group references (各街道), which have no work plan of their own.
+  func requireUnit(_ name: String, lang: Lang, officeOnly: Bool = true) throws -> DubanCore.Unit {
+    guard let u = unit(named: name), !officeOnly || u.kind == .unit else {
+      throw Failure(lang.pick("没有单位“\(name)”；`duban units` 列出全部单位", "no unit “\(name)”; `duban units` lists them"))
+    }
+    return u
+  }
+}

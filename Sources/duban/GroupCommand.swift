@@ -35,9 +35,7 @@ struct GroupCommand: ParsableCommand {
         for raw in set.split(whereSeparator: { "、,，;；".contains($0) }).map({
           String($0).trimmingCharacters(in: .whitespaces)
         }) where !raw.isEmpty {
-          guard let unit = doc.plan.unit(named: raw), unit.kind == .unit else {
-            throw Failure(lang.pick("没有单位“\(raw)”", "no unit “\(raw)”"))
-          }
+          let unit = try doc.plan.requireUnit(raw, lang: lang)
           if !members.contains(unit.name) { members.append(unit.name) }
         }
         membership = GroupMembership(group: group.name, members: members, assumed: false)

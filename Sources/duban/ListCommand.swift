@@ -30,10 +30,7 @@ struct ListCommand: ParsableCommand {
       let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
       var unitName: String? = nil
       if let unit {
-        guard let u = plan.unit(named: unit) else {
-          throw Failure(lang.pick("没有单位“\(unit)”；`duban units` 列出全部单位", "no unit “\(unit)”; `duban units` lists them"))
-        }
-        unitName = u.name
+        unitName = try plan.requireUnit(unit, lang: lang, officeOnly: false).name
       }
       var wanted: Status? = nil
       if let status {

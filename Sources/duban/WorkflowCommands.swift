@@ -24,9 +24,7 @@ struct WorkPlanCommand: ParsableCommand {
     try reportingErrors {
       let lang = global.language
       let (store, doc) = try global.openStore()
-      guard let u = doc.plan.unit(named: unit), u.kind == .unit else {
-        throw Failure(lang.pick("没有单位“\(unit)”", "no unit “\(unit)”"))
-      }
+      let u = try doc.plan.requireUnit(unit, lang: lang)
       let allowed = Set(doc.plan.itemsForWorkPlan(of: u.name).map(\.id))
       var rows: [WorkPlanRow] = []
       for r in row {

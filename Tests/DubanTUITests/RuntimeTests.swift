@@ -68,6 +68,19 @@ final class RuntimeTests: XCTestCase {
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.history.filter { $0.field == "progress" }.count, 5)
   }
 
+  /// An idle dashboard draws nothing; a finished save or another writer's change asks for a frame.
+  func testTickSaysWhenToDraw() throws {
+    let (runtime, store) = try makeRuntime()
+    XCTAssertFalse(runtime.tick(), "nothing happened")
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    XCTAssertFalse(runtime.tick(), "the save was already taken in")
+    try store.update { try $0.plan.apply(.progress(30), to: "1.2", stamp: Stamp(user: "其他人", time: Harness.now)) }
+    XCTAssertTrue(runtime.tick(), "another writer changed the store")
+    XCTAssertFalse(runtime.tick())
+  }
+
   func testPicksUpOtherWritersKeepingThePlace() throws {
     let (runtime, store) = try makeRuntime()
     _ = runtime.handle(.key(.tab))

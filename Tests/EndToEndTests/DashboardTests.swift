@@ -197,6 +197,21 @@ final class DashboardTests: SeededStoreTestCase {
     XCTAssertEqual((items[0]["lead"] as? [String])?.first, "区城管委", "the first of its items is one it leads")
   }
 
+  /// A mouse click selects a pane and row (the SGR mouse report xterm-style terminals send).
+  func testMouseClickSelectsPaneAndRow() throws {
+    let t = try launch()
+    func click(column: Int, row: Int) throws {
+      try t.text("\u{1B}[<0;\(column + 1);\(row + 1)M\u{1B}[<0;\(column + 1);\(row + 1)m")
+    }
+    try click(column: 40, row: 6)  // the task pane's fifth row
+    try t.waitFor("详情 1.5")
+    try t.waitFor("任务 5/90")
+    try click(column: 3, row: 3)  // the tree's part 一
+    try t.waitFor("任务 1/6")
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+  }
+
   func testNotATerminal() throws {
     let r = try DubanBinary.run(["--store", store])
     XCTAssertEqual(r.status, 2)

@@ -84,7 +84,7 @@ extension Character {
 
 extension StringProtocol {
   /// Trims white space including the no-break and ideographic spaces real documents carry.
-  var trimmed: String {
+  public var trimmed: String {
     String(self).trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}", "\u{3000}", "\u{A0}"]))
   }
 }

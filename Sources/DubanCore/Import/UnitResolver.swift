@@ -12,7 +12,6 @@ struct UnitResolver {
   private var spellings: [String: [String]] = [:]
   /// second-title key → office key (招商局 → 商务局).
   private var secondTitles: [String: String] = [:]
-  private var keyOrder: [String] = []
   private(set) var warnings: [ImportWarning] = []
   private var warned = Set<String>()
 
@@ -28,10 +27,7 @@ struct UnitResolver {
   }
 
   private mutating func note(spelling: String, key: String) {
-    if spellings[key] == nil {
-      keyOrder.append(key)
-      spellings[key] = []
-    }
+    if spellings[key] == nil { spellings[key] = [] }
     if !spellings[key]!.contains(spelling) { spellings[key]!.append(spelling) }
   }
 
