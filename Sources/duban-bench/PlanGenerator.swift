@@ -78,10 +78,9 @@ struct PlanGenerator {
   mutating func enrich(_ doc: inout StoreDocument) {
     for i in doc.plan.items.indices {
       let stamp = Stamp(user: "clerk\(rng.next(20))", time: "2019-0\(rng.next(9) + 1)-1\(rng.next(9))T09:00:00+08:00")
-      let id = doc.plan.items[i].id
-      _ = try? doc.plan.apply(.progress(10 * (rng.next(10) + 1)), to: id, stamp: stamp)
-      _ = try? doc.plan.apply(.note("第\(rng.next(4) + 1)季度：已召开推进会，完成阶段任务"), to: id, stamp: stamp)
-      if rng.next(5) == 0 { _ = try? doc.plan.apply(.status(.blocked), to: id, stamp: stamp) }
+      _ = try? doc.plan.apply(.progress(10 * (rng.next(10) + 1)), at: i, stamp: stamp)
+      _ = try? doc.plan.apply(.note("第\(rng.next(4) + 1)季度：已召开推进会，完成阶段任务"), at: i, stamp: stamp)
+      if rng.next(5) == 0 { _ = try? doc.plan.apply(.status(.blocked), at: i, stamp: stamp) }
     }
   }
 }

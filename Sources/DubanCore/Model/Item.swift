@@ -53,6 +53,32 @@ public struct Item: Codable, Equatable, Sendable {
     self.line = line
   }
 
+  /// Every field as stored (the store's reader).
+  init(
+    id: String, part: Int, section: String?, group: String?, number: String, text: String, lead: [String],
+    responsible: [String], leaders: [String], line: Int, status: Status, progress: Int, notes: [Note],
+    reports: [ReportFiling], targets: [Target], deadline: String?, closed: Closure?, history: [Change]
+  ) {
+    self.id = id
+    self.part = part
+    self.section = section
+    self.group = group
+    self.number = number
+    self.text = text
+    self.lead = lead
+    self.responsible = responsible
+    self.leaders = leaders
+    self.status = status
+    self.progress = progress
+    self.notes = notes
+    self.reports = reports
+    self.targets = targets
+    self.deadline = deadline
+    self.closed = closed
+    self.history = history
+    self.line = line
+  }
+
   /// Lead units first, then the others, each once.
   public var allUnits: [String] {
     var seen = Set<String>()

@@ -45,7 +45,14 @@ extension Plan {
     guard let i = itemIndex(id: id) else {
       throw EditError(reason: "no item \(id); `duban list` shows the ids")
     }
+    return try apply(edit, at: i, stamp: stamp)
+  }
+
+  /// The same, for the item at `i` (callers that already know where it is).
+  @discardableResult
+  public mutating func apply(_ edit: ItemEdit, at i: Int, stamp: Stamp) throws -> [Change] {
     var item = items[i]
+    let id = item.id
     var changes: [Change] = []
     if let closed = item.closed {
       guard case .reopen = edit else {

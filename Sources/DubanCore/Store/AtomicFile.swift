@@ -10,6 +10,16 @@ import Foundation
 /// mode is kept; a symlink stays a symlink (its target is replaced).
 public enum AtomicFile {
   public static func write(_ data: Data, to path: String, backup: Bool = true) throws {
+    try write(to: path, backup: backup) { output in
+      try data.withUnsafeBytes { try output($0.bindMemory(to: UInt8.self)) }
+    }
+  }
+
+  /// The same, with the content produced piece by piece through `output`.
+  public static func write(
+    to path: String, backup: Bool = true,
+    _ produce: (_ output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+  ) throws {
     // Past a file-size limit write() should fail with EFBIG, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
     let target = resolvedPath(path)
@@ -27,7 +37,7 @@ public enum AtomicFile {
       if !ok { unlink(tmp) }
     }
     do {
-      try data.withUnsafeBytes { raw in
+      try produce { raw in
         var offset = 0
         while offset < raw.count {
           let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)

@@ -24,6 +24,15 @@ public struct Store: Sendable {
   public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
   public func load() throws -> StoreDocument {
+    // The fast path reads the file a few megabytes at a time; anything it does not
+    // handle goes to JSONDecoder below, which accepts it or explains what is wrong.
+    if let bytes = FileBytes(path: path) {
+      var reader = JSONReader(bytes)
+      if let doc = try? StoreJSON.decode(&reader), (1...StoreDocument.currentSchema).contains(doc.schema) {
+        try Self.validate(doc, file: path)
+        return doc
+      }
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -38,6 +47,19 @@ public struct Store: Sendable {
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
+    let fast = data.withUnsafeBytes { raw -> StoreDocument? in
+      var reader = JSONReader(raw)
+      return try? StoreJSON.decode(&reader)
+    }
+    if let fast, (1...StoreDocument.currentSchema).contains(fast.schema) {
+      try validate(fast, file: file)
+      return fast
+    }
+    return try decodeWithFoundation(data, file: file)
+  }
+
+  /// The reference decoder: slower, and it names the path of whatever is wrong.
+  static func decodeWithFoundation(_ data: Data, file: String) throws -> StoreDocument {
     if data.isEmpty {
       throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak")
     }
@@ -90,20 +112,31 @@ public struct Store: Sendable {
     }
   }
 
-  /// Encodes pretty-printed with sorted keys (stable diffs) and Chinese written as is.
+  /// Pretty-printed with sorted keys (stable diffs) and Chinese written as is, exactly as
+  /// JSONEncoder would write it.
   public static func encode(_ doc: StoreDocument) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(doc)
-    data.append(0x0A)
-    return data
+    var writer = JSONWriter()
+    try StoreJSON.encode(doc, into: &writer)
+    return Data(writer.buffer + [0x0A])
+  }
+
+  /// Streams the document into the file: the encoded store is never all in memory.
+  static func write(_ doc: StoreDocument, to path: String, backup: Bool = true) throws {
+    try AtomicFile.write(to: path, backup: backup) { output in
+      try withoutActuallyEscaping(output) { output in
+        var writer = JSONWriter(sink: output)
+        try StoreJSON.encode(doc, into: &writer)
+        try writer.flush()
+      }
+      try [UInt8(0x0A)].withUnsafeBufferPointer { try output($0) }
+    }
   }
 
   public func save(_ doc: StoreDocument) throws {
     try ensureFolder()
     let lock = try FileLock(lockingStoreAt: path)
     defer { withExtendedLifetime(lock) {} }
-    try AtomicFile.write(Self.encode(doc), to: path)
+    try Self.write(doc, to: path)
   }
 
   /// Read-modify-write under the lock: the change is applied to the newest file on disk, so
@@ -115,7 +148,7 @@ public struct Store: Sendable {
     var doc = try load()
     let result = try change(&doc)
     AtomicFile.removeStaleTemporaries(of: path)
-    try AtomicFile.write(Self.encode(doc), to: path)
+    try Self.write(doc, to: path)
     return (doc, result)
   }
 
@@ -127,7 +160,7 @@ public struct Store: Sendable {
     let lock = try FileLock(lockingStoreAt: path)
     defer { withExtendedLifetime(lock) {} }
     if exists { return false }
-    try AtomicFile.write(Self.encode(doc), to: path, backup: false)
+    try Self.write(doc, to: path, backup: false)
     return true
   }
 

@@ -1,0 +1,483 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The fast reader met something it does not handle. Store then decodes the file again with
+/// JSONDecoder, which either accepts it or says exactly what is wrong and where.
+struct JSONReadError: Error {
+  var offset: Int
+}
+
+/// A pull reader over UTF-8 JSON bytes, for the store's own types: each type reads its fields
+/// straight into its properties, with no intermediate tree and no Codable machinery. It
+/// accepts a subset of what JSONDecoder accepts (no escapes in keys, integers written as
+/// integers); anything else is a JSONReadError and the caller falls back.
+struct JSONReader {
+  private var base: UnsafePointer<UInt8>
+  /// Bytes available from `base`; a file source grows it as the reader moves on.
+  private var filled: Int
+  private(set) var pos = 0
+  private let source: FileBytes?
+  private var strings = StringInterner()
+  static let maxDepth = 512
+  private var depth = 0
+
+  init(_ bytes: UnsafeRawBufferPointer) {
+    base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+    filled = bytes.count
+    source = nil
+  }
+
+  init(_ file: FileBytes) {
+    base = UnsafePointer(file.base)
+    filled = file.filled
+    source = file
+  }
+
+  var failure: JSONReadError { JSONReadError(offset: pos) }
+
+  /// Makes byte `pos` readable; false at the end of the input.
+  @inline(__always)
+  private mutating func available() -> Bool {
+    if pos < filled { return true }
+    guard let source, source.fill() else { return false }
+    filled = source.filled
+    return pos < filled
+  }
+
+  @inline(__always)
+  private mutating func skipSpace() {
+    while available() {
+      let b = base[pos]
+      guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+      pos += 1
+    }
+  }
+
+  /// The next non-space byte, without consuming it.
+  mutating func peek() -> UInt8? {
+    skipSpace()
+    return available() ? base[pos] : nil
+  }
+
+  private mutating func expect(_ byte: UInt8) throws {
+    guard peek() == byte else { throw failure }
+    pos += 1
+  }
+
+  /// Nothing but white space may follow the top-level value.
+  mutating func expectEnd() throws {
+    guard peek() == nil else { throw failure }
+  }
+
+  /// Consumes `null` if it is next.
+  mutating func readNull() throws -> Bool {
+    guard peek() == UInt8(ascii: "n") else { return false }
+    try literal("null")
+    return true
+  }
+
+  private mutating func literal(_ word: StaticString) throws {
+    for i in 0..<word.utf8CodeUnitCount {
+      guard available(), base[pos] == word.utf8Start[i] else { throw failure }
+      pos += 1
+    }
+  }
+
+  // MARK: - Containers
+
+  /// Calls `field` once per member; the value must be read (or skipped) by it.
+  mutating func readObject(_ field: (inout JSONReader, JSONKey) throws -> Void) throws {
+    try expect(UInt8(ascii: "{"))
+    depth += 1
+    guard depth <= Self.maxDepth else { throw failure }
+    if peek() == UInt8(ascii: "}") {
+      pos += 1
+      depth -= 1
+      return
+    }
+    while true {
+      let key = try readKey()
+      try expect(UInt8(ascii: ":"))
+      try field(&self, key)
+      switch peek() {
+      case UInt8(ascii: ","): pos += 1
+      case UInt8(ascii: "}"):
+        pos += 1
+        depth -= 1
+        return
+      default: throw failure
+      }
+    }
+  }
+
+  mutating func readArray<T>(_ element: (inout JSONReader) throws -> T) throws -> [T] {
+    var out: [T] = []
+    try expect(UInt8(ascii: "["))
+    depth += 1
+    guard depth <= Self.maxDepth else { throw failure }
+    if peek() == UInt8(ascii: "]") {
+      pos += 1
+      depth -= 1
+      return out
+    }
+    while true {
+      out.append(try element(&self))
+      source?.release(before: pos)
+      switch peek() {
+      case UInt8(ascii: ","): pos += 1
+      case UInt8(ascii: "]"):
+        pos += 1
+        depth -= 1
+        return out
+      default: throw failure
+      }
+    }
+  }
+
+  private mutating func readKey() throws -> JSONKey {
+    try expect(UInt8(ascii: "\""))
+    var key = JSONKey()
+    var length = 0
+    while true {
+      guard available() else { throw failure }
+      let b = base[pos]
+      pos += 1
+      if b == UInt8(ascii: "\"") { break }
+      // Escaped or control characters in a key: leave them to JSONDecoder.
+      guard b != UInt8(ascii: "\\"), b >= 0x20 else { throw failure }
+      key.add(b, at: length)
+      length += 1
+    }
+    key.length = length
+    return key
+  }
+
+  // MARK: - Values
+
+  /// A string; repeated ones (unit names, times, users, section titles) share one copy.
+  mutating func readString(intern: Bool = true) throws -> String {
+    try expect(UInt8(ascii: "\""))
+    let start = pos
+    var escaped = false
+    while true {
+      guard available() else { throw failure }
+      let b = base[pos]
+      if b == UInt8(ascii: "\"") { break }
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        pos += 2
+        continue
+      }
+      guard b >= 0x20 else { throw failure }
+      pos += 1
+    }
+    let raw = UnsafeBufferPointer(start: base + start, count: pos - start)
+    pos += 1
+    if escaped { return try unescape(raw) }
+    if intern && raw.count > 15 && raw.count <= 256 {
+      guard let s = strings.intern(raw) else { throw failure }
+      return s
+    }
+    guard let s = String(validating: raw, as: UTF8.self) else { throw failure }
+    return s
+  }
+
+  mutating func readOptionalString(intern: Bool = true) throws -> String? {
+    try readNull() ? nil : readString(intern: intern)
+  }
+
+  mutating func readStrings() throws -> [String] {
+    try readArray { try $0.readString() }
+  }
+
+  private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var i = 0
+    func hex4(_ at: Int) throws -> UInt32 {
+      guard at + 4 <= raw.count else { throw failure }
+      var v: UInt32 = 0
+      for b in raw[at..<(at + 4)] {
+        let d: UInt8
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
+        default: throw failure
+        }
+        v = v << 4 | UInt32(d)
+      }
+      return v
+    }
+    while i < raw.count {
+      let b = raw[i]
+      guard b == UInt8(ascii: "\\") else {
+        out.append(b)
+        i += 1
+        continue
+      }
+      guard i + 1 < raw.count else { throw failure }
+      let e = raw[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try hex4(i)
+        i += 4
+        if (0xD800..<0xDC00).contains(scalar) {
+          // A surrogate pair; a lone surrogate is left to JSONDecoder.
+          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else { throw failure }
+          let low = try hex4(i + 2)
+          guard (0xDC00..<0xE000).contains(low) else { throw failure }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          i += 6
+        }
+        guard let u = Unicode.Scalar(scalar) else { throw failure }
+        out.append(contentsOf: String(Character(u)).utf8)
+      default: throw failure
+      }
+    }
+    guard let s = String(validating: out, as: UTF8.self) else { throw failure }
+    return s
+  }
+
+  /// An integer written as one (no fraction, no exponent), as JSONEncoder writes Int.
+  mutating func readInt() throws -> Int {
+    skipSpace()
+    var negative = false
+    if available(), base[pos] == UInt8(ascii: "-") {
+      negative = true
+      pos += 1
+    }
+    let start = pos
+    var value = 0
+    while available() {
+      let d = base[pos] &- UInt8(ascii: "0")
+      guard d < 10 else { break }
+      let (m, o1) = value.multipliedReportingOverflow(by: 10)
+      let (a, o2) = m.addingReportingOverflow(Int(d))
+      guard !o1, !o2 else { throw failure }
+      value = a
+      pos += 1
+    }
+    let digits = pos - start
+    guard digits > 0, digits == 1 || base[start] != UInt8(ascii: "0") else { throw failure }
+    if available(), base[pos] == UInt8(ascii: ".") || base[pos] | 0x20 == UInt8(ascii: "e") { throw failure }
+    return negative ? -value : value
+  }
+
+  mutating func readOptionalInt() throws -> Int? {
+    try readNull() ? nil : readInt()
+  }
+
+  mutating func readDouble() throws -> Double {
+    skipSpace()
+    let start = pos
+    while available() {
+      switch base[pos] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        pos += 1
+      default:
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
+        guard let value = Self.jsonNumber(text) else { throw failure }
+        return value
+      }
+    }
+    throw failure
+  }
+
+  /// JSON's number grammar, which is narrower than Double's.
+  static func jsonNumber(_ text: String) -> Double? {
+    let b = Array(text.utf8)
+    var i = b.first == UInt8(ascii: "-") ? 1 : 0
+    func digits() -> Int {
+      let s = i
+      while i < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) { i += 1 }
+      return i - s
+    }
+    let intStart = i
+    let n = digits()
+    guard n > 0, n == 1 || b[intStart] != UInt8(ascii: "0") else { return nil }
+    if i < b.count, b[i] == UInt8(ascii: ".") {
+      i += 1
+      guard digits() > 0 else { return nil }
+    }
+    if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() > 0 else { return nil }
+    }
+    guard i == b.count, let v = Double(text), v.isFinite else { return nil }
+    return v
+  }
+
+  mutating func readOptionalDouble() throws -> Double? {
+    try readNull() ? nil : readDouble()
+  }
+
+  mutating func readBool() throws -> Bool {
+    switch peek() {
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return true
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return false
+    default: throw failure
+    }
+  }
+
+  /// Skips a member this version does not know (JSONDecoder ignores them too).
+  mutating func skipValue() throws {
+    switch peek() {
+    case UInt8(ascii: "{"): try readObject { r, _ in try r.skipValue() }
+    case UInt8(ascii: "["): _ = try readArray { try $0.skipValue() }
+    case UInt8(ascii: "\""): _ = try readString(intern: false)
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
+    case UInt8(ascii: "n"): _ = try readNull()
+    default: _ = try readDouble()
+    }
+  }
+}
+
+/// A member name, up to 16 bytes packed into two words: comparing keys is two compares.
+/// Longer names never equal a known key.
+struct JSONKey: Equatable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+  var length = 0
+
+  init() {}
+
+  init(_ name: StaticString) {
+    for i in 0..<name.utf8CodeUnitCount { add(name.utf8Start[i], at: i) }
+    length = name.utf8CodeUnitCount
+  }
+
+  @inline(__always)
+  mutating func add(_ byte: UInt8, at i: Int) {
+    if i < 8 {
+      low |= UInt64(byte) << (8 * UInt64(i))
+    } else if i < 16 {
+      high |= UInt64(byte) << (8 * UInt64(i - 8))
+    }
+  }
+
+  static func == (a: JSONKey, b: JSONKey) -> Bool {
+    a.low == b.low && a.high == b.high && a.length == b.length && a.length <= 16
+  }
+}
+
+/// One copy of each repeated string. Swift strings are shared copy-on-write, so every item
+/// holding the same unit name or timestamp points at the same storage.
+struct StringInterner {
+  private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
+  private var strings: [String] = Array(repeating: "", count: 1024)
+  private var count = 0
+  /// Past this many distinct strings they are probably not repeating: stop remembering.
+  private static let limit = 1 << 20
+
+  mutating func intern(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in raw { h = (h ^ UInt64(b)) &* 0x0100_0000_01b3 }
+    h |= 1
+    let mask = hashes.count - 1
+    var i = Int(truncatingIfNeeded: h >> 7) & mask
+    while hashes[i] != 0 {
+      if hashes[i] == h, Self.equal(strings[i], raw) { return strings[i] }
+      i = (i + 1) & mask
+    }
+    guard let s = String(validating: raw, as: UTF8.self) else { return nil }
+    guard count < Self.limit else { return s }
+    hashes[i] = h
+    strings[i] = s
+    count += 1
+    if count * 2 > hashes.count { grow() }
+    return s
+  }
+
+  private static func equal(_ s: String, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    var s = s
+    return s.withUTF8 { u in u.count == raw.count && memcmp(u.baseAddress!, raw.baseAddress!, raw.count) == 0 }
+  }
+
+  private mutating func grow() {
+    let oldHashes = hashes
+    let oldStrings = strings
+    hashes = Array(repeating: 0, count: oldHashes.count * 2)
+    strings = Array(repeating: "", count: oldHashes.count * 2)
+    let mask = hashes.count - 1
+    for (h, s) in zip(oldHashes, oldStrings) where h != 0 {
+      var i = Int(truncatingIfNeeded: h >> 7) & mask
+      while hashes[i] != 0 { i = (i + 1) & mask }
+      hashes[i] = h
+      strings[i] = s
+    }
+  }
+}
+
+/// A file read into memory a few megabytes at a time, just ahead of the reader, with the
+/// pages behind it handed back: loading a 200 MB store never holds 200 MB of file bytes.
+final class FileBytes {
+  let base: UnsafeMutablePointer<UInt8>
+  private let size: Int
+  private let fd: Int32
+  private(set) var filled = 0
+  private var released = 0
+  private static let chunk = 4 << 20
+  private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+  /// nil when the file cannot be opened or mapped (the caller reports why).
+  init?(path: String) {
+    fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_size > 0 else {
+      close(fd)
+      return nil
+    }
+    size = Int(st.st_size)
+    guard
+      let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+      p != MAP_FAILED
+    else {
+      close(fd)
+      return nil
+    }
+    base = p.assumingMemoryBound(to: UInt8.self)
+    _ = fill()
+  }
+
+  deinit {
+    munmap(base, size)
+    close(fd)
+  }
+
+  /// Reads the next chunk; false at the end of the file.
+  func fill() -> Bool {
+    while filled < size {
+      let n = read(fd, base + filled, min(Self.chunk, size - filled))
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      filled += n
+      return true
+    }
+    return false
+  }
+
+  /// Gives back whole pages the reader has passed.
+  @inline(__always)
+  func release(before offset: Int) {
+    guard offset - released >= Self.chunk * 2 else { return }
+    let end = (offset - Self.chunk) / Self.page * Self.page
+    madvise(base + released, end - released, Int32(MADV_DONTNEED))
+    released = end
+  }
+}

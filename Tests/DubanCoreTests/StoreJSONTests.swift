@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+
+@testable import DubanCore
+
+/// The store's own JSON reader and writer against the reference, JSONEncoder/JSONDecoder:
+/// same bytes out, same document in, and everything the fast reader refuses still read.
+final class StoreJSONTests: XCTestCase {
+  /// A document using every field: reports, close-outs, targets with fractions, settings,
+  /// work plans, warnings, and text JSON must escape.
+  static func fullDocument() throws -> StoreDocument {
+    var doc = StoreDocument(plan: try Fixtures.seedPlan())
+    let stamp = Stamp(user: "张三", time: "2019-04-10T09:00:00+08:00")
+    let ids = doc.plan.items.map(\.id)
+    _ = try doc.plan.apply(.progress(45), to: ids[0], stamp: stamp)
+    _ = try doc.plan.apply(.note("引号\"反斜杠\\斜杠/换行\n制表\t\u{1}\u{1F}\u{7F}表情😀"), to: ids[0], stamp: stamp)
+    _ = try doc.plan.apply(.status(.blocked), to: ids[1], stamp: stamp)
+    _ = try doc.plan.apply(.report(period: "Q1", filed: true, day: "2019-04-09"), to: ids[2], stamp: stamp)
+    _ = try doc.plan.apply(
+      .periodReport(
+        ReportFiling(
+          period: "Q2", filed: "2019-07-08", user: "李四", unit: "区发改委", progressText: "完成七成", problems: "资金",
+          nextSteps: "加快", progress: 70)), to: ids[3], stamp: stamp)
+    _ = try doc.plan.apply(.status(.done), to: ids[4], stamp: stamp)
+    _ = try doc.plan.apply(.close(date: "2019-12-20", remark: "已完成"), to: ids[4], stamp: stamp)
+    if let t = doc.plan.items.firstIndex(where: { !$0.targets.isEmpty }) {
+      doc.plan.items[t].targets[0].actual = 7.8
+      doc.plan.items[t].targets[0].value = 1e20
+    }
+    doc.plan.items[5].deadline = "2019-06-30"
+    doc.plan.parts[0].declaredCount = nil
+    doc.settings = Settings(
+      leadWeight: 2.5, coWeight: 0.1, groups: [GroupMembership(group: "各街道", members: ["四唯街道"], assumed: false)])
+    doc.workPlans = [
+      WorkPlan(
+        unit: "区发改委", owner: "王五", rows: [WorkPlanRow(item: ids[0], content: "方案", deadline: "6月")], filed: "2019-01-20"
+      )
+    ]
+    return doc
+  }
+
+  static func reference(_ doc: StoreDocument) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(doc) + [0x0A]
+  }
+
+  func testWritesExactlyWhatJSONEncoderWrites() throws {
+    for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
+      let ours = try Store.encode(doc)
+      let theirs = try Self.reference(doc)
+      XCTAssertEqual(ours.count, theirs.count)
+      XCTAssertTrue(ours == theirs, "first difference at byte \(zip(ours, theirs).prefix { $0 == $1 }.count)")
+    }
+  }
+
+  func testReadsWhatJSONDecoderReads() throws {
+    let doc = try Self.fullDocument()
+    let data = try Store.encode(doc)
+    var fast: StoreDocument?
+    data.withUnsafeBytes { raw in
+      var reader = JSONReader(raw)
+      fast = try? StoreJSON.decode(&reader)
+    }
+    XCTAssertEqual(fast, doc, "the fast path reads its own output")
+    XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
+  }
+
+  func testSavesStreamAndLoadsBackThroughTheFile() throws {
+    // Large enough to cross the reader's chunk boundaries several times.
+    var doc = try Self.fullDocument()
+    let base = doc.plan.items
+    for copy in 1..<150 {
+      doc.plan.items += base.map {
+        var i = $0; i.id = "\(copy).\(i.id)"; return i
+      }
+    }
+    let path = try Fixtures.tempDir().appendingPathComponent("big.json").path
+    try Store(path: path).save(doc)
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    XCTAssertGreaterThan(written.count, 10 << 20)
+    XCTAssertTrue(written == (try Self.reference(doc)))
+    let bytes = try XCTUnwrap(FileBytes(path: path))
+    var reader = JSONReader(bytes)
+    XCTAssertEqual(try StoreJSON.decode(&reader), doc)
+    XCTAssertEqual(try Store(path: path).load(), doc)
+  }
+
+  /// Valid JSON written other ways than ours: escapes, other key orders, no white space,
+  /// unknown members, numbers as JSONDecoder accepts them. Whatever path reads it, the
+  /// result is JSONDecoder's.
+  func testOtherSpellingsOfTheSameStore() throws {
+    let doc = try Self.fullDocument()
+    let json = try JSONSerialization.jsonObject(with: try Store.encode(doc)) as! [String: Any]
+    var variants: [Data] = [try JSONSerialization.data(withJSONObject: json)]  // compact, unsorted
+    var extra = json
+    extra["future"] = ["a": [1, 2.5, true, NSNull(), "x"]]
+    variants.append(try JSONSerialization.data(withJSONObject: extra, options: [.sortedKeys]))
+    var text = String(decoding: try Store.encode(doc), as: UTF8.self)
+    text = text.replacingOccurrences(of: "区发改委", with: "\\u533a\\u53d1\\u6539\\u59d4")
+    text = text.replacingOccurrences(of: "😀", with: "\\ud83d\\ude00")
+    text = text.replacingOccurrences(of: "\"progress\" : 45", with: "\"progress\" : 45.0")
+    variants.append(Data(text.utf8))
+    for data in variants {
+      XCTAssertEqual(try Store.decode(data, file: "s.json"), try Store.decodeWithFoundation(data, file: "s.json"))
+    }
+  }
+
+  func testRefusalsKeepJSONDecodersMessages() throws {
+    let good = String(decoding: try Store.encode(StoreDocument(plan: try Fixtures.seedPlan())), as: UTF8.self)
+    let bad = good.replacingOccurrences(of: "\"progress\" : 0,", with: "\"progress\" : 140,")
+    XCTAssertThrowsError(try Store.decode(Data(bad.utf8), file: "s.json")) {
+      XCTAssertTrue("\($0)".contains("progress 140 is not 0–100"), "\($0)")
+    }
+  }
+}
