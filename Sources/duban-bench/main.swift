@@ -15,6 +15,17 @@ let runs = Int(option("--runs") ?? "") ?? 5
 let duban = option("--duban") ?? ".build/release/duban"
 let work = option("--dir") ?? ".build/bench"
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+// --load FILE: only time loading (and saving) one store, for profiling the reader.
+if let file = option("--load") {
+  let store = Store(path: file)
+  let doc = try store.load()
+  let copy = "\(work)/load-copy.json"
+  print(
+    String(
+      format: "load %.2f ms, save %.2f ms (median of %d)", Measure.inProcess(runs: runs) { _ = try? store.load() },
+      Measure.inProcess(runs: runs) { try? Store(path: copy).save(doc) }, runs))
+  exit(0)
+}
 let hasTask = Measure.spawn(["task", "--version"]).status == 0
 
 struct Row {

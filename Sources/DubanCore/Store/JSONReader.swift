@@ -17,7 +17,9 @@ struct JSONReader {
   /// Bytes available from `base`; a file source grows it as the reader moves on.
   private var filled: Int
   private(set) var pos = 0
+  /// The mapped file, whose pages are handed back every megabyte or so.
   private let source: FileBytes?
+  private var nextRelease = 1 << 20
   private var strings = StringInterner()
   static let maxDepth = 512
   private var depth = 0
@@ -36,22 +38,29 @@ struct JSONReader {
 
   var failure: JSONReadError { JSONReadError(offset: pos) }
 
-  /// Makes byte `pos` readable; false at the end of the input.
   @inline(__always)
-  private mutating func available() -> Bool {
-    if pos < filled { return true }
-    guard let source, source.fill() else { return false }
-    filled = source.filled
-    return pos < filled
-  }
+  private func available() -> Bool { pos < filled }
 
+  /// Hot loops below copy `pos` into a local: through `self` every step is a memory access.
   @inline(__always)
   private mutating func skipSpace() {
-    while available() {
-      let b = base[pos]
-      guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
-      pos += 1
+    var p = pos
+    let end = filled
+    while p < end {
+      let b = base[p]
+      if b == 0x20 {
+        // Pretty-printed stores are mostly indentation: step over it eight bytes at a time.
+        while p + 8 <= end, UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+          p += 8
+        }
+        while p < end, base[p] == 0x20 { p += 1 }
+      } else if b == 0x0A || b == 0x0D || b == 0x09 {
+        p += 1
+      } else {
+        break
+      }
     }
+    pos = p
   }
 
   /// The next non-space byte, without consuming it.
@@ -111,6 +120,38 @@ struct JSONReader {
     }
   }
 
+  /// Opens an object; then `while let key = try nextKey(&first)` visits its members, each
+  /// value read (or skipped) by the loop body. Cheaper than a closure per member.
+  mutating func beginObject() throws {
+    try expect(UInt8(ascii: "{"))
+    depth += 1
+    guard depth <= Self.maxDepth else { throw failure }
+  }
+
+  /// The next member's name, or nil once the object is closed.
+  mutating func nextKey(_ first: inout Bool) throws -> JSONKey? {
+    let next = peek()
+    if first {
+      first = false
+      if next == UInt8(ascii: "}") {
+        pos += 1
+        depth -= 1
+        return nil
+      }
+    } else if next == UInt8(ascii: ",") {
+      pos += 1
+    } else if next == UInt8(ascii: "}") {
+      pos += 1
+      depth -= 1
+      return nil
+    } else {
+      throw failure
+    }
+    let key = try readKey()
+    try expect(UInt8(ascii: ":"))
+    return key
+  }
+
   mutating func readArray<T>(_ element: (inout JSONReader) throws -> T) throws -> [T] {
     var out: [T] = []
     try expect(UInt8(ascii: "["))
@@ -123,7 +164,10 @@ struct JSONReader {
     }
     while true {
       out.append(try element(&self))
-      source?.release(before: pos)
+      if pos >= nextRelease {
+        source?.release(before: pos)
+        nextRelease = pos + (1 << 20)
+      }
       switch peek() {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "]"):
@@ -137,19 +181,27 @@ struct JSONReader {
 
   private mutating func readKey() throws -> JSONKey {
     try expect(UInt8(ascii: "\""))
-    var key = JSONKey()
-    var length = 0
+    let start = pos
+    var p = pos
+    let end = filled
     while true {
-      guard available() else { throw failure }
-      let b = base[pos]
-      pos += 1
+      guard p < end else { throw failure }
+      let b = base[p]
       if b == UInt8(ascii: "\"") { break }
       // Escaped or control characters in a key: leave them to JSONDecoder.
-      guard b != UInt8(ascii: "\\"), b >= 0x20 else { throw failure }
-      key.add(b, at: length)
-      length += 1
+      guard b != UInt8(ascii: "\\"), b >= 0x20 else {
+        pos = p
+        throw failure
+      }
+      p += 1
     }
-    key.length = length
+    pos = p + 1
+    var key = JSONKey()
+    key.length = p - start
+    if key.length <= 16 {
+      memcpy(&key.low, base + start, min(8, key.length))
+      if key.length > 8 { memcpy(&key.high, base + start + 8, key.length - 8) }
+    }
     return key
   }
 
@@ -159,28 +211,44 @@ struct JSONReader {
   mutating func readString(intern: Bool = true) throws -> String {
     try expect(UInt8(ascii: "\""))
     let start = pos
+    var p = pos
+    let end = filled
     var escaped = false
     while true {
-      guard available() else { throw failure }
-      let b = base[pos]
+      guard p < end else { throw failure }
+      let b = base[p]
       if b == UInt8(ascii: "\"") { break }
       if b == UInt8(ascii: "\\") {
         escaped = true
-        pos += 2
+        p += 2
         continue
       }
-      guard b >= 0x20 else { throw failure }
-      pos += 1
+      guard b >= 0x20 else {
+        pos = p
+        throw failure
+      }
+      p += 1
     }
-    let raw = UnsafeBufferPointer(start: base + start, count: pos - start)
-    pos += 1
+    let raw = UnsafeBufferPointer(start: base + start, count: p - start)
+    pos = p + 1
     if escaped { return try unescape(raw) }
     if intern && raw.count > 15 && raw.count <= 256 {
       guard let s = strings.intern(raw) else { throw failure }
       return s
     }
-    guard let s = String(validating: raw, as: UTF8.self) else { throw failure }
+    guard let s = Self.string(raw) else { throw failure }
     return s
+  }
+
+  /// The bytes as a String, or nil when they are not valid UTF-8. (String(decoding:) is the
+  /// fast path, but it repairs bad bytes rather than refusing them: compare to catch that.)
+  @inline(__always)
+  static func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    var s = String(decoding: raw, as: UTF8.self)
+    let same = s.withUTF8 { u in
+      u.count == raw.count && (raw.isEmpty || memcmp(u.baseAddress!, raw.baseAddress!, raw.count) == 0)
+    }
+    return same ? s : nil
   }
 
   mutating func readOptionalString(intern: Bool = true) throws -> String? {
@@ -279,12 +347,22 @@ struct JSONReader {
   mutating func readDouble() throws -> Double {
     skipSpace()
     let start = pos
+    var plainInteger = true
     while available() {
       switch base[pos] {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-        UInt8(ascii: "e"), UInt8(ascii: "E"):
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): pos += 1
+      case UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+        plainInteger = false
         pos += 1
       default:
+        if plainInteger && pos - start < 16 {
+          // Most figures are whole numbers: no need to build a string for them.
+          let end = pos
+          pos = start
+          let v = try readInt()
+          guard pos == end else { throw failure }
+          return Double(v)
+        }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
         guard let value = Self.jsonNumber(text) else { throw failure }
         return value
@@ -394,7 +472,7 @@ struct StringInterner {
       if hashes[i] == h, Self.equal(strings[i], raw) { return strings[i] }
       i = (i + 1) & mask
     }
-    guard let s = String(validating: raw, as: UTF8.self) else { return nil }
+    guard let s = JSONReader.string(raw) else { return nil }
     guard count < Self.limit else { return s }
     hashes[i] = h
     strings[i] = s
@@ -423,57 +501,35 @@ struct StringInterner {
   }
 }
 
-/// A file read into memory a few megabytes at a time, just ahead of the reader, with the
-/// pages behind it handed back: loading a 200 MB store never holds 200 MB of file bytes.
+/// A file mapped into memory and read front to back, with the pages behind the reader
+/// handed back as it goes: loading a 200 MB store never holds 200 MB of file bytes.
+/// (The store is only ever replaced by rename, so the mapped file does not change under us.)
 final class FileBytes {
   let base: UnsafeMutablePointer<UInt8>
-  private let size: Int
-  private let fd: Int32
-  private(set) var filled = 0
+  let filled: Int
   private var released = 0
-  private static let chunk = 4 << 20
+  private static let chunk = 1 << 20
   private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
 
   /// nil when the file cannot be opened or mapped (the caller reports why).
   init?(path: String) {
-    fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
+    defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, st.st_size > 0 else {
-      close(fd)
-      return nil
-    }
-    size = Int(st.st_size)
-    guard
-      let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+    guard fstat(fd, &st) == 0, st.st_size > 0, let p = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
       p != MAP_FAILED
-    else {
-      close(fd)
-      return nil
-    }
+    else { return nil }
+    filled = Int(st.st_size)
     base = p.assumingMemoryBound(to: UInt8.self)
-    _ = fill()
+    madvise(p, filled, Int32(MADV_SEQUENTIAL))
   }
 
   deinit {
-    munmap(base, size)
-    close(fd)
-  }
-
-  /// Reads the next chunk; false at the end of the file.
-  func fill() -> Bool {
-    while filled < size {
-      let n = read(fd, base + filled, min(Self.chunk, size - filled))
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return false }
-      filled += n
-      return true
-    }
-    return false
+    munmap(base, filled)
   }
 
   /// Gives back whole pages the reader has passed.
-  @inline(__always)
   func release(before offset: Int) {
     guard offset - released >= Self.chunk * 2 else { return }
     let end = (offset - Self.chunk) / Self.page * Self.page

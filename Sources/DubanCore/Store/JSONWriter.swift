@@ -2,28 +2,67 @@
 /// .withoutEscapingSlashes] (stores written by either are identical), straight into a buffer
 /// that is handed to `sink` whenever it fills, so a large store is never held twice.
 /// Callers write members in sorted order themselves.
-struct JSONWriter {
-  private(set) var buffer: [UInt8] = []
+struct JSONWriter: ~Copyable {
+  /// A plain byte buffer: appending to [UInt8] checks uniqueness and capacity on every
+  /// byte, which dominated saving.
+  private var bytes: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var count = 0
   private var indent = 0
   /// The container just opened has no member yet.
   private var empty = true
   private let sink: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
   private static let flushSize = 1 << 20
+  private static let spaces = [UInt8](repeating: 0x20, count: 256)
 
   init(sink: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) {
     self.sink = sink
-    buffer.reserveCapacity(sink == nil ? 1 << 16 : Self.flushSize + (1 << 16))
+    capacity = Self.flushSize + (1 << 16)
+    bytes = .allocate(capacity: capacity)
   }
+
+  deinit { bytes.deallocate() }
+
+  var buffer: [UInt8] { Array(UnsafeBufferPointer(start: bytes, count: count)) }
 
   /// Hands what is buffered to the sink once it passes the flush size (call between values).
   mutating func flushIfFull() throws {
-    if buffer.count >= Self.flushSize { try flush() }
+    if count >= Self.flushSize { try flush() }
   }
 
   mutating func flush() throws {
-    guard let sink, !buffer.isEmpty else { return }
-    try buffer.withUnsafeBufferPointer { try sink($0) }
-    buffer.removeAll(keepingCapacity: true)
+    guard let sink, count > 0 else { return }
+    try sink(UnsafeBufferPointer(start: bytes, count: count))
+    count = 0
+  }
+
+  @inline(__always)
+  private mutating func reserve(_ n: Int) {
+    guard count + n > capacity else { return }
+    capacity = max(capacity * 2, count + n)
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    grown.update(from: bytes, count: count)
+    bytes.deallocate()
+    bytes = grown
+  }
+
+  @inline(__always)
+  private mutating func append(_ b: UInt8) {
+    reserve(1)
+    bytes[count] = b
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+    guard raw.count > 0 else { return }
+    reserve(raw.count)
+    (bytes + count).update(from: raw.baseAddress!, count: raw.count)
+    count += raw.count
+  }
+
+  private mutating func append(_ text: StaticString) {
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   // MARK: - Containers
@@ -34,36 +73,41 @@ struct JSONWriter {
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
   private mutating func open(_ bracket: UInt8) {
-    buffer.append(bracket)
+    append(bracket)
     indent += 1
     empty = true
   }
 
   private mutating func close(_ bracket: UInt8) {
     indent -= 1
-    buffer.append(0x0A)
-    if empty { buffer.append(0x0A) }
+    append(0x0A)
+    if empty { append(0x0A) }
     spaces()
-    buffer.append(bracket)
+    append(bracket)
     empty = false
   }
 
   private mutating func newMember() {
-    if !empty { buffer.append(UInt8(ascii: ",")) }
-    buffer.append(0x0A)
+    if !empty { append(UInt8(ascii: ",")) }
+    append(0x0A)
     spaces()
     empty = false
   }
 
   private mutating func spaces() {
-    buffer.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    var n = indent * 2
+    while n > 0 {
+      let k = min(n, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<k])) }
+      n -= k
+    }
   }
 
   mutating func key(_ name: StaticString) {
     newMember()
-    buffer.append(UInt8(ascii: "\""))
-    buffer.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    buffer.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    append(UInt8(ascii: "\""))
+    append(name)
+    append("\" : ")
   }
 
   /// Starts the next element of an array.
@@ -74,27 +118,29 @@ struct JSONWriter {
   mutating func string(_ value: String) {
     var s = value
     s.withUTF8 { u in
-      buffer.append(UInt8(ascii: "\""))
+      append(UInt8(ascii: "\""))
       var run = 0
       for (i, b) in u.enumerated() {
         guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+        append(UnsafeBufferPointer(rebasing: u[run..<i]))
         run = i + 1
-        buffer.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch b {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(b)
-        case 0x08: buffer.append(UInt8(ascii: "b"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0C: buffer.append(UInt8(ascii: "f"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(b)
+        case 0x08: append(UInt8(ascii: "b"))
+        case 0x09: append(UInt8(ascii: "t"))
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0C: append(UInt8(ascii: "f"))
+        case 0x0D: append(UInt8(ascii: "r"))
         default:
-          let hex = Array("0123456789abcdef".utf8)
-          buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+          let hex: StaticString = "0123456789abcdef"
+          append("u00")
+          append(hex.utf8Start[Int(b >> 4)])
+          append(hex.utf8Start[Int(b & 15)])
         }
       }
-      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
-      buffer.append(UInt8(ascii: "\""))
+      append(UnsafeBufferPointer(rebasing: u[run...]))
+      append(UInt8(ascii: "\""))
     }
   }
 
@@ -112,7 +158,7 @@ struct JSONWriter {
   }
 
   mutating func int(_ value: Int) {
-    if value < 0 { buffer.append(UInt8(ascii: "-")) }
+    if value < 0 { append(UInt8(ascii: "-")) }
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var v = value.magnitude
     var n = 0
@@ -125,12 +171,13 @@ struct JSONWriter {
     }
     if v > 0 {
       // Beyond ten digits: rare enough for the slow way.
-      buffer.removeLast(value < 0 ? 1 : 0)
-      buffer.append(contentsOf: String(value).utf8)
+      count -= value < 0 ? 1 : 0
+      var text = String(value)
+      text.withUTF8 { append($0) }
       return
     }
     withUnsafeBytes(of: &digits) { d in
-      for i in stride(from: n - 1, through: 0, by: -1) { buffer.append(d[i]) }
+      for i in stride(from: n - 1, through: 0, by: -1) { append(d[i]) }
     }
   }
 
@@ -143,7 +190,7 @@ struct JSONWriter {
     guard value.isFinite else { throw JSONWriteError(value: value) }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    buffer.append(contentsOf: text.utf8)
+    text.withUTF8 { append($0) }
   }
 
   mutating func double(_ value: Double?) throws {
@@ -151,11 +198,11 @@ struct JSONWriter {
   }
 
   mutating func bool(_ value: Bool) {
-    buffer.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    append(value ? "true" : "false")
   }
 
   mutating func null() {
-    buffer.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    append("null")
   }
 }
 

@@ -7,7 +7,9 @@ enum StoreJSON {
     var plan: Plan?
     var settings = Settings()
     var workPlans: [WorkPlan] = []
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.schema: schema = try r.readInt()
       case K.plan: plan = try Plan(json: &r)
@@ -66,7 +68,9 @@ extension Plan {
     var items: [Item]?
     var units: [Unit]?
     var warnings: [ImportWarning]?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.items: items = try r.readArray { try Item(json: &$0) }
       case K.title: title = try r.readString()
@@ -89,7 +93,9 @@ extension PlanCalendar {
     var c = PlanCalendar()
     var periods: [ReportPeriod]?
     var remarks: [String]?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.issued: c.issued = try r.readOptionalString()
       case K.published: c.published = try r.readOptionalString()
@@ -111,7 +117,9 @@ extension ReportPeriod {
     var id: String?
     var name: String?
     var due: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.id: id = try r.readString()
       case K.name: name = try r.readString()
@@ -131,7 +139,9 @@ extension Part {
     var title: String?
     var declaredCount: Int?
     var sections: [Section]?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.ordinal: ordinal = try r.readInt()
       case K.number: number = try r.readString()
@@ -151,7 +161,9 @@ extension Section {
     var number: String?
     var title: String?
     var groups: [String]?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.number: number = try r.readString()
       case K.title: title = try r.readString()
@@ -169,7 +181,9 @@ extension Unit {
     var name: String?
     var aliases: [String]?
     var kind: Kind?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.name: name = try r.readString()
       case K.aliases: aliases = try r.readStrings()
@@ -187,7 +201,9 @@ extension ImportWarning {
     var line: Int?
     var kind: Kind?
     var message: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.line: line = try r.readInt()
       case K.kind: kind = Kind(rawValue: try r.readString())
@@ -220,7 +236,9 @@ extension Item {
     var closed: Closure?
     var history: [Change]?
     var line: Int?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.id: id = try r.readString()
       case K.part: part = try r.readInt()
@@ -258,7 +276,9 @@ extension Note {
     var time: String?
     var user: String?
     var text: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.time: time = try r.readString()
       case K.user: user = try r.readString()
@@ -278,7 +298,9 @@ extension Change {
     var field: String?
     var before: String?
     var after: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.time: time = try r.readString()
       case K.user: user = try r.readString()
@@ -299,7 +321,9 @@ extension ReportFiling {
     var filed: String?
     var user: String?
     var f = ReportFiling(period: "", filed: "", user: "")
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.period: period = try r.readString()
       case K.filed: filed = try r.readString()
@@ -326,7 +350,9 @@ extension Target {
     var comparator: String?
     var printed: String?
     var actual: Double?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.name: name = try r.readString()
       case K.value: value = try r.readDouble()
@@ -347,7 +373,9 @@ extension Closure {
     var date: String?
     var remark: String?
     var user: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.date: date = try r.readString()
       case K.remark: remark = try r.readString(intern: false)
@@ -363,7 +391,9 @@ extension Closure {
 extension Settings {
   init(json r: inout JSONReader) throws {
     var s = Settings()
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.leadWeight: s.leadWeight = try r.readOptionalDouble() ?? s.leadWeight
       case K.coWeight: s.coWeight = try r.readOptionalDouble() ?? s.coWeight
@@ -383,7 +413,9 @@ extension GroupMembership {
     var group: String?
     var members: [String]?
     var assumed: Bool?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.group: group = try r.readString()
       case K.members: members = try r.readStrings()
@@ -402,7 +434,9 @@ extension WorkPlan {
     var owner: String?
     var rows: [WorkPlanRow]?
     var filed: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.unit: unit = try r.readString()
       case K.owner: owner = try r.readString()
@@ -423,7 +457,9 @@ extension WorkPlanRow {
     var deadline: String?
     var leader: String?
     var office: String?
-    try r.readObject { r, key in
+    try r.beginObject()
+    var first = true
+    while let key = try r.nextKey(&first) {
       switch key {
       case K.item: item = try r.readString()
       case K.content: content = try r.readString(intern: false)
