@@ -18,7 +18,9 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     // Model, importer, store: pure Swift, no terminal.
-    .target(name: "DubanCore"),
+    // memmem, which Swift's Glibc module leaves out.
+    .target(name: "CDubanText"),
+    .target(name: "DubanCore", dependencies: ["CDubanText"]),
     // App state, actions, reducer and rendering into an in-memory screen.
     .target(name: "DubanTUI", dependencies: ["DubanCore"]),
     // The one layer that talks to ncurses.

@@ -153,7 +153,7 @@ public final class AppRuntime {
       state.tree = outline
       state.treeIndex = min(state.treeIndex, outline.count - 1)
     }
-    if let selectedID, let i = state.visibleItems.firstIndex(where: { $0.id == selectedID }) {
+    if let selectedID, let index = state.itemIndex(id: selectedID), let i = state.visibleIndices.firstIndex(of: index) {
       state.taskIndex = i
     }
     Reducer.keepSelectionVisible(&state)

@@ -68,7 +68,12 @@ public struct UndoEntry: Equatable, Sendable {
 
 /// Everything the dashboard shows; the reducer changes it, the renderer draws it.
 public struct AppState: Sendable {
-  public var doc: StoreDocument
+  public var doc: StoreDocument {
+    didSet { revision = Revision.next() }
+  }
+  /// Changes with every change of `doc`: what the view cache is keyed by.
+  public private(set) var revision = Revision.next()
+  let cache = ViewCache()
   public var storePath: String
   public var lang: Lang
   public var today: Day
@@ -130,27 +135,9 @@ public struct AppState: Sendable {
   public var selectedNode: TreeNode { tree[min(treeIndex, tree.count - 1)] }
 
   /// The task pane's rows: the tree's selection, filtered and sorted.
-  public var visibleItems: [Item] {
-    let node = selectedNode
-    let cal = calendar
-    var items = plan.items.filter { node.contains($0) }
-    switch filter {
-    case .none: break
-    case .status(let s): items = items.filter { $0.status == s }
-    case .overdue: items = items.filter { !cal.overdue($0, on: today).isEmpty }
-    case .unit(let u):
-      // A unit's own list: the items it leads first.
-      items = items.filter { $0.names(unit: u) }
-      items = items.filter { $0.lead.contains(u) } + items.filter { !$0.lead.contains(u) }
-    }
-    switch sort {
-    case .number: break
-    case .progress: items = stableSorted(items) { $0.progress < $1.progress }
-    case .status: items = stableSorted(items) { Self.statusRank($0.status) < Self.statusRank($1.status) }
-    case .lead: items = stableSorted(items) { ($0.lead.first ?? "\u{FFFF}") < ($1.lead.first ?? "\u{FFFF}") }
-    }
-    return items
-  }
+  public var visibleItems: [Item] { visibleIndices.map { plan.items[$0] } }
+
+  public var visibleCount: Int { visibleIndices.count }
 
   static func statusRank(_ s: Status) -> Int {
     switch s {
@@ -161,15 +148,9 @@ public struct AppState: Sendable {
     }
   }
 
-  private func stableSorted(_ items: [Item], by less: (Item, Item) -> Bool) -> [Item] {
-    items.enumerated().sorted { a, b in
-      less(a.element, b.element) || (!less(b.element, a.element) && a.offset < b.offset)
-    }.map(\.element)
-  }
-
   public var selectedItem: Item? {
-    let items = visibleItems
-    return items.indices.contains(taskIndex) ? items[taskIndex] : nil
+    let rows = visibleIndices
+    return rows.indices.contains(taskIndex) ? plan.items[rows[taskIndex]] : nil
   }
 
   /// The units pane's rows for the selected item: lead first.
@@ -182,38 +163,6 @@ public struct AppState: Sendable {
     }
   }
 
-  /// done/total and the lights under every tree node, in one pass over the items (the
-  /// tree is drawn on every keystroke: one pass per node would be tree × items).
-  public func treeStats() -> [NodeStats] {
-    var stats = Array(repeating: NodeStats(), count: tree.count)
-    var parts: [Int: Int] = [:]
-    var sections: [String: Int] = [:]
-    var groups: [String: Int] = [:]
-    for (i, node) in tree.enumerated() {
-      switch node.kind {
-      case .all: break
-      case .part(let p): parts[p] = i
-      case .section(let p, let title): sections["\(p)\u{1}\(title)"] = i
-      case .group(let p, let section, let title): groups["\(p)\u{1}\(section ?? "")\u{1}\(title)"] = i
-      }
-    }
-    let schedule = self.schedule
-    let all = tree.firstIndex { $0.kind == .all }
-    for item in plan.items {
-      let light = schedule.light(item)
-      var targets: [Int] = []
-      if let all { targets.append(all) }
-      if let p = parts[item.part] { targets.append(p) }
-      if let s = item.section, let i = sections["\(item.part)\u{1}\(s)"] { targets.append(i) }
-      if let g = item.group, let i = groups["\(item.part)\u{1}\(item.section ?? "")\u{1}\(g)"] { targets.append(i) }
-      for t in targets {
-        stats[t].total += 1
-        if item.status == .done { stats[t].done += 1 }
-        stats[t].lights.add(light)
-      }
-    }
-    return stats
-  }
 }
 
 /// One row of the workload table: a unit, or a group's member shown under it.
@@ -226,7 +175,7 @@ public struct WorkloadRow: Equatable, Sendable {
 
 extension AppState {
   public var workloadRows: [WorkloadRow] {
-    let loads = plan.workload(settings: doc.settings, today: today)
+    let loads = cachedWorkload()
     let sorted: [UnitLoad]
     func by(_ key: (UnitLoad) -> Double) -> [UnitLoad] {
       loads.enumerated().sorted { a, b in
@@ -270,13 +219,15 @@ public struct NodeStats: Equatable, Sendable {
 
 /// What one frame needs, computed once per frame rather than once per pane.
 struct FrameData {
-  var items: [Item]
+  /// Indices into plan.items of the task list's rows.
+  var rows: [Int]
+  var idWidth: Int
   var selected: Item?
   var treeStats: [NodeStats]
 
   init(_ state: AppState) {
-    items = state.visibleItems
-    selected = items.indices.contains(state.taskIndex) ? items[state.taskIndex] : nil
+    (rows, idWidth) = state.visible()
+    selected = rows.indices.contains(state.taskIndex) ? state.plan.items[rows[state.taskIndex]] : nil
     treeStats = state.view == .dashboard ? state.treeStats() : []
   }
 }

@@ -31,25 +31,25 @@ enum TaskPane {
   static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
     let focused = state.focus == .tasks && state.overlay == nil
-    let items = frame.items
-    var title = lang.pick("任务", "Tasks") + " \(items.isEmpty ? 0 : state.taskIndex + 1)/\(items.count)"
+    let rows = frame.rows
+    var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskIndex + 1)/\(rows.count)"
     if state.filter != .none { title += " · " + Reducer.describe(state.filter, lang) }
     if state.sort != .number { title += " · ↕" + Reducer.describe(state.sort, lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
-    if items.isEmpty {
+    if rows.isEmpty {
       screen.put(
         lang.pick("（没有事项）", "(no items)"), row: r.row + 1, column: r.column + 2, style: .dim, limit: r.innerWidth - 1)
       return
     }
     let w = screen.width
-    let idWidth = max(4, items.map { $0.id.count }.max() ?? 4)
+    let idWidth = frame.idWidth
     let leadWidth = r.innerWidth >= 60 ? 14 : r.innerWidth >= 44 ? 10 : 0
     let query = state.searchEditor?.text ?? state.lastSearch
     let schedule = state.schedule
     for line in 0..<r.innerHeight {
       let i = state.taskScroll + line
-      guard i < items.count else { break }
-      let item = items[i]
+      guard i < rows.count else { break }
+      let item = state.plan.items[rows[i]]
       let row = r.row + 1 + line
       var col = r.column + 1
       col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
@@ -77,11 +77,9 @@ enum TaskPane {
   static func highlight(_ screen: inout Screen, text: String, query: String, row: Int, column: Int) {
     guard !query.isEmpty else { return }
     let w = screen.width
-    var searchFrom = text.startIndex
-    while let r = text.range(of: query, options: .caseInsensitive, range: searchFrom..<text.endIndex) {
+    for r in SearchText(query).ranges(in: text) {
       let start = column + w.width(of: text[..<r.lowerBound])
       screen.restyle(row: row, column: start, count: w.width(of: text[r]), style: .match)
-      searchFrom = r.upperBound
     }
   }
 }

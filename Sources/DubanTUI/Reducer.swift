@@ -274,9 +274,16 @@ public enum Reducer {
   static func apply(_ state: inout AppState, id: String, _ edits: [ItemEdit], now: String, verb: String?) -> [Effect] {
     var effects: [Effect] = []
     var summary: [String] = []
+    guard let index = state.itemIndex(id: id) else {
+      state.message = state.lang.pick("没有事项 \(id)", "no item \(id)")
+      state.messageIsError = true
+      return effects
+    }
     for edit in edits {
       do {
-        let changes = try state.doc.plan.apply(edit, to: id, stamp: Stamp(user: state.user, time: now))
+        let before = state.revision
+        let changes = try state.doc.plan.apply(edit, at: index, stamp: Stamp(user: state.user, time: now))
+        state.itemEdited(at: index, previousRevision: before)
         guard !changes.isEmpty else { continue }
         summary += changes.map { describe($0, state.lang) }
         effects.append(.persist(itemID: id, edit: edit))
@@ -322,7 +329,7 @@ public enum Reducer {
       state.treeIndex = clamp(state.treeIndex &+ delta, state.tree.count)
       if old != state.treeIndex { state.taskIndex = 0 }
     case .tasks:
-      state.taskIndex = clamp(state.taskIndex &+ delta, state.visibleItems.count)
+      state.taskIndex = clamp(state.taskIndex &+ delta, state.visibleCount)
       state.unitIndex = 0
     case .units:
       state.unitIndex = clamp(state.unitIndex &+ delta, state.selectedUnits.count)
@@ -337,7 +344,7 @@ public enum Reducer {
       if index >= scroll + height { scroll = index - height + 1 }
       scroll = max(0, scroll)
     }
-    let count = state.visibleItems.count
+    let count = state.visibleCount
     if state.taskIndex >= count { state.taskIndex = max(0, count - 1) }
     fit(state.treeIndex, &state.treeScroll, layout.tree.innerHeight)
     fit(state.taskIndex, &state.taskScroll, layout.tasks.innerHeight)
@@ -366,7 +373,7 @@ public enum Reducer {
         }
       case .tasks:
         let i = state.taskScroll + offset
-        if i < state.visibleItems.count { state.taskIndex = i }
+        if i < state.visibleCount { state.taskIndex = i }
       case .units:
         let i = state.unitScroll + offset
         if i < state.selectedUnits.count { state.unitIndex = i }
@@ -395,31 +402,31 @@ public enum Reducer {
     }
   }
 
-  public static func matches(_ item: Item, _ query: String) -> Bool {
-    let q = query.lowercased()
-    return item.text.lowercased().contains(q) || item.id == query || item.allUnits.contains { $0.contains(query) }
-  }
+  public static func matches(_ item: Item, _ query: String) -> Bool { SearchText(query).matches(item) }
 
   /// Moves the task selection to the next item matching; searches all items when the
   /// current view has none.
   static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
-    var items = state.visibleItems
-    if !items.contains(where: { matches($0, query) }) && (state.treeIndex != 0 || state.filter != .none) {
-      guard state.plan.items.contains(where: { matches($0, query) }) else {
+    let search = SearchText(query)
+    let items = state.plan.items
+    func matches(_ i: Int) -> Bool { search.matches(items[i]) }
+    var rows = state.visibleIndices
+    if !rows.contains(where: matches) && (state.treeIndex != 0 || state.filter != .none) {
+      guard items.indices.contains(where: matches) else {
         noMatch(&state, query)
         return
       }
       state.treeIndex = 0
       state.filter = .none
       state.taskIndex = 0
-      items = state.visibleItems
+      rows = state.visibleIndices
     }
-    guard !items.isEmpty else { return noMatch(&state, query) }
-    let n = items.count
+    guard !rows.isEmpty else { return noMatch(&state, query) }
+    let n = rows.count
     let start = state.taskIndex
     for step in (skipCurrent ? 1 : 0)...n {
       let i = ((forward ? start + step : start - step) % n + n) % n
-      if matches(items[i], query) {
+      if matches(rows[i]) {
         state.taskIndex = i
         state.focus = .tasks
         state.message = nil

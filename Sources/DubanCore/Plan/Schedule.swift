@@ -83,6 +83,14 @@ public struct LightCounts: Equatable, Sendable, Codable {
   }
 
   /// The worst light present, green when empty.
+  public mutating func remove(_ light: Light) {
+    switch light {
+    case .green: green -= 1
+    case .yellow: yellow -= 1
+    case .red: red -= 1
+    }
+  }
+
   public var worst: Light { red > 0 ? .red : yellow > 0 ? .yellow : .green }
   public var behind: Int { yellow + red }
 }
