@@ -24,10 +24,10 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let lang = global.language
-      let (_, doc) = try global.openStore()
-      let plan = doc.plan
-      let schedule = Schedule(plan: plan, settings: doc.settings, today: global.day)
-      let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
+      // The table needs no notes or history: read without them. JSON shows everything.
+      let (plan, settings) = try json ? global.openStore().1.parts : global.openStoreSummary().parts
+      let schedule = Schedule(plan: plan, settings: settings, today: global.day)
+      let calendar = ReportingCalendar(plan.calendar, dueSoonDays: settings.dueSoonDays)
       var unitName: String? = nil
       if let unit {
         unitName = try plan.requireUnit(unit, lang: lang, officeOnly: false).name
@@ -57,7 +57,7 @@ struct ListCommand: ParsableCommand {
       if Output.useColor {
         // Colour the status words after alignment, so escape codes never affect widths.
         for s in Status.allCases {
-          text = text.replacingOccurrences(of: "  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
+          text = text.replacing("  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
         }
       }
       Output.writeRaw(text)

@@ -25,3 +25,18 @@ public struct StoreDocument: Codable, Equatable, Sendable {
     workPlans = try c.decodeIfPresent([WorkPlan].self, forKey: .workPlans) ?? []
   }
 }
+
+/// A store read for listing only (Store.loadSummary): the plan's items lack notes,
+/// history, period reports and targets.
+public struct StoreSummary: Sendable {
+  public var plan: Plan
+  public var settings: Settings
+}
+
+extension StoreDocument {
+  public var parts: (plan: Plan, settings: Settings) { (plan, settings) }
+}
+
+extension StoreSummary {
+  public var parts: (plan: Plan, settings: Settings) { (plan, settings) }
+}

@@ -28,14 +28,38 @@ public struct DisplayWidth: Sendable {
   }
 
   public func width(of text: some StringProtocol) -> Int {
+    if let fast = scalarWidth(of: text) { return fast }
     var total = 0
     for ch in text { total += width(of: ch) }
+    return total
+  }
+
+  /// The width summed scalar by scalar, when every scalar is one that never joins its
+  /// neighbours into a grapheme (printable ASCII, CJK, kana, fullwidth forms, CJK
+  /// punctuation): then each scalar is a character, and finding graphemes — the slow
+  /// part — can be skipped. nil when the text has anything else.
+  @inline(__always)
+  func scalarWidth(of text: some StringProtocol) -> Int? {
+    var total = 0
+    for s in text.unicodeScalars {
+      let v = s.value
+      if v >= 0x20 && v < 0x7F {
+        total += 1
+      } else if (0x3000...0x303F).contains(v) || (0x3041...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v)
+        || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF60).contains(v)
+      {
+        total += width(of: s)
+      } else {
+        return nil
+      }
+    }
     return total
   }
 
   /// The longest prefix that fits in `columns`; a wide character that would straddle the
   /// edge is left out whole, never split.
   public func prefix(_ text: some StringProtocol, columns: Int) -> (text: String, width: Int) {
+    if let w = scalarWidth(of: text), w <= columns { return (String(text), w) }
     var out = ""
     var used = 0
     for ch in text {

@@ -17,22 +17,28 @@ public struct TextTable {
   public func render(maxWidth: Int? = nil) -> String {
     let all = ([headers] + rows).map { $0.map(TerminalSafe.line) }
     let columns = headers.count
+    // Every cell measured once: measuring is most of the work for a long list.
+    let cellWidths = all.map { row in row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: cell) : 0 } }
     var widths = Array(repeating: 0, count: columns)
-    for row in all {
-      for (c, cell) in row.enumerated() where c < columns - 1 { widths[c] = max(widths[c], width.width(of: cell)) }
+    for row in cellWidths {
+      for (c, w) in row.enumerated() where c < columns - 1 { widths[c] = max(widths[c], w) }
     }
     var out = ""
-    for row in all {
+    for (r, row) in all.enumerated() {
       var line = ""
+      var used = 0
       for (c, cell) in row.enumerated() {
         if c == columns - 1 {
           if let maxWidth {
-            line += width.truncate(cell, columns: max(1, maxWidth - width.width(of: line)))
+            line += width.truncate(cell, columns: max(1, maxWidth - used))
           } else {
             line += cell
           }
         } else {
-          line += width.pad(cell, columns: widths[c], alignRight: rightAligned.contains(c)) + "  "
+          let fill = String(repeating: " ", count: max(0, widths[c] - cellWidths[r][c]))
+          line += rightAligned.contains(c) ? fill + cell : cell + fill
+          line += "  "
+          used += widths[c] + 2
         }
       }
       while line.hasSuffix(" ") { line.removeLast() }
