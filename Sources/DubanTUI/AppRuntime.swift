@@ -1,5 +1,11 @@
+import Dispatch
 import DubanCore
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Runs the reducer and carries out its effects against the store: every change is applied
 /// to the newest file under the lock, on a background queue so the keystroke loop never
@@ -133,7 +139,7 @@ public final class AppRuntime {
       name = "duban-\(lang.pick("通报", "bulletin"))-\(bulletin.period)-\(state.today).md"
       content = bulletin.render(.md)
     }
-    let path = FileManager.default.currentDirectoryPath + "/" + name.replacingOccurrences(of: "/", with: "-")
+    let path = FileManager.default.currentDirectoryPath + "/" + name.replacing("/", with: "-")
     do {
       try ExportFile.write(content, to: path, force: false)
       state.message = lang.pick("已导出 ", "exported ") + path
@@ -176,21 +182,20 @@ struct FileSignature: Equatable {
 }
 
 /// The outcome of a background save, handed to the main loop.
-final class SaveOutcome: @unchecked Sendable {
+final class SaveOutcome: Sendable {
   enum Result {
     case success(StoreDocument)
     case failure(String)
   }
 
-  private let lock = NSLock()
-  private var result: Result?
+  private let result = Mutex<Result?>(nil)
 
-  func set(_ r: Result) { lock.withLock { result = r } }
+  func set(_ r: Result) { result.withLock { $0 = r } }
 
   func take() -> Result? {
-    lock.withLock {
-      defer { result = nil }
-      return result
+    result.withLock { stored in
+      defer { stored = nil }
+      return stored
     }
   }
 }

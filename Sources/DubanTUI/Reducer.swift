@@ -309,7 +309,7 @@ public enum Reducer {
       return
         "\(f.dropFirst(7)) \(change.before.isEmpty ? "—" : change.before)→\(change.after.isEmpty ? "—" : change.after)"
     default:
-      let period = change.field.replacingOccurrences(of: "report:", with: "")
+      let period = change.field.replacing("report:", with: "")
       return change.after.isEmpty
         ? lang.pick("撤回\(period)报送", "\(period) report withdrawn") : lang.pick("\(period)已报送", "\(period) report filed")
     }
@@ -560,7 +560,7 @@ public enum Reducer {
       return []
     }
     let name = String(text[..<eq]).trimmed
-    let raw = String(text[text.index(after: eq)...]).trimmed.replacingOccurrences(of: ",", with: "")
+    let raw = String(text[text.index(after: eq)...]).trimmed.replacing(",", with: "")
     let value = raw.isEmpty ? nil : Double(raw)
     guard raw.isEmpty || value != nil else {
       state.message = lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number")

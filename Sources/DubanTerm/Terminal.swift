@@ -1,7 +1,11 @@
 import CNCursesW
 import DubanCore
 import DubanTUI
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The only code that talks to ncurses: starts and restores the terminal, reads keys,
 /// flushes a Screen (ncurses does the diffing), and hands the terminal to $EDITOR.
@@ -148,25 +152,30 @@ public final class Terminal {
 
   /// Hands the terminal to $EDITOR (default vi) on a file holding `initial`; returns the text.
   public func editExternally(_ initial: String) -> String? {
-    let path = NSTemporaryDirectory() + "duban-note-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
+    let tmp = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let path = PathText.join(tmp, "duban-note-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt")
     guard FileManager.default.createFile(atPath: path, contents: Data(initial.utf8)) else { return nil }
     defer { try? FileManager.default.removeItem(atPath: path) }
     def_prog_mode()
     endwin()
     let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", "\(editor) \"$1\"", "sh", path]
-    var ok = false
-    if (try? p.run()) != nil {
-      p.waitUntilExit()
-      ok = p.terminationStatus == 0
-    }
+    let ok = Self.runShell(["-c", "\(editor) \"$1\"", "sh", path])
     reset_prog_mode()
     clearok(window, true)
     wrefresh(window)
     guard ok, let data = FileManager.default.contents(atPath: path) else { return nil }
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// /bin/sh with these arguments on this terminal; true when it exits 0.
+  static func runShell(_ arguments: [String]) -> Bool {
+    let argv = (["/bin/sh"] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return false }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return status == 0
   }
 
   private func apply(_ style: Style) {
@@ -212,7 +221,7 @@ public final class Terminal {
   static func setUTF8Locale() {
     setlocale(LC_ALL, "")
     let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-    if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+    if codeset.uppercased().replacing("-", with: "") != "UTF8" {
       setlocale(LC_ALL, "C.UTF-8")
     }
   }

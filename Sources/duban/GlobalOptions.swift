@@ -1,6 +1,10 @@
 import ArgumentParser
 import DubanCore
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Options every subcommand takes: where the store is, what day it is, which language.
 struct GlobalOptions: ParsableArguments {
@@ -32,16 +36,31 @@ struct GlobalOptions: ParsableArguments {
   /// `--today`, else the clock's date.
   var day: Day {
     if let today, let d = Day(today) { return d }
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: c.year!, month: c.month!, day: c.day!)!
+    let t = Self.localTime()
+    return Day(year: Int(t.tm_year) + 1900, month: Int(t.tm_mon) + 1, day: Int(t.tm_mday))!
+  }
+
+  static func localTime() -> tm {
+    var now = time(nil)
+    var t = tm()
+    localtime_r(&now, &t)
+    return t
+  }
+
+  /// Now as ISO 8601 with the local offset: 2019-04-10T09:00:00+08:00.
+  static func timestamp() -> String {
+    let t = localTime()
+    func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    let offset = Int32(t.tm_gmtoff / 60)
+    let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
+    return
+      "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
+      + zone
   }
 
   /// The user and the moment, stamped on every change.
   func stamp() -> Stamp {
-    let f = ISO8601DateFormatter()
-    f.timeZone = .current
-    f.formatOptions = [.withInternetDateTime]
-    return Stamp(user: currentUser(), time: f.string(from: Date()))
+    Stamp(user: currentUser(), time: Self.timestamp())
   }
 
   func currentUser() -> String {
@@ -52,6 +71,16 @@ struct GlobalOptions: ParsableArguments {
 
   /// The store, created from the embedded plan when it does not exist yet.
   func openStore() throws -> (Store, StoreDocument) {
+    let store = try createdStore()
+    return (store, try store.load())
+  }
+
+  /// The same, read for a listing (items without notes, history, reports, targets).
+  func openStoreSummary() throws -> StoreSummary {
+    try createdStore().loadSummary()
+  }
+
+  private func createdStore() throws -> Store {
     let store = Store(path: storePath)
     if !store.exists {
       let seed = try SeedDocument.path()
@@ -62,13 +91,13 @@ struct GlobalOptions: ParsableArguments {
             "新建数据文件 \(store.path)（导入内置的 2019 年江岸区分解方案）", "created \(store.path) from the embedded 2019 Jiang'an plan"))
       }
     }
-    return (store, try store.load())
+    return store
   }
 }
 
 /// Messages to stderr; errors end the command with exit code 2.
 func note(_ message: String) {
-  FileHandle.standardError.write(Data((TerminalSafe.block(message) + "\n").utf8))
+  Output.write(TerminalSafe.block(message) + "\n", to: STDERR_FILENO)
 }
 
 struct Failure: Error, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DubanCore
-import Foundation
+import FoundationEssentials
 
 struct GroupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -33,7 +33,7 @@ struct GroupCommand: ParsableCommand {
       if let set {
         var members: [String] = []
         for raw in set.split(whereSeparator: { "、,，;；".contains($0) }).map({
-          String($0).trimmingCharacters(in: .whitespaces)
+          String($0).trimming(while: \.isWhitespace)
         }) where !raw.isEmpty {
           let unit = try doc.plan.requireUnit(raw, lang: lang)
           if !members.contains(unit.name) { members.append(unit.name) }

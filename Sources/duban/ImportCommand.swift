@@ -1,6 +1,6 @@
 import ArgumentParser
 import DubanCore
-import Foundation
+import FoundationEssentials
 
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -46,7 +46,7 @@ struct MarkCommand: ParsableCommand {
           throw Failure(lang.pick("--actual 的格式是 名称=数值，例如 停车泊位=3000", "--actual takes NAME=VALUE, e.g. 停车泊位=3000"))
         }
         let name = String(a[..<eq])
-        let raw = String(a[a.index(after: eq)...]).replacingOccurrences(of: ",", with: "")
+        let raw = String(a[a.index(after: eq)...]).replacing(",", with: "")
         if raw.isEmpty {
           edits.append(.actual(target: name, value: nil))
         } else if let v = Double(raw) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import DubanCore
 import DubanTUI
 import DubanTerm
-import Foundation
+import FoundationEssentials
 
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

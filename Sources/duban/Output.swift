@@ -1,5 +1,9 @@
 import DubanCore
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// stdout for humans (aligned tables; colour only on a terminal) and for scripts (JSON).
 enum Output {
@@ -25,7 +29,23 @@ enum Output {
 
   /// Text already made safe, with escape codes of our own (colour).
   static func writeRaw(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    write(text, to: STDOUT_FILENO)
+  }
+
+  /// All of the text to a file descriptor (write may take it in parts).
+  static func write(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { write($0, to: fd) }
+  }
+
+  static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return }
+      offset += n
+    }
   }
 
   static func json<T: Encodable>(_ value: T) throws {
@@ -33,7 +53,7 @@ enum Output {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     var data = try encoder.encode(value)
     data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+    data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self), to: STDOUT_FILENO) }
   }
 
   /// Status words in colour on a terminal: green done, yellow in progress, red blocked.

@@ -1,5 +1,5 @@
 import DubanCore
-import Foundation
+import FoundationEssentials
 
 /// The embedded 2019 document: installed under share/duban beside the binary, or in the
 /// source tree's Resources/ for a development build. DUBAN_RESOURCES overrides both.

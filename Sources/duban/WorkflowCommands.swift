@@ -29,7 +29,7 @@ struct WorkPlanCommand: ParsableCommand {
       var rows: [WorkPlanRow] = []
       for r in row {
         let f = r.split(separator: "|", omittingEmptySubsequences: false).map {
-          String($0).trimmingCharacters(in: .whitespaces)
+          String($0).trimming(while: \.isWhitespace)
         }
         guard f.count == 5 else {
           throw Failure(

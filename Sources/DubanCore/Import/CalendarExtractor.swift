@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads the notice's dates: when it was issued, when work plans are due, when each period's
 /// report is due. Repairs the dropped 年/月/日 of real documents ("于128日前" is 1月28日) by
@@ -12,7 +12,7 @@ struct CalendarExtractor {
     var cal = PlanCalendar()
     let notice = lines.filter { $0.number < planStart }
     let published = notice.lazy.compactMap { l -> Day? in
-      guard let r = l.text.range(of: "发文日期") else { return nil }
+      guard let r = l.text.firstRange(of: "发文日期") else { return nil }
       return Self.isoDate(in: String(l.text[r.upperBound...]))
     }.first
     cal.published = published?.description
@@ -91,7 +91,7 @@ struct CalendarExtractor {
 
   /// "每季度最后一个月的30日前" and "每个季度第1个月的20日前".
   private func recurring(_ text: String, year: Int) -> [ReportPeriod] {
-    guard let r = text.range(of: "日前") ?? text.range(of: "日"),
+    guard let r = text.firstRange(of: "日前") ?? text.firstRange(of: "日"),
       let dayNumber = Int(String(text[..<r.lowerBound].reversed().prefix(while: \.isASCIIDigitChar).reversed()))
     else { return [] }
     let firstMonth = text.contains("第1个月") || text.contains("第一个月")
@@ -144,7 +144,7 @@ struct CalendarExtractor {
   static func dateTokens(before marker: String, in text: String) -> [String] {
     var tokens: [String] = []
     var rest = Substring(text)
-    while let r = rest.range(of: marker) {
+    while let r = rest.firstRange(of: marker) {
       let head = rest[..<r.lowerBound]
       let token = String(head.reversed().prefix(while: { $0.isASCIIDigitChar || $0 == "年" || $0 == "月" }).reversed())
       if let first = token.first, first.isASCIIDigitChar { tokens.append(token) }
@@ -165,8 +165,8 @@ struct CalendarExtractor {
 
   /// "2019年1月11日" anywhere in text.
   static func chineseDate(_ text: String) -> Day? {
-    guard let yr = text.range(of: "年"), let mr = text.range(of: "月", range: yr.upperBound..<text.endIndex),
-      let dr = text.range(of: "日", range: mr.upperBound..<text.endIndex)
+    guard let yr = text.firstRange(of: "年"), let mr = text[yr.upperBound...].firstRange(of: "月"),
+      let dr = text[mr.upperBound...].firstRange(of: "日")
     else { return nil }
     let y = Int(String(text[..<yr.lowerBound].reversed().prefix(4).reversed()))
     let m = Int(text[yr.upperBound..<mr.lowerBound])
@@ -177,7 +177,7 @@ struct CalendarExtractor {
 
   static func firstYear(in lines: [Line]) -> Int? {
     for l in lines {
-      if let r = l.text.range(of: "年"),
+      if let r = l.text.firstRange(of: "年"),
         let y = Int(String(l.text[..<r.lowerBound].reversed().prefix(4).reversed())), (1990...2100).contains(y)
       {
         return y

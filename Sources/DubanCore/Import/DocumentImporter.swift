@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Parses a responsibility-breakdown document (plain text) into a plan.
 ///
@@ -14,9 +14,9 @@ public enum DocumentImporter {
   public static func importFile(at path: String) throws -> Result {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      data = Data(try FileReading.bytes(at: path))
     } catch {
-      throw ImportError(file: path, reason: "cannot read the file (\(describe(error)))")
+      throw ImportError(file: path, reason: "cannot read the file (\(error))")
     }
     let decoded = try DocumentDecoder.decode(data, file: path)
     var plan = try parse(decoded.text, file: path)
@@ -27,27 +27,37 @@ public enum DocumentImporter {
     return Result(plan: plan, encoding: decoded.encoding)
   }
 
-  static func describe(_ error: Error) -> String {
-    let ns = error as NSError
-    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(posix.code)))
-    }
-    if ns.code == NSFileReadNoSuchFileError { return "no such file" }
-    return ns.localizedDescription
-  }
-
   public static func parse(_ text: String, file: String) throws -> Plan {
     var parser = Parser(file: file)
     let lines = splitLines(text)
     return try parser.run(lines)
   }
 
+  /// Lines as NSString's enumerateLines splits them: at \n, \r\n, \r, U+0085, U+2028 and
+  /// U+2029, without an empty last line after a final break.
   static func splitLines(_ text: String) -> [(number: Int, text: String)] {
     var out: [(Int, String)] = []
-    var n = 0
-    text.enumerateLines { line, _ in
-      n += 1
-      out.append((n, line.trimmed))
+    var text = text
+    text.withUTF8 { b in
+      var start = 0
+      var i = 0
+      func emit(_ end: Int, next: Int) {
+        out.append(
+          (out.count + 1, String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self).trimmed))
+        start = next
+        i = next
+      }
+      while i < b.count {
+        switch b[i] {
+        case 0x0A: emit(i, next: i + 1)
+        case 0x0D: emit(i, next: i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1)
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: emit(i, next: i + 2)
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+          emit(i, next: i + 3)
+        default: i += 1
+        }
+      }
+      if start < b.count { emit(b.count, next: b.count) }
     }
     return out
   }
@@ -233,7 +243,7 @@ private struct Parser {
           line: line, kind: .unclosedBracket,
           message: "the unit clause’s bracket is never closed; read to the end of the line"))
     }
-    let rest = trailing.trimmingCharacters(in: CharacterSet(charactersIn: "。.；;，,、 "))
+    let rest = trailing.trimming(Set("。.；;，,、 "))
     if !rest.isEmpty {
       item.text += trailing
       warnings.append(
@@ -352,7 +362,7 @@ private struct Parser {
       .filter { CalendarExtractor.chineseDate($0) == nil || $0.count > 12 }
     let joined = above.joined()
     if joined.contains("方案") || joined.contains("分解") { return joined }
-    return lines.first { $0.text.contains("分解方案") }?.text ?? (file as NSString).lastPathComponent
+    return lines.first { $0.text.contains("分解方案") }?.text ?? PathText.lastComponent(of: file)
   }
 
 }

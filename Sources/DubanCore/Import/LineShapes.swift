@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Recognises the shapes of lines in a responsibility-breakdown document.
 enum LineShapes {
@@ -22,7 +22,7 @@ enum LineShapes {
 
   /// "(共67项)" → 67.
   static func declaredCount(_ text: String) -> Int? {
-    guard let r = text.range(of: "共") else { return nil }
+    guard let r = text.firstRange(of: "共") else { return nil }
     let digits = text[r.upperBound...].prefix(while: \.isASCIIDigitChar)
     guard !digits.isEmpty, text[r.upperBound...].dropFirst(digits.count).first == "项" else {
       return nil
@@ -80,11 +80,4 @@ enum LineShapes {
 
 extension Character {
   var isASCIIDigitChar: Bool { isASCII && isNumber }
-}
-
-extension StringProtocol {
-  /// Trims white space including the no-break and ideographic spaces real documents carry.
-  public var trimmed: String {
-    String(self).trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}", "\u{3000}", "\u{A0}"]))
-  }
 }

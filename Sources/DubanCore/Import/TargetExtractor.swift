@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the quantitative targets in an item's text: a number in digits followed by a
 /// measure word, named by the words around it.
@@ -112,7 +112,7 @@ public enum TargetExtractor {
   }
 
   static func strip(_ raw: String) -> String {
-    var s = raw.trimmed.trimmingCharacters(in: ["“", "”", "\"", " "])
+    var s = raw.trimmed.trimming(["“", "”", "\"", " "])
     var changed = true
     while changed {
       changed = false
@@ -125,6 +125,6 @@ public enum TargetExtractor {
         changed = true
       }
     }
-    return s.trimmingCharacters(in: ["“", "”", "\""])
+    return s.trimming(["“", "”", "\""])
   }
 }

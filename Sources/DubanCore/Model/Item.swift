@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One item of the plan: a target, a key task or a livelihood project.
 public struct Item: Codable, Equatable, Sendable {
@@ -106,8 +106,8 @@ public enum Status: String, Codable, CaseIterable, Sendable {
 
   /// Accepts the JSON value, the Chinese label, or a loose English spelling.
   public init?(userText: String) {
-    let t = userText.trimmingCharacters(in: .whitespaces).lowercased()
-      .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+    let t = userText.trimming(while: \.isWhitespace).lowercased()
+      .replacing("-", with: "_").replacing(" ", with: "_")
     switch t {
     case "not_started", "notstarted", "todo", "未开始": self = .notStarted
     case "in_progress", "inprogress", "doing", "推进中", "进行中": self = .inProgress

@@ -28,7 +28,7 @@ public struct Plan: Codable, Equatable, Sendable {
 
   /// The unit a user typed: canonical name, any alias seen, or the name without 区.
   public func unit(named query: String) -> Unit? {
-    let q = query.trimmingCharacters(in: .whitespaces)
+    let q = query.trimming(while: \.isWhitespace)
     if let exact = units.first(where: { $0.name == q || $0.aliases.contains(q) }) { return exact }
     let key = UnitName.key(q)
     return units.first { UnitName.key($0.name) == key }
@@ -57,7 +57,7 @@ extension Part {
   /// The title without the declared count: "2019年重点工作(共67项)" → "2019年重点工作".
   public var shortTitle: String {
     for open in ["(共", "（共"] {
-      if let r = title.range(of: open) { return String(title[..<r.lowerBound]) }
+      if let r = title.firstRange(of: open) { return String(title[..<r.lowerBound]) }
     }
     return title
   }

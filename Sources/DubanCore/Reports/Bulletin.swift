@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `duban report`: the supervision office's bulletin (通报) for a period — totals by part and
 /// section, a table per unit, and the lists of lagging items and units.
@@ -112,7 +112,7 @@ public struct Bulletin: Encodable {
   static func shortTitle(_ title: String) -> String {
     // "2019年区《政府工作报告》确定的主要目标任务责任分解方案" → "区《政府工作报告》确定的主要目标任务"
     var t = title
-    if let r = t.range(of: "年"), t[..<r.lowerBound].allSatisfy(\.isNumber) { t = String(t[r.upperBound...]) }
+    if let r = t.firstRange(of: "年"), t[..<r.lowerBound].allSatisfy(\.isNumber) { t = String(t[r.upperBound...]) }
     for suffix in ["责任分解方案", "分解方案"] where t.hasSuffix(suffix) { t.removeLast(suffix.count) }
     return t
   }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 public enum ExportFormat: String, CaseIterable, Sendable {
   case md
@@ -44,7 +44,7 @@ struct ExportTable {
 
   func markdown() -> String {
     func cell(_ s: String) -> String {
-      TerminalSafe.line(s).replacingOccurrences(of: "|", with: "\\|")
+      TerminalSafe.line(s).replacing("|", with: "\\|")
     }
     var out = "| " + headers.map(cell).joined(separator: " | ") + " |\n"
     out += "|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -60,7 +60,7 @@ struct ExportTable {
 enum CSV {
   /// RFC 4180: every field quoted, quotes doubled, CRLF line ends (what Excel expects).
   static func row(_ fields: [String]) -> String {
-    fields.map { "\"" + TerminalSafe.block($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    fields.map { "\"" + TerminalSafe.block($0).replacing("\"", with: "\"\"") + "\"" }
       .joined(separator: ",") + "\r\n"
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `duban sheet`: a unit's 办理方案 in the attachment's columns, headed by the unit and its
 /// 总责任人. Every item the unit is named on is listed, with its rows or blank.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -23,8 +23,8 @@ public enum AtomicFile {
     // Past a file-size limit write() should fail with EFBIG, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
     let target = resolvedPath(path)
-    let dir = (target as NSString).deletingLastPathComponent
-    let name = (target as NSString).lastPathComponent
+    let dir = PathText.directory(of: target)
+    let name = PathText.lastComponent(of: target)
     var st = stat()
     let exists = stat(target, &st) == 0
     let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o644
@@ -78,8 +78,8 @@ public enum AtomicFile {
   /// store's lock, when no other writer can be midway.
   public static func removeStaleTemporaries(of path: String) {
     let target = resolvedPath(path)
-    let dir = (target as NSString).deletingLastPathComponent
-    let prefix = ".\((target as NSString).lastPathComponent).tmp-"
+    let dir = PathText.directory(of: target)
+    let prefix = ".\(PathText.lastComponent(of: target)).tmp-"
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return }
     for name in names where name.hasPrefix(prefix) {
       unlink((dir.isEmpty ? "." : dir) + "/" + name)
@@ -95,7 +95,7 @@ public enum AtomicFile {
       }
       current =
         dest.hasPrefix("/")
-        ? dest : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(dest)
+        ? dest : PathText.join(PathText.directory(of: current), dest)
     }
     return current
   }

@@ -22,6 +22,8 @@ struct JSONReader {
   private var nextRelease = 1 << 20
   private var strings = StringInterner()
   static let maxDepth = 512
+  /// Reading for a listing: items' notes, history, reports and targets are skipped.
+  var summaryOnly = false
   private var depth = 0
 
   init(_ bytes: UnsafeRawBufferPointer) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The JSON file that holds a plan and all progress. Every write is atomic and under an
 /// exclusive lock; a file it cannot read is refused and left untouched.
@@ -16,7 +16,7 @@ public struct Store: Sendable {
     if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
       base = xdg
     } else {
-      base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+      base = (environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/share"
     }
     return base + "/duban/plan.json"
   }
@@ -44,6 +44,22 @@ public struct Store: Sendable {
       throw StoreError(file: path, reason: reason)
     }
     return try Self.decode(data, file: path)
+  }
+
+  /// The store read for a listing: items without their notes, history, period reports and
+  /// targets, which a listing does not show — a third of the time and memory at 10,000
+  /// items. Not a StoreDocument, so it can never be saved in place of the whole.
+  public func loadSummary() throws -> StoreSummary {
+    if let bytes = FileBytes(path: path) {
+      var reader = JSONReader(bytes)
+      reader.summaryOnly = true
+      if let doc = try? StoreJSON.decode(&reader), (1...StoreDocument.currentSchema).contains(doc.schema) {
+        try Self.validate(doc, file: path)
+        return StoreSummary(plan: doc.plan, settings: doc.settings)
+      }
+    }
+    let doc = try load()
+    return StoreSummary(plan: doc.plan, settings: doc.settings)
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
@@ -165,7 +181,7 @@ public struct Store: Sendable {
   }
 
   private func ensureFolder() throws {
-    let dir = (path as NSString).deletingLastPathComponent
+    let dir = PathText.directory(of: path)
     guard !dir.isEmpty, !FileManager.default.fileExists(atPath: dir) else { return }
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
