@@ -1,6 +1,10 @@
 import ArgumentParser
 import DubanCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List items as an aligned table, or as JSON.")
@@ -37,9 +41,13 @@ struct ListCommand: ParsableCommand {
         let s = try Status.parse(status, lang: lang)
         wanted = s
       }
-      let items = plan.items(unit: unitName, part: part, status: wanted)
+      // Filtered lazily: copying 10,000 items only to read a few fields costs more than the rest.
+      let items = plan.items.lazy.filter { item in
+        (unitName.map { item.names(unit: $0) } ?? true) && (part.map { item.part == $0 } ?? true)
+          && (wanted.map { item.status == $0 } ?? true)
+      }
       if json {
-        try Output.json(items.map { ItemJSON($0, schedule: schedule, calendar: calendar) })
+        try Output.json(Array(items.map { ItemJSON($0, schedule: schedule, calendar: calendar) }))
         return
       }
       let headers = [
@@ -47,20 +55,24 @@ struct ListCommand: ParsableCommand {
         lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
         lang.pick("事项", "item"),
       ]
-      let rows = items.map { item in
+      let rows = Array(items.map { item in
         [
           item.id, item.status.label(lang), "\(item.progress)%", "\(schedule.expected(item))%",
           schedule.light(item).label(lang), item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text,
         ]
-      }
-      var text = TextTable(headers: headers, rows: rows, rightAligned: [2, 3]).render(maxWidth: Output.terminalWidth)
+      })
+      let table = TextTable(headers: headers, rows: rows, rightAligned: [2, 3])
       if Output.useColor {
+        var text = table.render(maxWidth: Output.terminalWidth)
         // Colour the status words after alignment, so escape codes never affect widths.
         for s in Status.allCases {
           text = text.replacing("  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
         }
+        Output.writeRaw(text)
+      } else {
+        table.write(maxWidth: Output.terminalWidth) { Output.write($0, to: STDOUT_FILENO) }
       }
-      Output.writeRaw(text)
+      Output.exitWithoutCleanUp()
     }
   }
 }

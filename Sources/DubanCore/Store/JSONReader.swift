@@ -19,7 +19,7 @@ struct JSONReader {
   private(set) var pos = 0
   /// The mapped file, whose pages are handed back every megabyte or so.
   private let source: FileBytes?
-  private var nextRelease = 1 << 20
+  private var nextRelease = 256 << 10
   private var strings = StringInterner()
   static let maxDepth = 512
   /// Reading for a listing: items' notes, history, reports and targets are skipped.
@@ -168,7 +168,7 @@ struct JSONReader {
       out.append(try element(&self))
       if pos >= nextRelease {
         source?.release(before: pos)
-        nextRelease = pos + (1 << 20)
+        nextRelease = pos + (256 << 10)
       }
       switch peek() {
       case UInt8(ascii: ","): pos += 1
@@ -412,6 +412,49 @@ struct JSONReader {
       return false
     default: throw failure
     }
+  }
+
+  /// Steps over a value without building it, for summary reads: strings are checked
+  /// (escapes, no control characters) and brackets must pair up, but separators inside are
+  /// not — a listing shows none of it, and every full read still checks all of it.
+  mutating func skipValueQuickly() throws {
+    skipSpace()
+    var p = pos
+    let end = filled
+    var depth = 0
+    repeat {
+      guard p < end else { throw failure }
+      let b = base[p]
+      switch b {
+      case UInt8(ascii: "\""):
+        p += 1
+        while true {
+          guard p < end else { throw failure }
+          let c = base[p]
+          if c == UInt8(ascii: "\"") { break }
+          if c == UInt8(ascii: "\\") { p += 1 } else if c < 0x20 { throw failure }
+          p += 1
+        }
+        p += 1
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        depth += 1
+        guard depth <= Self.maxDepth else { throw failure }
+        p += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        guard depth > 0 else { throw failure }
+        depth -= 1
+        p += 1
+      default:
+        if depth == 0 {
+          // A number or literal on its own: read it properly.
+          pos = p
+          try skipValue()
+          return
+        }
+        p += 1
+      }
+    } while depth > 0
+    pos = p
   }
 
   /// Skips a member this version does not know (JSONDecoder ignores them too).

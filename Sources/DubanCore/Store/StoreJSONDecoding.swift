@@ -253,19 +253,19 @@ extension Item {
       case K.progress: progress = try r.readInt()
       case K.notes:
         if r.summaryOnly {
-          try r.skipValue()
+          try r.skipValueQuickly()
           notes = []
         } else {
           notes = try r.readArray { try Note(json: &$0) }
         }
-      case K.reports where r.summaryOnly, K.targets where r.summaryOnly: try r.skipValue()
+      case K.reports where r.summaryOnly, K.targets where r.summaryOnly: try r.skipValueQuickly()
       case K.reports: if try !r.readNull() { reports = try r.readArray { try ReportFiling(json: &$0) } }
       case K.targets: if try !r.readNull() { targets = try r.readArray { try Target(json: &$0) } }
       case K.deadline: deadline = try r.readOptionalString()
       case K.closed: closed = try r.readNull() ? nil : try Closure(json: &r)
       case K.history:
         if r.summaryOnly {
-          try r.skipValue()
+          try r.skipValueQuickly()
           history = []
         } else {
           history = try r.readArray { try Change(json: &$0) }

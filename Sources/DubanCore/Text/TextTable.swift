@@ -15,35 +15,52 @@ public struct TextTable {
 
   /// The last column is not padded; with `maxWidth` it is cut to fit the line.
   public func render(maxWidth: Int? = nil) -> String {
-    let all = ([headers] + rows).map { $0.map(TerminalSafe.line) }
+    var out: [UInt8] = []
+    write(maxWidth: maxWidth) { out += $0 }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The same, handed out in pieces of about 64 KiB: a 100,000-row table is never held
+  /// whole. Built as bytes: appending to a String re-checks its storage on every piece.
+  public func write(maxWidth: Int? = nil, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     let columns = headers.count
     // Every cell measured once: measuring is most of the work for a long list.
-    let cellWidths = all.map { row in row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: cell) : 0 } }
+    func measure(_ row: [String]) -> [Int] {
+      row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: TerminalSafe.line(cell)) : 0 }
+    }
+    let headerWidths = measure(headers)
+    let cellWidths = rows.map(measure)
     var widths = Array(repeating: 0, count: columns)
-    for row in cellWidths {
+    for row in [headerWidths] + cellWidths {
       for (c, w) in row.enumerated() where c < columns - 1 { widths[c] = max(widths[c], w) }
     }
-    var out = ""
-    for (r, row) in all.enumerated() {
-      var line = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 16)
+    func line(_ row: [String], _ rowWidths: [Int]) {
+      let lineStart = out.count
       var used = 0
-      for (c, cell) in row.enumerated() {
+      for (c, raw) in row.enumerated() {
+        let cell = TerminalSafe.line(raw)
         if c == columns - 1 {
-          if let maxWidth {
-            line += width.truncate(cell, columns: max(1, maxWidth - used))
-          } else {
-            line += cell
-          }
+          out += (maxWidth.map { width.truncate(cell, columns: max(1, $0 - used)) } ?? cell).utf8
         } else {
-          let fill = String(repeating: " ", count: max(0, widths[c] - cellWidths[r][c]))
-          line += rightAligned.contains(c) ? fill + cell : cell + fill
-          line += "  "
+          let fill = max(0, widths[c] - rowWidths[c])
+          if rightAligned.contains(c) { out += repeatElement(0x20, count: fill) }
+          out += cell.utf8
+          if !rightAligned.contains(c) { out += repeatElement(0x20, count: fill) }
+          out += [0x20, 0x20]
           used += widths[c] + 2
         }
       }
-      while line.hasSuffix(" ") { line.removeLast() }
-      out += line + "\n"
+      while out.count > lineStart, out.last == 0x20 { out.removeLast() }
+      out.append(0x0A)
+      if out.count >= 1 << 16 {
+        out.withUnsafeBufferPointer(emit)
+        out.removeAll(keepingCapacity: true)
+      }
     }
-    return out
+    line(headers, headerWidths)
+    for (r, row) in rows.enumerated() { line(row, cellWidths[r]) }
+    if !out.isEmpty { out.withUnsafeBufferPointer(emit) }
   }
 }
