@@ -40,7 +40,10 @@ struct ItemFacts {
   }
 
   func forEachNode(_ body: (Int) -> Void) {
-    for n in [nodes.0, nodes.1, nodes.2, nodes.3] where n >= 0 { body(Int(n)) }
+    if nodes.0 >= 0 { body(Int(nodes.0)) }
+    if nodes.1 >= 0 { body(Int(nodes.1)) }
+    if nodes.2 >= 0 { body(Int(nodes.2)) }
+    if nodes.3 >= 0 { body(Int(nodes.3)) }
   }
 }
 
@@ -88,15 +91,26 @@ extension AppState {
     var index: [String: Int] = [:]
     index.reserveCapacity(plan.items.count)
     func slot(_ i: Int?) -> Int32 { i.map { Int32($0) } ?? -1 }
-    for (n, item) in plan.items.enumerated() {
-      let nodes = (
-        slot(all), slot(parts[item.part]), slot(item.section.flatMap { sections[item.part]?[$0] }),
-        slot(item.group.flatMap { groups[item.part]?[item.section ?? ""]?[$0] })
-      )
-      let f = ItemFacts(nodes: nodes, light: schedule.light(item), done: item.status == .done)
+    // Items come in document order, so neighbours share their section and group: remember
+    // the last look-up rather than hashing the same Chinese titles again.
+    var last: (part: Int, section: String?, group: String?, nodes: (Int32, Int32, Int32, Int32))?
+    let items = plan.items
+    for n in items.indices {
+      let (part, section, group) = (items[n].part, items[n].section, items[n].group)
+      let nodes: (Int32, Int32, Int32, Int32)
+      if let l = last, l.part == part, l.section == section, l.group == group {
+        nodes = l.nodes
+      } else {
+        nodes = (
+          slot(all), slot(parts[part]), slot(section.flatMap { sections[part]?[$0] }),
+          slot(group.flatMap { groups[part]?[section ?? ""]?[$0] })
+        )
+        last = (part, section, group, nodes)
+      }
+      let f = ItemFacts(nodes: nodes, light: schedule.light(items[n]), done: items[n].status == .done)
       f.forEachNode { stats[$0].add(f) }
       facts.append(f)
-      if index[item.id] == nil { index[item.id] = n }
+      if index[items[n].id] == nil { index[items[n].id] = n }
     }
     c = ViewCache.Contents(revision: revision, today: today.ordinal, facts: facts, stats: stats, indexByID: index)
   }

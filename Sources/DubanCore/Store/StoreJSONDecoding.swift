@@ -19,7 +19,7 @@ enum StoreJSON {
       }
     }
     try r.expectEnd()
-    guard let schema, let plan else { throw r.failure }
+    guard let schema = schema.take(), let plan = plan.take() else { throw r.failure }
     var doc = StoreDocument(plan: plan, settings: settings, workPlans: workPlans)
     doc.schema = schema
     return doc
@@ -82,7 +82,9 @@ extension Plan {
       default: try r.skipValue()
       }
     }
-    guard let title, let source, let calendar, let parts, let items, let units, let warnings else { throw r.failure }
+    guard let title = title.take(), let source = source.take(), let calendar = calendar.take(),
+      let parts = parts.take(), let items = items.take(), let units = units.take(), let warnings = warnings.take()
+    else { throw r.failure }
     self.init(
       title: title, source: source, calendar: calendar, parts: parts, items: items, units: units, warnings: warnings)
   }
@@ -105,7 +107,7 @@ extension PlanCalendar {
       default: try r.skipValue()
       }
     }
-    guard let periods, let remarks else { throw r.failure }
+    guard let periods = periods.take(), let remarks = remarks.take() else { throw r.failure }
     c.periods = periods
     c.remarks = remarks
     self = c
@@ -127,7 +129,7 @@ extension ReportPeriod {
       default: try r.skipValue()
       }
     }
-    guard let id, let name, let due else { throw r.failure }
+    guard let id = id.take(), let name = name.take(), let due = due.take() else { throw r.failure }
     self.init(id: id, name: name, due: due)
   }
 }
@@ -151,7 +153,9 @@ extension Part {
       default: try r.skipValue()
       }
     }
-    guard let ordinal, let number, let title, let sections else { throw r.failure }
+    guard let ordinal = ordinal.take(), let number = number.take(), let title = title.take(),
+      let sections = sections.take()
+    else { throw r.failure }
     self.init(ordinal: ordinal, number: number, title: title, declaredCount: declaredCount, sections: sections)
   }
 }
@@ -171,7 +175,7 @@ extension Section {
       default: try r.skipValue()
       }
     }
-    guard let number, let title, let groups else { throw r.failure }
+    guard let number = number.take(), let title = title.take(), let groups = groups.take() else { throw r.failure }
     self.init(number: number, title: title, groups: groups)
   }
 }
@@ -191,7 +195,7 @@ extension Unit {
       default: try r.skipValue()
       }
     }
-    guard let name, let aliases, let kind else { throw r.failure }
+    guard let name = name.take(), let aliases = aliases.take(), let kind = kind.take() else { throw r.failure }
     self.init(name: name, aliases: aliases, kind: kind)
   }
 }
@@ -211,7 +215,7 @@ extension ImportWarning {
       default: try r.skipValue()
       }
     }
-    guard let line, let kind, let message else { throw r.failure }
+    guard let line = line.take(), let kind = kind.take(), let message = message.take() else { throw r.failure }
     self.init(line: line, kind: kind, message: message)
   }
 }
@@ -274,8 +278,10 @@ extension Item {
       default: try r.skipValue()
       }
     }
-    guard let id, let part, let number, let text, let lead, let responsible, let leaders, let status, let progress,
-      (0...100).contains(progress), let notes, let history, let line
+    guard let id = id.take(), let part = part.take(), let number = number.take(), let text = text.take(),
+      let lead = lead.take(), let responsible = responsible.take(), let leaders = leaders.take(),
+      let status = status.take(), let progress = progress.take(),
+      (0...100).contains(progress), let notes = notes.take(), let history = history.take(), let line = line.take()
     else { throw r.failure }
     self.init(
       id: id, part: part, section: section, group: group, number: number, text: text, lead: lead,
@@ -299,7 +305,7 @@ extension Note {
       default: try r.skipValue()
       }
     }
-    guard let time, let user, let text else { throw r.failure }
+    guard let time = time.take(), let user = user.take(), let text = text.take() else { throw r.failure }
     self.init(time: time, user: user, text: text)
   }
 }
@@ -323,7 +329,9 @@ extension Change {
       default: try r.skipValue()
       }
     }
-    guard let time, let user, let field, let before, let after else { throw r.failure }
+    guard let time = time.take(), let user = user.take(), let field = field.take(), let before = before.take(),
+      let after = after.take()
+    else { throw r.failure }
     self.init(time: time, user: user, field: field, before: before, after: after)
   }
 }
@@ -349,7 +357,7 @@ extension ReportFiling {
       default: try r.skipValue()
       }
     }
-    guard let period, let filed, let user else { throw r.failure }
+    guard let period = period.take(), let filed = filed.take(), let user = user.take() else { throw r.failure }
     (f.period, f.filed, f.user) = (period, filed, user)
     self = f
   }
@@ -376,7 +384,9 @@ extension Target {
       default: try r.skipValue()
       }
     }
-    guard let name, let value, let unit, let comparator, let printed else { throw r.failure }
+    guard let name = name.take(), let value = value.take(), let unit = unit.take(), let comparator = comparator.take(),
+      let printed = printed.take()
+    else { throw r.failure }
     self.init(name: name, value: value, unit: unit, comparator: comparator, printed: printed, actual: actual)
   }
 }
@@ -396,7 +406,7 @@ extension Closure {
       default: try r.skipValue()
       }
     }
-    guard let date, let remark, let user else { throw r.failure }
+    guard let date = date.take(), let remark = remark.take(), let user = user.take() else { throw r.failure }
     self.init(date: date, remark: remark, user: user)
   }
 }
@@ -436,7 +446,7 @@ extension GroupMembership {
       default: try r.skipValue()
       }
     }
-    guard let group, let members, let assumed else { throw r.failure }
+    guard let group = group.take(), let members = members.take(), let assumed = assumed.take() else { throw r.failure }
     self.init(group: group, members: members, assumed: assumed)
   }
 }
@@ -458,7 +468,7 @@ extension WorkPlan {
       default: try r.skipValue()
       }
     }
-    guard let unit, let owner, let rows else { throw r.failure }
+    guard let unit = unit.take(), let owner = owner.take(), let rows = rows.take() else { throw r.failure }
     self.init(unit: unit, owner: owner, rows: rows, filed: filed)
   }
 }
@@ -482,7 +492,9 @@ extension WorkPlanRow {
       default: try r.skipValue()
       }
     }
-    guard let item, let content, let deadline, let leader, let office else { throw r.failure }
+    guard let item = item.take(), let content = content.take(), let deadline = deadline.take(),
+      let leader = leader.take(), let office = office.take()
+    else { throw r.failure }
     self.init(item: item, content: content, deadline: deadline, leader: leader, office: office)
   }
 }
