@@ -55,12 +55,13 @@ struct ListCommand: ParsableCommand {
         lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
         lang.pick("事项", "item"),
       ]
-      let rows = Array(items.map { item in
-        [
-          item.id, item.status.label(lang), "\(item.progress)%", "\(schedule.expected(item))%",
-          schedule.light(item).label(lang), item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text,
-        ]
-      })
+      let rows = Array(
+        items.map { item in
+          [
+            item.id, item.status.label(lang), "\(item.progress)%", "\(schedule.expected(item))%",
+            schedule.light(item).label(lang), item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text,
+          ]
+        })
       let table = TextTable(headers: headers, rows: rows, rightAligned: [2, 3])
       if Output.useColor {
         var text = table.render(maxWidth: Output.terminalWidth)
