@@ -1,3 +1,4 @@
+import CDubanBench
 import Foundation
 
 #if canImport(Glibc)
@@ -39,6 +40,49 @@ enum Measure {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return Run(seconds: now() - start, status: status)
+  }
+
+  /// Runs a command on a new pseudo-terminal of the given size, as a person's terminal would
+  /// run it (what `script` does, without the ~20 ms of script and a shell in the figure).
+  static func onTerminal(_ argv: [String], rows: Int, columns: Int, environment: [String: String]) -> Run {
+    var name = [CChar](repeating: 0, count: 256)
+    let master = duban_open_terminal(Int32(rows), Int32(columns), &name, name.count)
+    guard master >= 0 else { return Run(seconds: 0, status: -1) }
+    defer { close(master) }
+    let slave = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, slave, O_RDWR, 0) }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, duban_spawn_setsid)
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer {
+      for p in cEnv { free(p) }
+      for p in cArgs { free(p) }
+    }
+    // Whatever the program draws is read and dropped, so it never blocks on a full terminal.
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while buffer.withUnsafeMutableBytes({ read(master, $0.baseAddress, $0.count) }) > 0 {}
+      drained.signal()
+    }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv) == 0 else {
+      return Run(seconds: 0, status: -1)
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let seconds = now() - start
+    drained.wait()
+    return Run(seconds: seconds, status: status)
   }
 
   /// Median wall time over `runs` runs, then the peak memory of one more run measured by

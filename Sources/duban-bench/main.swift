@@ -15,7 +15,8 @@ let runs = Int(option("--runs") ?? "") ?? 5
 let duban = option("--duban") ?? ".build/release/duban"
 let work = option("--dir") ?? ".build/bench"
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-// --load FILE: only time loading (and saving) one store, for profiling the reader.
+// --load FILE: only time loading (and saving) one store; --frame FILE: only the first
+// frame on it. For profiling one step at a time.
 if let file = option("--load") {
   let store = Store(path: file)
   let doc = try store.load()
@@ -24,6 +25,16 @@ if let file = option("--load") {
     String(
       format: "load %.2f ms, save %.2f ms (median of %d)", Measure.inProcess(runs: runs) { _ = try? store.load() },
       Measure.inProcess(runs: runs) { try? Store(path: copy).save(doc) }, runs))
+  exit(0)
+}
+if let file = option("--frame") {
+  let times = (0..<runs).map { _ in
+    Measure.onTerminal(
+      [duban, "--store", file, "--exit-after-first-frame"], rows: 35, columns: 120,
+      environment: ["TERM": "xterm-256color"]
+    ).seconds * 1000
+  }
+  print(String(format: "first frame %.2f ms (median of %d)", Measure.median(times), runs))
   exit(0)
 }
 let hasTask = Measure.spawn(["task", "--version"]).status == 0
@@ -92,11 +103,17 @@ for size in sizes {
     report(size, "list memory / taskwarrior's", list.peakMiB / t.peakMiB, "")
   }
 
-  // First frame: the real binary on a pseudo-terminal (script), exiting after one frame.
+  // First frame: the real binary on a pseudo-terminal of 120×35, exiting after one frame.
   let rss = "\(work)/rss-\(size)"
-  let frame = Measure.command(
-    ["script", "-qec", "\(duban) --store \(storePath) --exit-after-first-frame", "/dev/null"], runs: repeats,
-    environment: ["TERM": "xterm-256color", "LINES": "35", "COLUMNS": "120", "DUBAN_BENCH_RSS": rss])
+  var frameTimes: [Double] = []
+  for _ in 0..<repeats {
+    let run = Measure.onTerminal(
+      [duban, "--store", storePath, "--exit-after-first-frame"], rows: 35, columns: 120,
+      environment: ["TERM": "xterm-256color", "DUBAN_BENCH_RSS": rss])
+    if run.status != 0 { FileHandle.standardError.write(Data("bench: first frame exited \(run.status)\n".utf8)) }
+    frameTimes.append(run.seconds * 1000)
+  }
+  let frame = (ms: Measure.median(frameTimes), peakMiB: 0.0)
   report(size, "start to first frame (ms)", frame.ms, " ms")
   if let kb = (try? String(contentsOfFile: rss, encoding: .utf8)).flatMap({
     Double($0.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -86,6 +86,43 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertEqual(try Store(path: path).load(), doc)
   }
 
+  /// Large stores are read in shares on several threads: the same document as one reader
+  /// makes of it, whatever the layout, and a bad item in a later share still refused.
+  func testLargeStoresReadInSharesAsInOnePiece() throws {
+    var doc = try Self.fullDocument()
+    let base = doc.plan.items
+    for copy in 1..<80 {
+      doc.plan.items += base.map {
+        var i = $0; i.id = "\(copy).\(i.id)"; return i
+      }
+    }
+    let pretty = try Store.encode(doc)
+    XCTAssertGreaterThan(pretty.count, StoreJSON.parallelThreshold)
+    // The pretty store is really cut in shares, and every share is read.
+    let items = try pretty.withUnsafeBytes { raw -> [Item]? in
+      var r = JSONReader(raw)
+      let key = Array("\"items\" : ".utf8)
+      let at = try XCTUnwrap(r.find(key, from: 0))
+      r = r.reader(at: at + key.count)
+      try r.enterArray()
+      let start = r.skipToNonSpace()
+      let cuts = try XCTUnwrap(StoreJSON.cuts(in: r, arrayStart: start, shares: 3))
+      XCTAssertEqual(cuts.count, 2)
+      return try StoreJSON.readShares(&r, start: start, cuts: cuts)
+    }
+    XCTAssertEqual(items, doc.plan.items)
+    for data in [pretty, try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: pretty))] {
+      XCTAssertEqual(try Store.decode(data, file: "big.json"), doc)
+    }
+    // A bad value far into the array, in the last share.
+    var text = String(decoding: pretty, as: UTF8.self)
+    let last = try XCTUnwrap(text.range(of: "\"progress\" : 45", options: .backwards))
+    text.replaceSubrange(last, with: "\"progress\" : 145")
+    XCTAssertThrowsError(try Store.decode(Data(text.utf8), file: "big.json")) {
+      XCTAssertTrue("\($0)".contains("progress 145 is not 0–100"), "\($0)")
+    }
+  }
+
   /// Valid JSON written other ways than ours: escapes, other key orders, no white space,
   /// unknown members, numbers as JSONDecoder accepts them. Whatever path reads it, the
   /// result is JSONDecoder's.

@@ -1,3 +1,5 @@
+import CDubanText
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -17,8 +19,10 @@ struct JSONReader {
   /// Bytes available from `base`; a file source grows it as the reader moves on.
   private var filled: Int
   private(set) var pos = 0
-  /// The mapped file, whose pages are handed back every megabyte or so.
+  /// The mapped file, whose pages this reader hands back behind it (from `releasedUpTo`,
+  /// its own start: readers working on parts of one file never give back each other's pages).
   private let source: FileBytes?
+  private var releasedUpTo = 0
   private var nextRelease = 256 << 10
   private var strings = StringInterner()
   static let maxDepth = 512
@@ -166,10 +170,7 @@ struct JSONReader {
     }
     while true {
       out.append(try element(&self))
-      if pos >= nextRelease {
-        source?.release(before: pos)
-        nextRelease = pos + (256 << 10)
-      }
+      if pos >= nextRelease { releasePages() }
       switch peek() {
       case UInt8(ascii: ","): pos += 1
       case UInt8(ascii: "]"):
@@ -179,6 +180,89 @@ struct JSONReader {
       default: throw failure
       }
     }
+  }
+
+  // MARK: - Reading parts of one array side by side (StoreJSON.readItems)
+
+  /// The same bytes, read from `offset` on, with its own string table and its own pages to
+  /// give back.
+  func reader(at offset: Int) -> JSONReader {
+    var r = self
+    r.pos = offset
+    r.releasedUpTo = offset
+    r.nextRelease = offset + (256 << 10)
+    return r
+  }
+
+  var count: Int { filled }
+
+  /// Where `pattern` next occurs at or after `from`.
+  func find(_ pattern: [UInt8], from: Int) -> Int? {
+    guard from < filled else { return nil }
+    return pattern.withUnsafeBufferPointer { p in
+      duban_memmem(base + from, filled - from, p.baseAddress, p.count).map {
+        $0 - UnsafeRawPointer(base)
+      }
+    }
+  }
+
+  /// The main reader carried on from where this share reader stopped (the array's end).
+  func continuing(after main: JSONReader) -> JSONReader {
+    var r = main
+    r.pos = pos
+    r.depth = depth
+    return r
+  }
+
+  func byte(at offset: Int) -> UInt8? { offset >= 0 && offset < filled ? base[offset] : nil }
+
+  mutating func skipToNonSpace() -> Int {
+    skipSpace()
+    return pos
+  }
+
+  /// Consumes `[`; the elements are then read with readElements.
+  mutating func enterArray() throws {
+    try expect(UInt8(ascii: "["))
+    depth += 1
+    guard depth <= Self.maxDepth else { throw failure }
+  }
+
+  /// Reads elements of an array already entered, until its `]` (closed: true) or, when
+  /// `stop` is given, until the position right after a comma is exactly `stop` (closed:
+  /// false). Passing `stop` without landing on it is an error: it was not an element boundary.
+  mutating func readElements<T>(stop: Int?, _ element: (inout JSONReader) throws -> T) throws -> (
+    values: [T], closed: Bool
+  ) {
+    var out: [T] = []
+    if stop == nil || pos < stop!, peek() == UInt8(ascii: "]") {
+      pos += 1
+      depth -= 1
+      return (out, true)
+    }
+    while true {
+      out.append(try element(&self))
+      if pos >= nextRelease { releasePages() }
+      switch peek() {
+      case UInt8(ascii: ","):
+        pos += 1
+        if let stop {
+          if pos == stop { return (out, false) }
+          if pos > stop { throw failure }
+        }
+      case UInt8(ascii: "]"):
+        pos += 1
+        depth -= 1
+        return (out, true)
+      default: throw failure
+      }
+    }
+  }
+
+  private mutating func releasePages() {
+    nextRelease = pos + (256 << 10)
+    guard let source else { return }
+    releasedUpTo = source.release(from: releasedUpTo, before: pos)
   }
 
   private mutating func readKey() throws -> JSONKey {
@@ -552,7 +636,6 @@ struct StringInterner {
 final class FileBytes {
   let base: UnsafeMutablePointer<UInt8>
   let filled: Int
-  private var released = 0
   private static let chunk = 1 << 20
   private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
 
@@ -574,11 +657,13 @@ final class FileBytes {
     munmap(base, filled)
   }
 
-  /// Gives back whole pages the reader has passed.
-  func release(before offset: Int) {
-    guard offset - released >= Self.chunk * 2 else { return }
+  /// Gives back the whole pages from `start` to a megabyte before `offset`; returns where
+  /// the pages given back now end.
+  func release(from start: Int, before offset: Int) -> Int {
+    let first = (start + Self.page - 1) / Self.page * Self.page
     let end = (offset - Self.chunk) / Self.page * Self.page
-    madvise(base + released, end - released, Int32(MADV_DONTNEED))
-    released = end
+    guard end - first >= Self.chunk else { return start }
+    madvise(base + first, end - first, Int32(MADV_DONTNEED))
+    return end
   }
 }

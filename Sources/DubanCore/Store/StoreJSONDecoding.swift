@@ -72,7 +72,7 @@ extension Plan {
     var first = true
     while let key = try r.nextKey(&first) {
       switch key {
-      case K.items: items = try r.readArray { try Item(json: &$0) }
+      case K.items: items = try StoreJSON.readItems(&r)
       case K.title: title = try r.readString()
       case K.source: source = try r.readString()
       case K.calendar: calendar = try PlanCalendar(json: &r)
