@@ -107,7 +107,9 @@ extension AppState {
         )
         last = (part, section, group, nodes)
       }
-      let f = ItemFacts(nodes: nodes, light: schedule.light(items[n]), done: items[n].status == .done)
+      let status = items[n].status
+      let light = schedule.light(status: status, progress: items[n].progress, deadline: items[n].deadline)
+      let f = ItemFacts(nodes: nodes, light: light, done: status == .done)
       f.forEachNode { stats[$0].add(f) }
       facts.append(f)
       if index[items[n].id] == nil { index[items[n].id] = n }

@@ -54,7 +54,7 @@ func report(_ items: Int, _ metric: String, _ value: Double, _ unit: String, tas
 }
 
 for size in sizes {
-  let repeats = size >= 100_000 ? max(1, runs / 2) : runs
+  let repeats = size >= 100_000 ? max(3, runs / 2) : runs
   var generator = PlanGenerator(seed: 2019)
   let document = generator.document(items: size)
   let docPath = "\(work)/plan-\(size).txt"

@@ -48,7 +48,7 @@ struct OpenCommand: ParsableCommand {
         let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
         try? "\(kb)\n".write(toFile: path, atomically: true, encoding: .utf8)
       }
-      return
+      Output.exitWithoutCleanUp()
     }
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
@@ -57,5 +57,7 @@ struct OpenCommand: ParsableCommand {
       throw ExitCode(1)
     }
     if signal != 0 { throw ExitCode(128 + signal) }
+    // Every change is on disk (the event loop waited for the saves): leave at once.
+    Output.exitWithoutCleanUp()
   }
 }

@@ -41,9 +41,11 @@ public struct Schedule: Sendable {
   }
 
   /// Expected progress (0–100) from the time elapsed between 1 January and the item's end.
-  public func expected(_ item: Item) -> Int {
+  public func expected(_ item: Item) -> Int { expected(until: end(of: item)) }
+
+  func expected(until end: Day) -> Int {
     let start = yearStart.ordinal
-    let finish = end(of: item).ordinal
+    let finish = end.ordinal
     guard finish > start else { return today.ordinal >= finish ? 100 : 0 }
     let elapsed = Double(today.ordinal - start) / Double(finish - start)
     return Int((max(0, min(1, elapsed)) * 100).rounded())
@@ -57,9 +59,16 @@ public struct Schedule: Sendable {
   /// Green on or ahead of schedule; yellow `yellowBehind`–`redBehind` points behind; red
   /// further behind, past its end without being done, or marked 滞后.
   public func light(_ item: Item) -> Light {
-    if item.status == .done { return .green }
-    if item.status == .blocked || today > end(of: item) { return .red }
-    let b = behind(item)
+    light(status: item.status, progress: item.progress, deadline: item.deadline)
+  }
+
+  /// The same from the three fields it depends on (callers going through many items read
+  /// just these, rather than copying whole items).
+  public func light(status: Status, progress: Int, deadline: String?) -> Light {
+    if status == .done { return .green }
+    let end = deadline.flatMap(Day.init) ?? yearEnd
+    if status == .blocked || today > end { return .red }
+    let b = expected(until: end) - progress
     if b > settings.redBehind { return .red }
     if b >= settings.yellowBehind { return .yellow }
     return .green

@@ -55,13 +55,35 @@ extension StoreJSON {
         return items
       }
     }
-    var all: [Item] = []
+    var shares: [[Item]] = []
     for i in starts.indices {
       guard case .success(let items)? = work.results[i] else { return nil }
-      if all.isEmpty { all = items } else { all.append(contentsOf: items) }
+      shares.append(items)
     }
+    work.clearResults()
+    let all = joinByMoving(&shares)
     r = work.readers[starts.count - 1].continuing(after: r)
     return all
+  }
+}
+
+/// The shares' items in one array, moved rather than copied: copying would retain and
+/// later release every string of every item. Each moved-from slot is left holding an
+/// empty item, which costs nothing to destroy.
+private func joinByMoving(_ shares: inout [[Item]]) -> [Item] {
+  let total = shares.reduce(0) { $0 + $1.count }
+  let empty = Item(
+    id: "", part: 0, section: nil, group: nil, number: "", text: "", lead: [], responsible: [], leaders: [], line: 0,
+    status: .notStarted, progress: 0, notes: [], reports: [], targets: [], deadline: nil, closed: nil, history: [])
+  return [Item](unsafeUninitializedCapacity: total) { buffer, count in
+    for i in shares.indices {
+      shares[i].withUnsafeMutableBufferPointer { share in
+        guard let from = share.baseAddress, share.count > 0 else { return }
+        (buffer.baseAddress! + count).moveInitialize(from: from, count: share.count)
+        from.initialize(repeating: empty, count: share.count)
+        count += share.count
+      }
+    }
   }
 }
 
@@ -75,6 +97,10 @@ private final class SharedWork: @unchecked Sendable {
     _ = self.readers.initialize(from: readers)
     results = .allocate(capacity: readers.count)
     results.initialize(repeating: nil)
+  }
+
+  func clearResults() {
+    for i in results.indices { results[i] = nil }
   }
 
   func run(_ i: Int, _ body: (inout JSONReader) throws -> [Item]) {

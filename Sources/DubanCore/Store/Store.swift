@@ -112,13 +112,15 @@ public struct Store: Sendable {
   /// What JSON cannot say: every item id once, every unit name once.
   static func validate(_ doc: StoreDocument, file: String) throws {
     var ids: [String: Int] = [:]
-    for (i, item) in doc.plan.items.enumerated() {
-      if let first = ids[item.id] {
+    ids.reserveCapacity(doc.plan.items.count)
+    let items = doc.plan.items
+    for i in items.indices {
+      let id = items[i].id  // the id alone: copying whole items retains every string in them
+      if let first = ids.updateValue(i, forKey: id) {
         throw StoreError(
           file: file, position: "plan.items[\(i)].id",
-          reason: "duplicate item id “\(item.id)” (also plan.items[\(first)]); the file was left untouched")
+          reason: "duplicate item id “\(id)” (also plan.items[\(first)]); the file was left untouched")
       }
-      ids[item.id] = i
     }
     var names = Set<String>()
     for (i, unit) in doc.plan.units.enumerated() where !names.insert(unit.name).inserted {
