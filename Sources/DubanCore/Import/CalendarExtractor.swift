@@ -12,7 +12,7 @@ struct CalendarExtractor {
     var cal = PlanCalendar()
     let notice = lines.filter { $0.number < planStart }
     let published = notice.lazy.compactMap { l -> Day? in
-      guard let r = l.text.firstRange(of: "发文日期") else { return nil }
+      guard let r = l.text.byteRange(of: "发文日期") else { return nil }
       return Self.isoDate(in: String(l.text[r.upperBound...]))
     }.first
     cal.published = published?.description
@@ -23,7 +23,7 @@ struct CalendarExtractor {
     if let year {
       var after = issued ?? Day(year: year, month: 1, day: 1)!
       if let l = notice.first(where: {
-        ($0.text.contains("工作方案") || $0.text.contains("办理方案")) && $0.text.contains("日前")
+        ($0.text.includes("工作方案") || $0.text.includes("办理方案")) && $0.text.includes("日前")
       }),
         let token = Self.dateTokens(before: "日前", in: l.text).last,
         let day = resolve(token, year: year, after: after, line: l.number)
@@ -31,7 +31,7 @@ struct CalendarExtractor {
         cal.workPlanDue = day.description
         after = day
       }
-      if let l = notice.first(where: { $0.text.contains("季度") && $0.text.contains("日") }) {
+      if let l = notice.first(where: { $0.text.includes("季度") && $0.text.includes("日") }) {
         cal.periods = periods(l, year: year, after: after)
       }
     }
@@ -70,7 +70,7 @@ struct CalendarExtractor {
   private mutating func periods(_ l: Line, year: Int, after: Day) -> [ReportPeriod] {
     var days: [Day] = []
     var previous = after
-    if l.text.contains("每季度") || l.text.contains("每个季度") {
+    if l.text.includes("每季度") || l.text.includes("每个季度") {
       return recurring(l.text, year: year)
     }
     for token in Self.dateTokens(before: "日", in: l.text) {
@@ -79,7 +79,7 @@ struct CalendarExtractor {
       previous = d
     }
     let names: [(String, String)]
-    if days.count == 4 && l.text.contains("全年") {
+    if days.count == 4 && l.text.includes("全年") {
       names = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Y", "全年")]
     } else if days.count == 4 {
       names = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
@@ -91,10 +91,10 @@ struct CalendarExtractor {
 
   /// "每季度最后一个月的30日前" and "每个季度第1个月的20日前".
   private func recurring(_ text: String, year: Int) -> [ReportPeriod] {
-    guard let r = text.firstRange(of: "日前") ?? text.firstRange(of: "日"),
+    guard let r = text.byteRange(of: "日前") ?? text.byteRange(of: "日"),
       let dayNumber = Int(String(text[..<r.lowerBound].reversed().prefix(while: \.isASCIIDigitChar).reversed()))
     else { return [] }
-    let firstMonth = text.contains("第1个月") || text.contains("第一个月")
+    let firstMonth = text.includes("第1个月") || text.includes("第一个月")
     let months: [(Int, Int)] =
       firstMonth ? [(year, 4), (year, 7), (year, 10), (year + 1, 1)] : [(year, 3), (year, 6), (year, 9), (year, 12)]
     let names = [("Q1", "第一季度"), ("Q2", "第二季度"), ("Q3", "第三季度"), ("Q4", "第四季度")]
@@ -106,7 +106,7 @@ struct CalendarExtractor {
 
   /// A date token as printed: "2019年4月10日", "7月10日", "2019410", "1225".
   private mutating func resolve(_ token: String, year: Int, after: Day, line: Int) -> Day? {
-    if token.contains("月") {
+    if token.includes("月") {
       let y = token.split(separator: "年").count == 2 ? Int(token.split(separator: "年")[0]) ?? year : year
       let md = token.split(separator: "年").last!.split(separator: "月")
       guard md.count == 2, let m = Int(md[0]), let d = Int(md[1]) else { return nil }
@@ -144,7 +144,7 @@ struct CalendarExtractor {
   static func dateTokens(before marker: String, in text: String) -> [String] {
     var tokens: [String] = []
     var rest = Substring(text)
-    while let r = rest.firstRange(of: marker) {
+    while let r = rest.byteRange(of: marker) {
       let head = rest[..<r.lowerBound]
       let token = String(head.reversed().prefix(while: { $0.isASCIIDigitChar || $0 == "年" || $0 == "月" }).reversed())
       if let first = token.first, first.isASCIIDigitChar { tokens.append(token) }
@@ -165,8 +165,8 @@ struct CalendarExtractor {
 
   /// "2019年1月11日" anywhere in text.
   static func chineseDate(_ text: String) -> Day? {
-    guard let yr = text.firstRange(of: "年"), let mr = text[yr.upperBound...].firstRange(of: "月"),
-      let dr = text[mr.upperBound...].firstRange(of: "日")
+    guard let yr = text.byteRange(of: "年"), let mr = text[yr.upperBound...].byteRange(of: "月"),
+      let dr = text[mr.upperBound...].byteRange(of: "日")
     else { return nil }
     let y = Int(String(text[..<yr.lowerBound].reversed().prefix(4).reversed()))
     let m = Int(text[yr.upperBound..<mr.lowerBound])
@@ -177,7 +177,7 @@ struct CalendarExtractor {
 
   static func firstYear(in lines: [Line]) -> Int? {
     for l in lines {
-      if let r = l.text.firstRange(of: "年"),
+      if let r = l.text.byteRange(of: "年"),
         let y = Int(String(l.text[..<r.lowerBound].reversed().prefix(4).reversed())), (1990...2100).contains(y)
       {
         return y

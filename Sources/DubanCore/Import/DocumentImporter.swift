@@ -90,7 +90,7 @@ private struct Parser {
 
   mutating func run(_ lines: [Line]) throws -> Plan {
     let nonEmpty = lines.filter { !$0.text.isEmpty }
-    firstListedIsLead = nonEmpty.contains { $0.text.contains("列第一位") && $0.text.contains("牵头") }
+    firstListedIsLead = nonEmpty.contains { $0.text.includes("列第一位") && $0.text.includes("牵头") }
     var planStart: Int? = nil
     var ended = false
 
@@ -208,7 +208,7 @@ private struct Parser {
 
   /// An unnumbered short line right before an item is a group heading.
   func isHeading(_ t: String, next: String?) -> Bool {
-    guard let next, t.count <= 30, !t.contains("。"), !t.contains("；"), !t.hasSuffix("，") else { return false }
+    guard let next, t.count <= 30, !t.includes("。"), !t.includes("；"), !t.hasSuffix("，") else { return false }
     return LineShapes.numberedItem(next) != nil
   }
 
@@ -361,8 +361,8 @@ private struct Parser {
     let above = lines.filter { $0.number < planStart }.suffix(2).map(\.text)
       .filter { CalendarExtractor.chineseDate($0) == nil || $0.count > 12 }
     let joined = above.joined()
-    if joined.contains("方案") || joined.contains("分解") { return joined }
-    return lines.first { $0.text.contains("分解方案") }?.text ?? PathText.lastComponent(of: file)
+    if joined.includes("方案") || joined.includes("分解") { return joined }
+    return lines.first { $0.text.includes("分解方案") }?.text ?? PathText.lastComponent(of: file)
   }
 
 }

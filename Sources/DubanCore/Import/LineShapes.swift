@@ -14,7 +14,7 @@ enum LineShapes {
     guard let sep = rest.first, sep == "、" || sep == "." || sep == "．" else { return nil }
     let title = String(rest.dropFirst()).trimmed
     let declared = declaredCount(title)
-    guard !title.isEmpty, declared != nil || (title.count <= 40 && !title.contains("。")) else {
+    guard !title.isEmpty, declared != nil || (title.count <= 40 && !title.includes("。")) else {
       return nil
     }
     return (String(numeral), value, title, declared)
@@ -22,7 +22,7 @@ enum LineShapes {
 
   /// "(共67项)" → 67.
   static func declaredCount(_ text: String) -> Int? {
-    guard let r = text.firstRange(of: "共") else { return nil }
+    guard let r = text.byteRange(of: "共") else { return nil }
     let digits = text[r.upperBound...].prefix(while: \.isASCIIDigitChar)
     guard !digits.isEmpty, text[r.upperBound...].dropFirst(digits.count).first == "项" else {
       return nil
@@ -74,7 +74,7 @@ enum LineShapes {
 
   static func advertising(_ line: String) -> String? {
     let lower = line.lowercased()
-    return advertisingMarkers.first { lower.contains($0) }
+    return advertisingMarkers.first { lower.includes($0) }
   }
 }
 

@@ -41,7 +41,7 @@ struct UnitResolver {
   /// Canonical name of an office: the spelling with the district prefix if one was seen.
   func canonical(key: String) -> String {
     let list = spellings[key] ?? [key]
-    return list.first { $0.hasPrefix("区") } ?? list.first { !$0.contains("〈") } ?? list[0]
+    return list.first { $0.hasPrefix("区") } ?? list.first { !$0.includes("〈") } ?? list[0]
   }
 
   struct Resolved: Equatable {

@@ -57,7 +57,7 @@ extension Part {
   /// The title without the declared count: "2019年重点工作(共67项)" → "2019年重点工作".
   public var shortTitle: String {
     for open in ["(共", "（共"] {
-      if let r = title.firstRange(of: open) { return String(title[..<r.lowerBound]) }
+      if let r = title.byteRange(of: open) { return String(title[..<r.lowerBound]) }
     }
     return title
   }

@@ -38,7 +38,7 @@ public struct Settings: Codable, Equatable, Sendable {
   /// (assumed), else none (assumed).
   public func membership(of group: String, in plan: Plan) -> GroupMembership {
     if let stored = groups.first(where: { $0.group == group }) { return stored }
-    let streets = group.contains("街道") || group.contains("街办")
+    let streets = group.includes("街道") || group.includes("街办")
     let members = streets ? plan.units.filter { $0.kind == .unit && $0.name.hasSuffix("街道") }.map(\.name) : []
     return GroupMembership(group: group, members: members, assumed: true)
   }

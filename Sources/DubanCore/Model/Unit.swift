@@ -82,7 +82,7 @@ public enum UnitName {
   /// 各街道, 相关街道, 相关职能部门, 区直相关单位: references to a set of units.
   public static func isGroupReference(_ name: String) -> Bool {
     if name.hasPrefix("各") || name.hasPrefix("相关") || name.hasPrefix("有关") { return true }
-    if name.contains("相关") || name.contains("有关") { return true }
+    if name.includes("相关") || name.includes("有关") { return true }
     return ["区直各单位", "区直部门", "全区各单位"].contains(name)
   }
 }
