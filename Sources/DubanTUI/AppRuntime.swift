@@ -15,13 +15,32 @@ public final class AppRuntime {
   public private(set) var state: AppState
   let store: Store
   let clock: () -> String
-  /// Changes not yet handed to the save queue.
-  private var pending: [Effect] = []
+  /// Changes not yet handed to the save queue, each with the moment it was made (so the
+  /// file gets exactly the history the screen shows).
+  private var pending: [Pending] = []
   /// The batch being written, if any; its outcome arrives in `outcome`.
-  private var inFlight: [Effect]?
-  private let outcome = SaveOutcome()
+  private var inFlight: [Pending]?
+  private let outcome = Mailbox<SaveResult>()
+  /// A newer file someone else wrote, read in the background.
+  private let reloaded = Mailbox<Reloaded>()
+  /// The file a reload was asked for (not asked again every tick, even if it fails).
+  private var reloadRequested: FileSignature?
+  /// Counts saves: a reload read before a save started is older than what it wrote.
+  private var generation = 0
   private let saveQueue = DispatchQueue(label: "duban.save")
+  /// The file the screen shows.
   private var lastSeen: FileSignature?
+
+  struct Reloaded: Sendable {
+    var doc: StoreDocument?
+    var signature: FileSignature?
+    var generation: Int
+  }
+
+  struct Pending: Sendable {
+    var effect: Effect
+    var time: String
+  }
 
   public init(state: AppState, store: Store, clock: @escaping () -> String) {
     self.state = state
@@ -34,11 +53,12 @@ public final class AppRuntime {
   /// (quit, external editor).
   public func handle(_ action: Action) -> [Effect] {
     collect()
-    let effects = Reducer.reduce(&state, action, now: clock())
+    let now = clock()
+    let effects = Reducer.reduce(&state, action, now: now)
     var forTerminal: [Effect] = []
     for effect in effects {
       switch effect {
-      case .persist, .persistWorkPlan: pending.append(effect)
+      case .persist, .persistWorkPlan: pending.append(Pending(effect: effect, time: now))
       case .export(let request): export(request)
       case .openEditor, .quit: forTerminal.append(effect)
       }
@@ -57,16 +77,28 @@ public final class AppRuntime {
       startSave()
       return true
     }
+    if let newer = reloaded.take(), newer.generation == generation, inFlight == nil, let doc = newer.doc {
+      lastSeen = newer.signature
+      replaceDocument(doc)
+      changed = true
+    }
     if inFlight == nil {
+      // Someone else wrote the store: read it in the background (100,000 items take half a
+      // second) and swap it in on a later tick.
       let now = FileSignature(path: store.path)
-      if now != lastSeen, let doc = try? store.load() {
-        lastSeen = now
-        replaceDocument(doc)
-        changed = true
+      if now != lastSeen && now != reloadRequested {
+        reloadRequested = now
+        let (store, reloaded, generation) = (self.store, self.reloaded, self.generation)
+        saveQueue.async {
+          reloaded.set(Reloaded(doc: try? store.load(), signature: now, generation: generation))
+        }
       }
     }
     return changed
   }
+
+  /// Waits for whatever the background queue is doing (tests).
+  func settle() { saveQueue.sync {} }
 
   /// Before leaving: every change written, or the failure recorded in `state.saveState`.
   public func finishSaving() {
@@ -86,22 +118,30 @@ public final class AppRuntime {
     pending = []
     inFlight = batch
     if case .failed = state.saveState {} else { state.saveState = .saving }
-    let stamp = Stamp(user: state.user, time: clock())
+    let user = state.user
     let day = state.today.description
     let store = self.store
     let outcome = self.outcome
+    let expected = lastSeen
+    generation += 1
+    reloadRequested = nil
     saveQueue.async {
       do {
-        let (doc, _) = try store.update { doc in
-          for effect in batch {
-            switch effect {
+        let (doc, unchanged) = try store.update { doc -> Bool in
+          // Nobody else wrote since we last read: the file becomes exactly what the screen
+          // already shows, and the main loop need not swap (and re-index) the document.
+          let unchanged = expected != nil && FileSignature(path: store.path) == expected
+          for entry in batch {
+            let stamp = Stamp(user: user, time: entry.time)
+            switch entry.effect {
             case .persist(let id, let edit): try doc.plan.apply(edit, to: id, stamp: stamp)
             case .persistWorkPlan(let wp): doc.save(wp, on: day)
             default: break
             }
           }
+          return unchanged
         }
-        outcome.set(.success(doc))
+        outcome.set(.success(doc, unchanged: unchanged))
       } catch {
         outcome.set(.failure("\(error)"))
       }
@@ -115,10 +155,10 @@ public final class AppRuntime {
     guard let batch = inFlight, let result = outcome.take() else { return false }
     inFlight = nil
     switch result {
-    case .success(let doc):
+    case .success(let doc, let unchanged):
       lastSeen = FileSignature(path: store.path)
       state.saveState = .saved
-      if pending.isEmpty { replaceDocument(doc) }
+      if pending.isEmpty && !unchanged { replaceDocument(doc) }
     case .failure(let reason):
       pending = batch + pending
       state.saveState = .failed(reason)
@@ -167,7 +207,7 @@ public final class AppRuntime {
 }
 
 /// Enough of a file's identity to notice that someone replaced it.
-struct FileSignature: Equatable {
+struct FileSignature: Equatable, Sendable {
   var inode: UInt64
   var size: Int64
   var modified: Int
@@ -181,21 +221,23 @@ struct FileSignature: Equatable {
   }
 }
 
-/// The outcome of a background save, handed to the main loop.
-final class SaveOutcome: Sendable {
-  enum Result {
-    case success(StoreDocument)
-    case failure(String)
-  }
+/// A value handed from the save queue to the main loop.
+final class Mailbox<Value: Sendable>: Sendable {
+  private let slot = Mutex<Value?>(nil)
 
-  private let result = Mutex<Result?>(nil)
+  func set(_ value: Value) { slot.withLock { $0 = value } }
 
-  func set(_ r: Result) { result.withLock { $0 = r } }
-
-  func take() -> Result? {
-    result.withLock { stored in
+  func take() -> Value? {
+    slot.withLock { stored in
       defer { stored = nil }
       return stored
     }
   }
+}
+
+/// The outcome of a background save.
+enum SaveResult: Sendable {
+  /// The document as written; `unchanged` when it equals the one on screen.
+  case success(StoreDocument, unchanged: Bool)
+  case failure(String)
 }

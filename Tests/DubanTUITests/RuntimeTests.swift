@@ -77,8 +77,27 @@ final class RuntimeTests: XCTestCase {
     runtime.finishSaving()
     XCTAssertFalse(runtime.tick(), "the save was already taken in")
     try store.update { try $0.plan.apply(.progress(30), to: "1.2", stamp: Stamp(user: "其他人", time: Harness.now)) }
+    XCTAssertFalse(runtime.tick(), "the newer file is being read in the background: nothing to draw yet")
+    runtime.settle()
     XCTAssertTrue(runtime.tick(), "another writer changed the store")
     XCTAssertFalse(runtime.tick())
+  }
+
+  /// A save onto a file nobody else touched does not swap the document (at 100,000 items
+  /// that would re-index everything); one onto a file someone changed does.
+  func testSavesSwapTheDocumentOnlyWhenSomeoneElseWrote() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    let revision = runtime.state.revision
+    runtime.finishSaving()
+    XCTAssertEqual(runtime.state.revision, revision, "the file became what the screen shows")
+    XCTAssertEqual(try store.load(), runtime.state.doc, "history times included")
+    try store.update { try $0.plan.apply(.progress(30), to: "1.2", stamp: Stamp(user: "其他人", time: Harness.now)) }
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    XCTAssertEqual(runtime.state.plan.item(id: "1.2")?.progress, 30, "the other writer's change came in with the save")
+    XCTAssertEqual(try store.load(), runtime.state.doc)
   }
 
   func testPicksUpOtherWritersKeepingThePlace() throws {
@@ -88,6 +107,8 @@ final class RuntimeTests: XCTestCase {
     _ = runtime.handle(.key(.down))
     runtime.finishSaving()
     try store.update { try $0.plan.apply(.progress(70), to: "1.3", stamp: Stamp(user: "其他人", time: Harness.now)) }
+    runtime.tick()
+    runtime.settle()
     runtime.tick()
     XCTAssertEqual(runtime.state.selectedItem?.id, "1.3")
     XCTAssertEqual(runtime.state.selectedItem?.progress, 70)
