@@ -147,6 +147,26 @@ for size in sizes {
       _ = Reducer.reduce(&state, .key(.char("+")), now: "t")
       _ = Renderer.render(state)
     }, " ms")
+  // The same through the runtime, against the store file: every mark is saved in the
+  // background, so the key is handled while earlier saves are still writing.
+  var marked = doc
+  try Store(path: storePath).save(marked)
+  marked = try Store(path: storePath).load()
+  let runtime = AppRuntime(
+    state: AppState(
+      doc: marked, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120),
+    store: Store(path: storePath), clock: { "2019-07-01T09:00:00+08:00" })
+  _ = runtime.handle(.key(.tab))
+  _ = Renderer.render(runtime.state)
+  var up = true
+  report(
+    size, "keystroke: mark, saved in background (ms)",
+    Measure.inProcess(runs: keyRuns) {
+      _ = runtime.handle(.key(.char(up ? "+" : "-")))
+      _ = Renderer.render(runtime.state)
+      up.toggle()
+    }, " ms")
+  runtime.finishSaving()
 }
 
 var table = "items    metric                                       duban   taskwarrior\n"
