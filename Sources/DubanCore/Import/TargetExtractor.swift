@@ -8,7 +8,8 @@ public enum TargetExtractor {
     "个工作日", "平方米", "万人次", "亿元", "万元", "人次", "公里", "千米", "工作日", "%", "个", "座", "条", "项", "所", "家",
     "人", "户", "套", "栋", "处", "辆", "台", "场", "次", "名", "间", "张", "亩", "吨", "米", "元", "天", "万",
   ]
-  static let delimiters: Set<Character> = ["，", ",", "、", "。", "；", ";", "：", ":", "(", "（", ")", "）", "“", "”", "\""]
+  static let measureInitials = ScalarSet(measures.compactMap(\.first))
+  static let delimiters: ScalarSet = ["，", ",", "、", "。", "；", ";", "：", ":", "(", "（", ")", "）", "“", "”", "\""]
   static let leadingVerbs = [
     "新建改造", "再打造", "新增", "新建", "改造", "建成", "完成", "实现", "打造", "增加", "达到", "推动", "推进", "确保", "全年",
     "在全区", "全区", "力争", "累计", "增",
@@ -42,8 +43,9 @@ public enum TargetExtractor {
       }
       // Part of a word (A1, 365bet) or of a year: not a target.
       if start > 0, chars[start - 1].isASCII, chars[start - 1].isLetter { continue }
-      let rest = String(chars[i...])
-      guard let measure = measures.first(where: { rest.hasPrefix($0) }), let value = Double(String(chars[start..<i]))
+      guard i < chars.count, measureInitials.contains(chars[i]),
+        let measure = measures.first(where: { chars[i...].starts(with: $0) }),
+        let value = Double(String(chars[start..<i]))
       else {
         continue
       }
@@ -54,7 +56,7 @@ public enum TargetExtractor {
     return targets
   }
 
-  static let chineseCounts: [Character: Int] = [
+  static let chineseCounts: ScalarTable<Int> = [
     "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
   ]
 
@@ -71,7 +73,7 @@ public enum TargetExtractor {
       end += word.count
     }
     let rawBefore = String(chars[wordStart(chars, before: start)..<start])
-    if rawBefore.hasSuffix("不少于") || rawBefore.hasSuffix("至少") { comparator = "≥" }
+    if rawBefore.hasByteSuffix("不少于") || rawBefore.hasByteSuffix("至少") { comparator = "≥" }
     var name = strip(rawBefore)
     // "建成50个智慧平安小区": a classifier names what follows it, as does a bare verb before.
     let verbOnly = name.isEmpty || leadingVerbs.contains(name)
@@ -118,11 +120,11 @@ public enum TargetExtractor {
     var changed = true
     while changed {
       changed = false
-      for v in leadingVerbs where s.hasPrefix(v) && s.count > v.count {
+      for v in leadingVerbs where s.hasBytePrefix(v) && s.utf8.count > v.utf8.count {
         s.removeFirst(v.count)
         changed = true
       }
-      for v in trailingVerbs where s.hasSuffix(v) && s.count > v.count {
+      for v in trailingVerbs where s.hasByteSuffix(v) && s.utf8.count > v.utf8.count {
         s.removeLast(v.count)
         changed = true
       }

@@ -21,16 +21,18 @@ struct UnitClause: Equatable {
     ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
   ]
 
-  static let separators: Set<Character> = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t"]
+  static let separators: ScalarSet = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t"]
 
-  static let labelInitials = Set(labels.compactMap(\.0.first))
+  static let labelInitials = ScalarSet(labels.compactMap(\.0.first))
+  /// The labels as characters, compared in place rather than built into strings.
+  static let labelCharacters = labels.map { (Array($0.0), $0.1) }
 
   /// A label followed by a colon, at character offset `at`.
   static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
     guard i < chars.count, labelInitials.contains(chars[i]) else { return nil }
-    for (label, role) in labels {
+    for (label, role) in labelCharacters {
       let n = label.count
-      guard i + n < chars.count, String(chars[i..<(i + n)]) == label else { continue }
+      guard i + n < chars.count, chars[i..<(i + n)].elementsEqual(label) else { continue }
       var j = i + n
       while j < chars.count, chars[j] == " " { j += 1 }
       if j < chars.count, chars[j] == ":" || chars[j] == "：" { return (j + 1 - i, role) }

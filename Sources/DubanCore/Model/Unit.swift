@@ -20,15 +20,15 @@ public struct Unit: Codable, Equatable, Sendable {
 /// Rules about how unit names are written, shared by the importer and look-ups.
 public enum UnitName {
   /// Brackets that open a second title (区商务局〈招商局〉) or a part of a name (区发改(商务)局).
-  public static let openers: [Character: Character] = [
+  public static let openers: ScalarTable<Character> = [
     "(": ")", "（": "）", "[": "]", "【": "】", "〈": "〉", "<": ">", "《": "》", "＜": "＞",
   ]
-  public static let closers: Set<Character> = Set(openers.values)
+  public static let closers = ScalarSet(openers.allValues)
 
   /// The name without a district prefix or a trailing second title: 区商务局〈招商局〉 → 商务局.
   public static func key(_ name: String) -> String {
     var n = baseName(name).base
-    for prefix in ["江岸区", "区"] where n.hasPrefix(prefix) && n.count > prefix.count + 1 {
+    for prefix in ["江岸区", "区"] where n.hasBytePrefix(prefix) && n.count > prefix.count + 1 {
       n.removeFirst(prefix.count)
       break
     }
@@ -76,7 +76,7 @@ public enum UnitName {
   ]
 
   public static func looksLikeOffice(_ name: String) -> Bool {
-    name.count >= 2 && suffixes.contains { name.hasSuffix($0) }
+    name.count >= 2 && suffixes.contains { name.hasByteSuffix($0) }
   }
 
   /// 各街道, 相关街道, 相关职能部门, 区直相关单位: references to a set of units.

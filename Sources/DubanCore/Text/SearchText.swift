@@ -105,3 +105,15 @@ extension StringProtocol {
     return lower..<utf8.index(lower, offsetBy: other.utf8.count)
   }
 }
+
+extension StringProtocol {
+  /// hasPrefix by UTF-8 bytes: the generic version compares grapheme by grapheme.
+  public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+  /// hasSuffix by UTF-8 bytes.
+  public func hasByteSuffix(_ suffix: String) -> Bool {
+    let n = suffix.utf8.count
+    guard utf8.count >= n else { return false }
+    return utf8.suffix(n).elementsEqual(suffix.utf8)
+  }
+}
