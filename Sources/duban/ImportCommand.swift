@@ -2,6 +2,10 @@ import ArgumentParser
 import DubanCore
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
@@ -29,7 +33,13 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let lang = global.language
-      let result = try DocumentImporter.importFile(at: document)
+      // A large document takes seconds: say how far it is, on a terminal only.
+      let showProgress = isatty(STDERR_FILENO) == 1
+      let result = try DocumentImporter.importFile(at: document) { done in
+        guard showProgress else { return }
+        Output.write(lang.pick("\r导入中… \(Int(done * 100))%", "\rimporting… \(Int(done * 100))%"), to: STDERR_FILENO)
+      }
+      if showProgress { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
       let plan = result.plan
       let target = out ?? global.storePath
       let store = Store(path: target)

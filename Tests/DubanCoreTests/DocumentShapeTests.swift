@@ -5,6 +5,18 @@ import XCTest
 
 /// Small documents of every shape the importer must handle.
 final class DocumentShapeTests: XCTestCase {
+  /// A large document reports how far the import is, in order, from 0 to 1.
+  func testLargeDocumentsReportProgress() throws {
+    let lines = ["一、重点工作(共5000项)"] + (1...5000).map { "\($0). 推进第\($0)项工作。(责任单位:区财政局、区税务局)" }
+    var heard: [Double] = []
+    let plan = try DocumentImporter.parse(lines.joined(separator: "\n"), file: "big.txt") { heard.append($0) }
+    XCTAssertEqual(plan.items.count, 5000)
+    XCTAssertGreaterThanOrEqual(heard.count, 8, "\(heard)")
+    XCTAssertEqual(heard, heard.sorted())
+    XCTAssertTrue(heard.allSatisfy { (0...1).contains($0) })
+    XCTAssertGreaterThan(heard.last ?? 0, 0.9)
+  }
+
   func testNumberingStylesAndBrackets() throws {
     let plan = try Fixtures.parse(
       """

@@ -11,7 +11,8 @@ public enum DocumentImporter {
     public var encoding: String
   }
 
-  public static func importFile(at path: String) throws -> Result {
+  /// `progress` hears the share done, 0…1, every thousand lines or so (for large documents).
+  public static func importFile(at path: String, progress: ((Double) -> Void)? = nil) throws -> Result {
     let data: Data
     do {
       data = Data(try FileReading.bytes(at: path))
@@ -19,7 +20,7 @@ public enum DocumentImporter {
       throw ImportError(file: path, reason: "cannot read the file (\(error))")
     }
     let decoded = try DocumentDecoder.decode(data, file: path)
-    var plan = try parse(decoded.text, file: path)
+    var plan = try parse(decoded.text, file: path, progress: progress)
     if decoded.encoding == "GB18030" {
       plan.warnings.insert(
         ImportWarning(line: 0, kind: .encoding, message: "decoded as GB18030 (not UTF-8)"), at: 0)
@@ -27,8 +28,9 @@ public enum DocumentImporter {
     return Result(plan: plan, encoding: decoded.encoding)
   }
 
-  public static func parse(_ text: String, file: String) throws -> Plan {
+  public static func parse(_ text: String, file: String, progress: ((Double) -> Void)? = nil) throws -> Plan {
     var parser = Parser(file: file)
+    parser.progress = progress
     let lines = splitLines(text)
     return try parser.run(lines)
   }
@@ -86,6 +88,9 @@ private struct Parser {
   var group: String?
   var firstListedIsLead = false
 
+  /// Reading the lines is the first half of the work, resolving units and targets the second.
+  var progress: ((Double) -> Void)?
+
   init(file: String) { self.file = file }
 
   mutating func run(_ lines: [Line]) throws -> Plan {
@@ -95,6 +100,7 @@ private struct Parser {
     var ended = false
 
     for (index, line) in nonEmpty.enumerated() {
+      if index % 1000 == 999 { progress?(0.5 * Double(index) / Double(nonEmpty.count)) }
       let t = line.text
       if ended { break }
       if let p = LineShapes.part(t), startsPart(at: index, in: nonEmpty) {
@@ -296,7 +302,8 @@ private struct Parser {
     var planItems: [Item] = []
     var ordinalInPart: [Int: Int] = [:]
     var numbersSeen = Set<String>()
-    for raw in items {
+    for (k, raw) in items.enumerated() {
+      if k % 1000 == 999 { progress?(0.5 + 0.5 * Double(k) / Double(items.count)) }
       var lead: [String] = []
       var responsible: [String] = []
       var leaders: [String] = []
