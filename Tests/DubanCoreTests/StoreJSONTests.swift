@@ -123,6 +123,29 @@ final class StoreJSONTests: XCTestCase {
     }
   }
 
+  /// While a store is being read (mapped), another program truncating it in place — `cp
+  /// old.json plan.json` — waits for the read to finish instead of crashing the reader.
+  func testAStoreBeingReadIsNotTruncatedUnderTheReader() throws {
+    let path = try Fixtures.tempDir().appendingPathComponent("leased.json").path
+    try Store(path: path).save(StoreDocument(plan: try Fixtures.seedPlan()))
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+    var bytes: FileBytes? = try XCTUnwrap(FileBytes(path: path))
+    try XCTSkipUnless(bytes!.leased, "this file system gives no leases")
+    let truncate = Process()  // what `cp x.json plan.json` does first: open with O_TRUNC
+    truncate.executableURL = URL(fileURLWithPath: "/bin/sh")
+    truncate.arguments = ["-c", ": > \"$1\"", "sh", path]
+    try truncate.run()
+    Thread.sleep(forTimeInterval: 0.3)
+    XCTAssertTrue(truncate.isRunning, "the truncation waits for the lease")
+    XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size)
+    var reader = JSONReader(bytes!)
+    XCTAssertNoThrow(try StoreJSON.decode(&reader), "every page still readable")
+    reader = JSONReader(UnsafeRawBufferPointer(start: nil, count: 0))
+    bytes = nil  // the lease is given back
+    truncate.waitUntilExit()
+    XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, 0)
+  }
+
   /// Valid JSON written other ways than ours: escapes, other key orders, no white space,
   /// unknown members, numbers as JSONDecoder accepts them. Whatever path reads it, the
   /// result is JSONDecoder's.

@@ -632,22 +632,42 @@ struct StringInterner {
 
 /// A file mapped into memory and read front to back, with the pages behind the reader
 /// handed back as it goes: loading a 200 MB store never holds 200 MB of file bytes.
-/// (The store is only ever replaced by rename, so the mapped file does not change under us.)
+///
+/// A mapped file that someone truncates (`cp old.json plan.json` writes in place) would
+/// kill the reader with SIGBUS. duban's own writers replace the store by rename, which is
+/// harmless; against everyone else the file is held under a read lease while it is read:
+/// their open for writing waits until the lease is given back (the kernel lets it wait up
+/// to lease-break-time, 45 s by default; a load takes well under a second).
 final class FileBytes {
   let base: UnsafeMutablePointer<UInt8>
   let filled: Int
+  private let fd: Int32
+  let leased: Bool
   private static let chunk = 1 << 20
   private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+  /// Linux's F_SETLEASE and lock types (fcntl.h), which Swift's Glibc module leaves out.
+  private static let setLease: Int32 = 1024
+  private static let readLease: Int32 = 0
+  private static let noLease: Int32 = 2
 
   /// nil when the file cannot be opened or mapped (the caller reports why).
   init?(path: String) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
-    defer { close(fd) }
+    // A lease break is announced with SIGIO, whose default action ends the process; the
+    // lease is given back soon enough without being told.
+    signal(SIGIO, SIG_IGN)
+    // Without a lease (another user's file, a file open for writing, NFS) it is read as it
+    // is, as it always was.
+    leased = fcntl(fd, Self.setLease, Self.readLease) == 0
     var st = stat()
     guard fstat(fd, &st) == 0, st.st_size > 0, let p = mmap(nil, Int(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0),
       p != MAP_FAILED
-    else { return nil }
+    else {
+      if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
+      close(fd)
+      return nil
+    }
     filled = Int(st.st_size)
     base = p.assumingMemoryBound(to: UInt8.self)
     madvise(p, filled, Int32(MADV_SEQUENTIAL))
@@ -655,6 +675,8 @@ final class FileBytes {
 
   deinit {
     munmap(base, filled)
+    if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
+    close(fd)
   }
 
   /// Gives back the whole pages from `start` to a megabyte before `offset`; returns where
