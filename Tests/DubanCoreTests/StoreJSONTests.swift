@@ -45,6 +45,20 @@ final class StoreJSONTests: XCTestCase {
     return try encoder.encode(doc) + [0x0A]
   }
 
+  func testMemberNameConstantsArePackedRight() {
+    for (name, key) in K.all {
+      XCTAssertEqual(
+        key,
+        name.withCString { p in
+          var k = JSONKey()
+          for i in 0..<name.utf8.count { k.add(UInt8(bitPattern: p[i]), at: i) }
+          k.length = name.utf8.count
+          return k
+        }, name)
+    }
+    XCTAssertEqual(K.all.count, Set(K.all.map(\.0)).count)
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)

@@ -563,6 +563,12 @@ struct JSONKey: Equatable {
 
   init() {}
 
+  init(low: UInt64, high: UInt64, length: Int) {
+    self.low = low
+    self.high = high
+    self.length = length
+  }
+
   init(_ name: StaticString) {
     for i in 0..<name.utf8CodeUnitCount { add(name.utf8Start[i], at: i) }
     length = name.utf8CodeUnitCount

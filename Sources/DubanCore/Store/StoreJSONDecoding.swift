@@ -26,37 +26,159 @@ enum StoreJSON {
   }
 }
 
-/// Member names, once each.
+/// Member names, packed as JSONKey packs them, written out as constants: a `static let`
+/// would be checked for initialization on every comparison. (StoreJSONTests checks each
+/// against JSONKey("name").)
 enum K {
-  static let schema = JSONKey("schema"), plan = JSONKey("plan"), settings = JSONKey("settings")
-  static let workPlans = JSONKey("workPlans")
-  static let title = JSONKey("title"), source = JSONKey("source"), calendar = JSONKey("calendar")
-  static let parts = JSONKey("parts"), items = JSONKey("items"), units = JSONKey("units")
-  static let warnings = JSONKey("warnings")
-  static let issued = JSONKey("issued"), published = JSONKey("published"), workPlanDue = JSONKey("workPlanDue")
-  static let periods = JSONKey("periods"), remarks = JSONKey("remarks")
-  static let id = JSONKey("id"), name = JSONKey("name"), due = JSONKey("due")
-  static let ordinal = JSONKey("ordinal"), number = JSONKey("number"), declaredCount = JSONKey("declaredCount")
-  static let sections = JSONKey("sections"), groups = JSONKey("groups")
-  static let aliases = JSONKey("aliases"), kind = JSONKey("kind")
-  static let line = JSONKey("line"), message = JSONKey("message")
-  static let part = JSONKey("part"), section = JSONKey("section"), group = JSONKey("group"), text = JSONKey("text")
-  static let lead = JSONKey("lead"), responsible = JSONKey("responsible"), leaders = JSONKey("leaders")
-  static let status = JSONKey("status"), progress = JSONKey("progress"), notes = JSONKey("notes")
-  static let reports = JSONKey("reports"), targets = JSONKey("targets"), deadline = JSONKey("deadline")
-  static let closed = JSONKey("closed"), history = JSONKey("history")
-  static let time = JSONKey("time"), user = JSONKey("user"), field = JSONKey("field")
-  static let before = JSONKey("before"), after = JSONKey("after")
-  static let period = JSONKey("period"), filed = JSONKey("filed"), unit = JSONKey("unit")
-  static let progressText = JSONKey("progressText"), problems = JSONKey("problems"), nextSteps = JSONKey("nextSteps")
-  static let value = JSONKey("value"), comparator = JSONKey("comparator"), printed = JSONKey("printed")
-  static let actual = JSONKey("actual")
-  static let date = JSONKey("date"), remark = JSONKey("remark")
-  static let leadWeight = JSONKey("leadWeight"), coWeight = JSONKey("coWeight")
-  static let yellowBehind = JSONKey("yellowBehind"), redBehind = JSONKey("redBehind")
-  static let dueSoonDays = JSONKey("dueSoonDays"), members = JSONKey("members"), assumed = JSONKey("assumed")
-  static let owner = JSONKey("owner"), rows = JSONKey("rows"), item = JSONKey("item"), content = JSONKey("content")
-  static let leader = JSONKey("leader"), office = JSONKey("office")
+  static var schema: JSONKey { JSONKey(low: 0x0000616D65686373, high: 0x0, length: 6) }
+  static var plan: JSONKey { JSONKey(low: 0x000000006E616C70, high: 0x0, length: 4) }
+  static var settings: JSONKey { JSONKey(low: 0x73676E6974746573, high: 0x0, length: 8) }
+  static var workPlans: JSONKey { JSONKey(low: 0x6E616C506B726F77, high: 0x73, length: 9) }
+  static var title: JSONKey { JSONKey(low: 0x000000656C746974, high: 0x0, length: 5) }
+  static var source: JSONKey { JSONKey(low: 0x0000656372756F73, high: 0x0, length: 6) }
+  static var calendar: JSONKey { JSONKey(low: 0x7261646E656C6163, high: 0x0, length: 8) }
+  static var parts: JSONKey { JSONKey(low: 0x0000007374726170, high: 0x0, length: 5) }
+  static var items: JSONKey { JSONKey(low: 0x000000736D657469, high: 0x0, length: 5) }
+  static var units: JSONKey { JSONKey(low: 0x0000007374696E75, high: 0x0, length: 5) }
+  static var warnings: JSONKey { JSONKey(low: 0x73676E696E726177, high: 0x0, length: 8) }
+  static var issued: JSONKey { JSONKey(low: 0x0000646575737369, high: 0x0, length: 6) }
+  static var published: JSONKey { JSONKey(low: 0x656873696C627570, high: 0x64, length: 9) }
+  static var workPlanDue: JSONKey { JSONKey(low: 0x6E616C506B726F77, high: 0x657544, length: 11) }
+  static var periods: JSONKey { JSONKey(low: 0x0073646F69726570, high: 0x0, length: 7) }
+  static var remarks: JSONKey { JSONKey(low: 0x00736B72616D6572, high: 0x0, length: 7) }
+  static var id: JSONKey { JSONKey(low: 0x0000000000006469, high: 0x0, length: 2) }
+  static var name: JSONKey { JSONKey(low: 0x00000000656D616E, high: 0x0, length: 4) }
+  static var due: JSONKey { JSONKey(low: 0x0000000000657564, high: 0x0, length: 3) }
+  static var ordinal: JSONKey { JSONKey(low: 0x006C616E6964726F, high: 0x0, length: 7) }
+  static var number: JSONKey { JSONKey(low: 0x00007265626D756E, high: 0x0, length: 6) }
+  static var declaredCount: JSONKey { JSONKey(low: 0x646572616C636564, high: 0x746E756F43, length: 13) }
+  static var sections: JSONKey { JSONKey(low: 0x736E6F6974636573, high: 0x0, length: 8) }
+  static var groups: JSONKey { JSONKey(low: 0x00007370756F7267, high: 0x0, length: 6) }
+  static var aliases: JSONKey { JSONKey(low: 0x0073657361696C61, high: 0x0, length: 7) }
+  static var kind: JSONKey { JSONKey(low: 0x00000000646E696B, high: 0x0, length: 4) }
+  static var line: JSONKey { JSONKey(low: 0x00000000656E696C, high: 0x0, length: 4) }
+  static var message: JSONKey { JSONKey(low: 0x006567617373656D, high: 0x0, length: 7) }
+  static var part: JSONKey { JSONKey(low: 0x0000000074726170, high: 0x0, length: 4) }
+  static var section: JSONKey { JSONKey(low: 0x006E6F6974636573, high: 0x0, length: 7) }
+  static var group: JSONKey { JSONKey(low: 0x00000070756F7267, high: 0x0, length: 5) }
+  static var text: JSONKey { JSONKey(low: 0x0000000074786574, high: 0x0, length: 4) }
+  static var lead: JSONKey { JSONKey(low: 0x000000006461656C, high: 0x0, length: 4) }
+  static var responsible: JSONKey { JSONKey(low: 0x69736E6F70736572, high: 0x656C62, length: 11) }
+  static var leaders: JSONKey { JSONKey(low: 0x007372656461656C, high: 0x0, length: 7) }
+  static var status: JSONKey { JSONKey(low: 0x0000737574617473, high: 0x0, length: 6) }
+  static var progress: JSONKey { JSONKey(low: 0x73736572676F7270, high: 0x0, length: 8) }
+  static var notes: JSONKey { JSONKey(low: 0x0000007365746F6E, high: 0x0, length: 5) }
+  static var reports: JSONKey { JSONKey(low: 0x007374726F706572, high: 0x0, length: 7) }
+  static var targets: JSONKey { JSONKey(low: 0x0073746567726174, high: 0x0, length: 7) }
+  static var deadline: JSONKey { JSONKey(low: 0x656E696C64616564, high: 0x0, length: 8) }
+  static var closed: JSONKey { JSONKey(low: 0x00006465736F6C63, high: 0x0, length: 6) }
+  static var history: JSONKey { JSONKey(low: 0x0079726F74736968, high: 0x0, length: 7) }
+  static var time: JSONKey { JSONKey(low: 0x00000000656D6974, high: 0x0, length: 4) }
+  static var user: JSONKey { JSONKey(low: 0x0000000072657375, high: 0x0, length: 4) }
+  static var field: JSONKey { JSONKey(low: 0x000000646C656966, high: 0x0, length: 5) }
+  static var before: JSONKey { JSONKey(low: 0x000065726F666562, high: 0x0, length: 6) }
+  static var after: JSONKey { JSONKey(low: 0x0000007265746661, high: 0x0, length: 5) }
+  static var period: JSONKey { JSONKey(low: 0x0000646F69726570, high: 0x0, length: 6) }
+  static var filed: JSONKey { JSONKey(low: 0x00000064656C6966, high: 0x0, length: 5) }
+  static var unit: JSONKey { JSONKey(low: 0x0000000074696E75, high: 0x0, length: 4) }
+  static var progressText: JSONKey { JSONKey(low: 0x73736572676F7270, high: 0x74786554, length: 12) }
+  static var problems: JSONKey { JSONKey(low: 0x736D656C626F7270, high: 0x0, length: 8) }
+  static var nextSteps: JSONKey { JSONKey(low: 0x706574537478656E, high: 0x73, length: 9) }
+  static var value: JSONKey { JSONKey(low: 0x00000065756C6176, high: 0x0, length: 5) }
+  static var comparator: JSONKey { JSONKey(low: 0x74617261706D6F63, high: 0x726F, length: 10) }
+  static var printed: JSONKey { JSONKey(low: 0x006465746E697270, high: 0x0, length: 7) }
+  static var actual: JSONKey { JSONKey(low: 0x00006C6175746361, high: 0x0, length: 6) }
+  static var date: JSONKey { JSONKey(low: 0x0000000065746164, high: 0x0, length: 4) }
+  static var remark: JSONKey { JSONKey(low: 0x00006B72616D6572, high: 0x0, length: 6) }
+  static var leadWeight: JSONKey { JSONKey(low: 0x676965576461656C, high: 0x7468, length: 10) }
+  static var coWeight: JSONKey { JSONKey(low: 0x7468676965576F63, high: 0x0, length: 8) }
+  static var yellowBehind: JSONKey { JSONKey(low: 0x6542776F6C6C6579, high: 0x646E6968, length: 12) }
+  static var redBehind: JSONKey { JSONKey(low: 0x6E69686542646572, high: 0x64, length: 9) }
+  static var dueSoonDays: JSONKey { JSONKey(low: 0x446E6F6F53657564, high: 0x737961, length: 11) }
+  static var members: JSONKey { JSONKey(low: 0x00737265626D656D, high: 0x0, length: 7) }
+  static var assumed: JSONKey { JSONKey(low: 0x0064656D75737361, high: 0x0, length: 7) }
+  static var owner: JSONKey { JSONKey(low: 0x00000072656E776F, high: 0x0, length: 5) }
+  static var rows: JSONKey { JSONKey(low: 0x0000000073776F72, high: 0x0, length: 4) }
+  static var item: JSONKey { JSONKey(low: 0x000000006D657469, high: 0x0, length: 4) }
+  static var content: JSONKey { JSONKey(low: 0x00746E65746E6F63, high: 0x0, length: 7) }
+  static var leader: JSONKey { JSONKey(low: 0x000072656461656C, high: 0x0, length: 6) }
+  static var office: JSONKey { JSONKey(low: 0x000065636966666F, high: 0x0, length: 6) }
+
+  static let all: [(String, JSONKey)] = [
+    ("schema", schema),
+    ("plan", plan),
+    ("settings", settings),
+    ("workPlans", workPlans),
+    ("title", title),
+    ("source", source),
+    ("calendar", calendar),
+    ("parts", parts),
+    ("items", items),
+    ("units", units),
+    ("warnings", warnings),
+    ("issued", issued),
+    ("published", published),
+    ("workPlanDue", workPlanDue),
+    ("periods", periods),
+    ("remarks", remarks),
+    ("id", id),
+    ("name", name),
+    ("due", due),
+    ("ordinal", ordinal),
+    ("number", number),
+    ("declaredCount", declaredCount),
+    ("sections", sections),
+    ("groups", groups),
+    ("aliases", aliases),
+    ("kind", kind),
+    ("line", line),
+    ("message", message),
+    ("part", part),
+    ("section", section),
+    ("group", group),
+    ("text", text),
+    ("lead", lead),
+    ("responsible", responsible),
+    ("leaders", leaders),
+    ("status", status),
+    ("progress", progress),
+    ("notes", notes),
+    ("reports", reports),
+    ("targets", targets),
+    ("deadline", deadline),
+    ("closed", closed),
+    ("history", history),
+    ("time", time),
+    ("user", user),
+    ("field", field),
+    ("before", before),
+    ("after", after),
+    ("period", period),
+    ("filed", filed),
+    ("unit", unit),
+    ("progressText", progressText),
+    ("problems", problems),
+    ("nextSteps", nextSteps),
+    ("value", value),
+    ("comparator", comparator),
+    ("printed", printed),
+    ("actual", actual),
+    ("date", date),
+    ("remark", remark),
+    ("leadWeight", leadWeight),
+    ("coWeight", coWeight),
+    ("yellowBehind", yellowBehind),
+    ("redBehind", redBehind),
+    ("dueSoonDays", dueSoonDays),
+    ("members", members),
+    ("assumed", assumed),
+    ("owner", owner),
+    ("rows", rows),
+    ("item", item),
+    ("content", content),
+    ("leader", leader),
+    ("office", office),
+  ]
 }
 
 extension Plan {
