@@ -26,20 +26,7 @@ enum Measure {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var env = ProcessInfo.processInfo.environment
-    for (k, v) in environment { env[k] = v }
-    var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer {
-      for p in cEnv { free(p) }
-      for p in cArgs { free(p) }
-    }
-    var pid: pid_t = 0
-    let start = now()
-    guard posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv) == 0 else { return Run(seconds: 0, status: -1) }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return Run(seconds: now() - start, status: status)
+    return run(argv, environment: environment, actions: &actions, attributes: nil)
   }
 
   /// Runs a command on a new pseudo-terminal of the given size, as a person's terminal would
@@ -58,6 +45,23 @@ enum Measure {
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     posix_spawnattr_setflags(&attributes, duban_spawn_setsid)
+    // Whatever the program draws is read and dropped, so it never blocks on a full terminal.
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      var buffer = [UInt8](repeating: 0, count: 1 << 16)
+      while buffer.withUnsafeMutableBytes({ read(master, $0.baseAddress, $0.count) }) > 0 {}
+      drained.signal()
+    }
+    let result = run(argv, environment: environment, actions: &actions, attributes: &attributes)
+    if result.status != -1 { drained.wait() }
+    return result
+  }
+
+  /// Spawns argv with this process's environment plus `environment`, waits, times it.
+  private static func run(
+    _ argv: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
+    attributes: UnsafePointer<posix_spawnattr_t>?
+  ) -> Run {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -66,23 +70,14 @@ enum Measure {
       for p in cEnv { free(p) }
       for p in cArgs { free(p) }
     }
-    // Whatever the program draws is read and dropped, so it never blocks on a full terminal.
-    let drained = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while buffer.withUnsafeMutableBytes({ read(master, $0.baseAddress, $0.count) }) > 0 {}
-      drained.signal()
-    }
     var pid: pid_t = 0
     let start = now()
-    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv) == 0 else {
+    guard posix_spawnp(&pid, argv[0], &actions, attributes, &cArgs, &cEnv) == 0 else {
       return Run(seconds: 0, status: -1)
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let seconds = now() - start
-    drained.wait()
-    return Run(seconds: seconds, status: status)
+    return Run(seconds: now() - start, status: status)
   }
 
   /// Median wall time over `runs` runs, then the peak memory of one more run measured by

@@ -39,6 +39,20 @@ final class StoreJSONTests: XCTestCase {
     return doc
   }
 
+  /// The full document with its items repeated (ids kept unique): a large store.
+  static func fullDocument(copies: Int) throws -> StoreDocument {
+    var doc = try fullDocument()
+    let base = doc.plan.items
+    for copy in 1..<copies {
+      doc.plan.items += base.map {
+        var i = $0
+        i.id = "\(copy).\(i.id)"
+        return i
+      }
+    }
+    return doc
+  }
+
   static func reference(_ doc: StoreDocument) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -82,13 +96,7 @@ final class StoreJSONTests: XCTestCase {
 
   func testSavesStreamAndLoadsBackThroughTheFile() throws {
     // Large enough to cross the reader's chunk boundaries several times.
-    var doc = try Self.fullDocument()
-    let base = doc.plan.items
-    for copy in 1..<150 {
-      doc.plan.items += base.map {
-        var i = $0; i.id = "\(copy).\(i.id)"; return i
-      }
-    }
+    let doc = try Self.fullDocument(copies: 150)
     let path = try Fixtures.tempDir().appendingPathComponent("big.json").path
     try Store(path: path).save(doc)
     let written = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -103,13 +111,7 @@ final class StoreJSONTests: XCTestCase {
   /// Large stores are read in shares on several threads: the same document as one reader
   /// makes of it, whatever the layout, and a bad item in a later share still refused.
   func testLargeStoresReadInSharesAsInOnePiece() throws {
-    var doc = try Self.fullDocument()
-    let base = doc.plan.items
-    for copy in 1..<80 {
-      doc.plan.items += base.map {
-        var i = $0; i.id = "\(copy).\(i.id)"; return i
-      }
-    }
+    let doc = try Self.fullDocument(copies: 80)
     let pretty = try Store.encode(doc)
     XCTAssertGreaterThan(pretty.count, StoreJSON.parallelThreshold)
     // The pretty store is really cut in shares, and every share is read.

@@ -33,24 +33,10 @@ public struct Item: Codable, Equatable, Sendable {
     id: String, part: Int, section: String?, group: String?, number: String, text: String,
     lead: [String], responsible: [String], leaders: [String], line: Int
   ) {
-    self.id = id
-    self.part = part
-    self.section = section
-    self.group = group
-    self.number = number
-    self.text = text
-    self.lead = lead
-    self.responsible = responsible
-    self.leaders = leaders
-    self.status = .notStarted
-    self.progress = 0
-    self.notes = []
-    self.reports = []
-    self.targets = TargetExtractor.extract(from: text)
-    self.deadline = nil
-    self.closed = nil
-    self.history = []
-    self.line = line
+    self.init(
+      id: id, part: part, section: section, group: group, number: number, text: text, lead: lead,
+      responsible: responsible, leaders: leaders, line: line, status: .notStarted, progress: 0, notes: [], reports: [],
+      targets: TargetExtractor.extract(from: text), deadline: nil, closed: nil, history: [])
   }
 
   /// Every field as stored (the store's reader).

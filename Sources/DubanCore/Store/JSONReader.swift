@@ -159,27 +159,8 @@ struct JSONReader {
   }
 
   mutating func readArray<T>(_ element: (inout JSONReader) throws -> T) throws -> [T] {
-    var out: [T] = []
-    try expect(UInt8(ascii: "["))
-    depth += 1
-    guard depth <= Self.maxDepth else { throw failure }
-    if peek() == UInt8(ascii: "]") {
-      pos += 1
-      depth -= 1
-      return out
-    }
-    while true {
-      out.append(try element(&self))
-      if pos >= nextRelease { releasePages() }
-      switch peek() {
-      case UInt8(ascii: ","): pos += 1
-      case UInt8(ascii: "]"):
-        pos += 1
-        depth -= 1
-        return out
-      default: throw failure
-      }
-    }
+    try enterArray()
+    return try readElements(stop: nil, element).values
   }
 
   // MARK: - Reading parts of one array side by side (StoreJSON.readItems)
