@@ -630,7 +630,7 @@ final class FileBytes {
   let filled: Int
   private let fd: Int32
   let leased: Bool
-  private static let chunk = 1 << 20
+  private static let chunk = 256 << 10
   private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
   /// Linux's F_SETLEASE and lock types (fcntl.h), which Swift's Glibc module leaves out.
   private static let setLease: Int32 = 1024

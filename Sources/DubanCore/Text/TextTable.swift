@@ -1,14 +1,25 @@
 /// A plain table whose columns line up by display width, Chinese included.
 public struct TextTable {
   public var headers: [String]
-  public var rows: [[String]]
+  /// How many rows, and each row made on demand: a long table is made twice (once to
+  /// measure, once to write) rather than held.
+  public var rowCount: Int
+  public var row: (Int) -> [String]
   /// Columns aligned right (numbers).
   public var rightAligned: Set<Int>
   public var width: DisplayWidth
 
   public init(headers: [String], rows: [[String]], rightAligned: Set<Int> = [], width: DisplayWidth = .standard) {
+    self.init(headers: headers, rowCount: rows.count, rightAligned: rightAligned, width: width) { rows[$0] }
+  }
+
+  public init(
+    headers: [String], rowCount: Int, rightAligned: Set<Int> = [], width: DisplayWidth = .standard,
+    row: @escaping (Int) -> [String]
+  ) {
     self.headers = headers
-    self.rows = rows
+    self.rowCount = rowCount
+    self.row = row
     self.rightAligned = rightAligned
     self.width = width
   }
@@ -28,11 +39,11 @@ public struct TextTable {
     func measure(_ row: [String]) -> [Int] {
       row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: TerminalSafe.line(cell)) : 0 }
     }
-    let headerWidths = measure(headers)
-    let cellWidths = rows.map(measure)
     var widths = Array(repeating: 0, count: columns)
-    for row in [headerWidths] + cellWidths {
-      for (c, w) in row.enumerated() where c < columns - 1 { widths[c] = max(widths[c], w) }
+    for r in -1..<rowCount {
+      for (c, w) in measure(r < 0 ? headers : row(r)).enumerated() where c < columns - 1 {
+        widths[c] = max(widths[c], w)
+      }
     }
     var out: [UInt8] = []
     out.reserveCapacity(1 << 16)
@@ -59,8 +70,11 @@ public struct TextTable {
         out.removeAll(keepingCapacity: true)
       }
     }
-    line(headers, headerWidths)
-    for (r, row) in rows.enumerated() { line(row, cellWidths[r]) }
+    line(headers, measure(headers))
+    for r in 0..<rowCount {
+      let cells = row(r)
+      line(cells, measure(cells))
+    }
     if !out.isEmpty { out.withUnsafeBufferPointer(emit) }
   }
 }
