@@ -59,6 +59,40 @@ final class StoreJSONTests: XCTestCase {
     return try encoder.encode(doc) + [0x0A]
   }
 
+  /// Member names of every length up to past the 16 packed bytes, read by the word-at-a-time
+  /// path (input long enough) and the byte path (input ending right after them); escapes and
+  /// control characters before the quote send the reader to JSONDecoder.
+  func testMemberNamesOfEveryLength() {
+    func firstKey(_ json: String) -> JSONKey? {
+      var bytes = Array(json.utf8)
+      return bytes.withUnsafeMutableBytes { raw in
+        var r = JSONReader(UnsafeRawBufferPointer(raw))
+        var first = true
+        guard (try? r.beginObject()) != nil else { return nil }
+        return try? r.nextKey(&first)
+      }
+    }
+    func packed(_ name: String) -> JSONKey {
+      var k = JSONKey()
+      for (i, b) in name.utf8.enumerated() { k.add(b, at: i) }
+      k.length = name.utf8.count
+      return k
+    }
+    let letters = Array("abcdefghijklmnopqrstu")
+    for n in 0...20 {
+      let name = String(letters[0..<n])
+      for tail in ["", String(repeating: " ", count: 20)] {
+        let key = firstKey("{\"\(name)\":1}" + tail)
+        XCTAssertEqual(key?.length, n, "\(n) \(tail.count)")
+        if n <= 16 { XCTAssertEqual(key, packed(name), "\(n) \(tail.count)") }
+      }
+    }
+    for bad in ["a\\u0062", "ab\\\"c", "abcdefghij\\n", "a\tb", "abcdefghijklmn\u{1}"] {
+      XCTAssertNil(firstKey("{\"\(bad)\":1}" + String(repeating: " ", count: 20)), bad)
+    }
+    XCTAssertEqual(firstKey("{\"é中\":1}" + String(repeating: " ", count: 20)), packed("é中"))
+  }
+
   func testMemberNameConstantsArePackedRight() {
     for (name, key) in K.all {
       XCTAssertEqual(
