@@ -29,7 +29,8 @@ struct ListCommand: ParsableCommand {
     try reportingErrors {
       let lang = global.language
       // The table needs no notes or history: read without them. JSON shows everything.
-      let (plan, settings) = try json ? global.openStore().1.parts : global.openStoreSummary().parts
+      let summary = try json ? StoreSummary(global.openStore().1) : global.openStoreSummary()
+      let (plan, settings) = (summary.plan, summary.settings)
       let schedule = Schedule(plan: plan, settings: settings, today: global.day)
       let calendar = ReportingCalendar(plan.calendar, dueSoonDays: settings.dueSoonDays)
       var unitName: String? = nil

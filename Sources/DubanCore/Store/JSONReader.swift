@@ -1,5 +1,3 @@
-import CDubanText
-
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -101,31 +99,6 @@ struct JSONReader {
 
   // MARK: - Containers
 
-  /// Calls `field` once per member; the value must be read (or skipped) by it.
-  mutating func readObject(_ field: (inout JSONReader, JSONKey) throws -> Void) throws {
-    try expect(UInt8(ascii: "{"))
-    depth += 1
-    guard depth <= Self.maxDepth else { throw failure }
-    if peek() == UInt8(ascii: "}") {
-      pos += 1
-      depth -= 1
-      return
-    }
-    while true {
-      let key = try readKey()
-      try expect(UInt8(ascii: ":"))
-      try field(&self, key)
-      switch peek() {
-      case UInt8(ascii: ","): pos += 1
-      case UInt8(ascii: "}"):
-        pos += 1
-        depth -= 1
-        return
-      default: throw failure
-      }
-    }
-  }
-
   /// Opens an object; then `while let key = try nextKey(&first)` visits its members, each
   /// value read (or skipped) by the loop body. Cheaper than a closure per member.
   mutating func beginObject() throws {
@@ -180,11 +153,8 @@ struct JSONReader {
   /// Where `pattern` next occurs at or after `from`.
   func find(_ pattern: [UInt8], from: Int) -> Int? {
     guard from < filled else { return nil }
-    return pattern.withUnsafeBufferPointer { p in
-      duban_memmem(base + from, filled - from, p.baseAddress, p.count).map {
-        $0 - UnsafeRawPointer(base)
-      }
-    }
+    let hay = UnsafeBufferPointer(start: base + from, count: filled - from)
+    return pattern.withUnsafeBufferPointer { byteOffset(of: $0, in: hay) }.map { from + $0 }
   }
 
   /// The main reader carried on from where this share reader stopped (the array's end).
@@ -251,19 +221,9 @@ struct JSONReader {
     // Member names are short: find the closing quote in two words at once.
     if pos + 16 <= filled, let key = packedKey(at: pos) { return key }
     let start = pos
-    var p = pos
-    let end = filled
-    while true {
-      guard p < end else { throw failure }
-      let b = base[p]
-      if b == UInt8(ascii: "\"") { break }
-      // Escaped or control characters in a key: leave them to JSONDecoder.
-      guard b != UInt8(ascii: "\\"), b >= 0x20 else {
-        pos = p
-        throw failure
-      }
-      p += 1
-    }
+    let (p, escaped) = try stringEnd(from: pos)
+    // Escapes in a key: leave them to JSONDecoder.
+    guard !escaped else { throw failure }
     pos = p + 1
     var key = JSONKey()
     key.length = p - start
@@ -310,30 +270,35 @@ struct JSONReader {
     return JSONKey(low: keep(w0, length), high: keep(w1, length - 8), length: length)
   }
 
+  /// The closing quote of the string whose text starts at `p`, and whether it has escapes.
+  /// A control character inside, or no closing quote, is an error. One scanner for keys,
+  /// values and skipped strings.
+  @inline(__always)
+  private func stringEnd(from start: Int) throws -> (end: Int, escaped: Bool) {
+    var p = start
+    let end = filled
+    var escaped = false
+    while true {
+      guard p < end else { throw JSONReadError(offset: p) }
+      let b = base[p]
+      if b == UInt8(ascii: "\"") { return (p, escaped) }
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        p += 2
+        continue
+      }
+      guard b >= 0x20 else { throw JSONReadError(offset: p) }
+      p += 1
+    }
+  }
+
   // MARK: - Values
 
   /// A string; repeated ones (unit names, times, users, section titles) share one copy.
   mutating func readString(intern: Bool = true) throws -> String {
     try expect(UInt8(ascii: "\""))
     let start = pos
-    var p = pos
-    let end = filled
-    var escaped = false
-    while true {
-      guard p < end else { throw failure }
-      let b = base[p]
-      if b == UInt8(ascii: "\"") { break }
-      if b == UInt8(ascii: "\\") {
-        escaped = true
-        p += 2
-        continue
-      }
-      guard b >= 0x20 else {
-        pos = p
-        throw failure
-      }
-      p += 1
-    }
+    let (p, escaped) = try stringEnd(from: pos)
     let raw = UnsafeBufferPointer(start: base + start, count: p - start)
     pos = p + 1
     if escaped { return try unescape(raw) }
@@ -530,15 +495,7 @@ struct JSONReader {
       let b = base[p]
       switch b {
       case UInt8(ascii: "\""):
-        p += 1
-        while true {
-          guard p < end else { throw failure }
-          let c = base[p]
-          if c == UInt8(ascii: "\"") { break }
-          if c == UInt8(ascii: "\\") { p += 1 } else if c < 0x20 { throw failure }
-          p += 1
-        }
-        p += 1
+        p = try stringEnd(from: p + 1).end + 1
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         depth += 1
         guard depth <= Self.maxDepth else { throw failure }
@@ -563,7 +520,10 @@ struct JSONReader {
   /// Skips a member this version does not know (JSONDecoder ignores them too).
   mutating func skipValue() throws {
     switch peek() {
-    case UInt8(ascii: "{"): try readObject { r, _ in try r.skipValue() }
+    case UInt8(ascii: "{"):
+      try beginObject()
+      var first = true
+      while try nextKey(&first) != nil { try skipValue() }
     case UInt8(ascii: "["): _ = try readArray { try $0.skipValue() }
     case UInt8(ascii: "\""): _ = try readString(intern: false)
     case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()

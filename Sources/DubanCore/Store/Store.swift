@@ -24,14 +24,11 @@ public struct Store: Sendable {
   public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
   public func load() throws -> StoreDocument {
-    // The fast path reads the file a few megabytes at a time; anything it does not
-    // handle goes to JSONDecoder below, which accepts it or explains what is wrong.
+    // The fast path reads the mapped file; anything it does not handle goes to
+    // JSONDecoder below, which accepts it or explains what is wrong.
     if let bytes = FileBytes(path: path) {
       var reader = JSONReader(bytes)
-      if let doc = try? StoreJSON.decode(&reader), (1...StoreDocument.currentSchema).contains(doc.schema) {
-        try Self.validate(doc, file: path)
-        return doc
-      }
+      if let doc = try Self.readFast(&reader, file: path) { return doc }
     }
     let data: Data
     do {
@@ -53,25 +50,27 @@ public struct Store: Sendable {
     if let bytes = FileBytes(path: path) {
       var reader = JSONReader(bytes)
       reader.summaryOnly = true
-      if let doc = try? StoreJSON.decode(&reader), (1...StoreDocument.currentSchema).contains(doc.schema) {
-        try Self.validate(doc, file: path)
-        return StoreSummary(plan: doc.plan, settings: doc.settings)
-      }
+      if let doc = try Self.readFast(&reader, file: path) { return StoreSummary(doc) }
     }
-    let doc = try load()
-    return StoreSummary(plan: doc.plan, settings: doc.settings)
+    return StoreSummary(try load())
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
-    let fast = data.withUnsafeBytes { raw -> StoreDocument? in
+    let fast = try data.withUnsafeBytes { raw -> StoreDocument? in
       var reader = JSONReader(raw)
-      return try? StoreJSON.decode(&reader)
+      return try readFast(&reader, file: file)
     }
-    if let fast, (1...StoreDocument.currentSchema).contains(fast.schema) {
-      try validate(fast, file: file)
-      return fast
+    return try fast ?? decodeWithFoundation(data, file: file)
+  }
+
+  /// The store's own reader: the document, or nil for JSONDecoder to try (and explain).
+  /// A document it reads is still checked for what JSON cannot say.
+  static func readFast(_ reader: inout JSONReader, file: String) throws -> StoreDocument? {
+    guard let doc = try? StoreJSON.decode(&reader), (1...StoreDocument.currentSchema).contains(doc.schema) else {
+      return nil
     }
-    return try decodeWithFoundation(data, file: file)
+    try validate(doc, file: file)
+    return doc
   }
 
   /// The reference decoder: slower, and it names the path of whatever is wrong.

@@ -31,12 +31,10 @@ public struct StoreDocument: Codable, Equatable, Sendable {
 public struct StoreSummary: Sendable {
   public var plan: Plan
   public var settings: Settings
-}
 
-extension StoreDocument {
-  public var parts: (plan: Plan, settings: Settings) { (plan, settings) }
-}
-
-extension StoreSummary {
-  public var parts: (plan: Plan, settings: Settings) { (plan, settings) }
+  /// A whole document seen as a summary (it has everything a summary has).
+  public init(_ doc: StoreDocument) {
+    plan = doc.plan
+    settings = doc.settings
+  }
 }

@@ -6,42 +6,33 @@ public struct ScalarTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLit
   private let values: [Value]
 
   public init(dictionaryLiteral elements: (Character, Value)...) {
-    precondition(elements.allSatisfy { $0.0.unicodeScalars.count == 1 }, "single-scalar keys only")
-    keys = elements.map { $0.0.unicodeScalars.first!.value }
+    keys = elements.map { Self.scalar($0.0)! }
     values = elements.map(\.1)
   }
 
   public subscript(_ c: Character) -> Value? {
-    let scalars = c.unicodeScalars
-    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
-      let i = keys.firstIndex(of: first.value)
-    else { return nil }
+    guard let v = Self.scalar(c), let i = keys.firstIndex(of: v) else { return nil }
     return values[i]
   }
 
   public var allValues: [Value] { values }
+
+  /// The character's scalar value when it is one scalar (nothing else can be a key).
+  @inline(__always)
+  static func scalar(_ c: Character) -> UInt32? {
+    let scalars = c.unicodeScalars
+    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+    return first.value
+  }
 }
 
 /// A set of single-scalar characters, tested the same way.
 public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
-  private let table: ScalarTable<Bool>
+  private let keys: [UInt32]
 
-  public init(arrayLiteral elements: Character...) {
-    self.init(elements)
-  }
+  public init(arrayLiteral elements: Character...) { self.init(elements) }
 
-  public init(_ elements: [Character]) {
-    var t: [UInt32] = []
-    for c in elements { t.append(c.unicodeScalars.first!.value) }
-    table = ScalarTable(keys: t)
-  }
+  public init(_ elements: [Character]) { keys = elements.map { ScalarTable<Bool>.scalar($0)! } }
 
-  public func contains(_ c: Character) -> Bool { table[c] != nil }
-}
-
-extension ScalarTable where Value == Bool {
-  init(keys: [UInt32]) {
-    self.keys = keys
-    values = Array(repeating: true, count: keys.count)
-  }
+  public func contains(_ c: Character) -> Bool { ScalarTable<Bool>.scalar(c).map(keys.contains) ?? false }
 }

@@ -22,23 +22,12 @@ public struct SearchText: Sendable {
   static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
   public func matches(_ item: Item) -> Bool {
-    contains(item.text) || item.id == query || item.lead.contains(where: containsExactly)
-      || item.responsible.contains(where: containsExactly)
+    contains(item.text) || item.id == query || item.lead.contains { $0.includes(query) }
+      || item.responsible.contains { $0.includes(query) }
   }
 
   /// Whether the text holds the query, Latin letters compared without case.
   public func contains(_ text: String) -> Bool { firstOffset(in: text, from: 0) != nil }
-
-  /// Whether the text holds the query exactly.
-  public func containsExactly(_ text: String) -> Bool {
-    guard !exact.isEmpty else { return true }
-    var t = text
-    return t.withUTF8 { hay in
-      exact.withUnsafeBufferPointer { n in
-        duban_memmem(hay.baseAddress, hay.count, n.baseAddress, n.count) != nil
-      }
-    }
-  }
 
   /// Every occurrence, as ranges of the text (for highlighting).
   public func ranges(in text: String) -> [Range<String.Index>] {
@@ -63,10 +52,7 @@ public struct SearchText: Sendable {
       guard from + exact.count <= whole.count else { return nil }
       let hay = UnsafeBufferPointer(rebasing: whole[from...])
       if !needsFolding {
-        let found = exact.withUnsafeBufferPointer { n in
-          duban_memmem(hay.baseAddress, hay.count, n.baseAddress, n.count)
-        }
-        return found.map { from + ($0 - UnsafeRawPointer(hay.baseAddress!)) }
+        return exact.withUnsafeBufferPointer { byteOffset(of: $0, in: hay) }.map { from + $0 }
       }
       let n = folded.count
       let first = folded[0]
@@ -93,14 +79,7 @@ extension StringProtocol {
   public func byteRange(of other: String) -> Range<Index>? {
     var needle = other
     var hay = String(self)
-    let found: Int? = needle.withUTF8 { n in
-      hay.withUTF8 { h in
-        guard !n.isEmpty, n.count <= h.count, let at = duban_memmem(h.baseAddress, h.count, n.baseAddress, n.count)
-        else { return nil }
-        return at - UnsafeRawPointer(h.baseAddress!)
-      }
-    }
-    guard let found else { return nil }
+    guard let found = needle.withUTF8({ n in hay.withUTF8 { byteOffset(of: n, in: $0) } }) else { return nil }
     let lower = utf8.index(startIndex, offsetBy: found)
     return lower..<utf8.index(lower, offsetBy: other.utf8.count)
   }
@@ -116,4 +95,12 @@ extension StringProtocol {
     guard utf8.count >= n else { return false }
     return utf8.suffix(n).elementsEqual(suffix.utf8)
   }
+}
+
+/// Where `needle` first occurs in `hay`, in bytes (glibc's memmem); nil for an empty needle.
+func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+  guard !needle.isEmpty, needle.count <= hay.count,
+    let at = duban_memmem(hay.baseAddress, hay.count, needle.baseAddress, needle.count)
+  else { return nil }
+  return at - UnsafeRawPointer(hay.baseAddress!)
 }
