@@ -53,6 +53,13 @@ public final class AppRuntime {
   /// (quit, external editor).
   public func handle(_ action: Action) -> [Effect] {
     collect()
+    return dispatch(action)
+  }
+
+  /// The one way the state changes: through the reducer. Effects for the store are queued
+  /// and written in the background; their outcomes come back here as actions.
+  @discardableResult
+  private func dispatch(_ action: Action) -> [Effect] {
     let now = clock()
     let effects = Reducer.reduce(&state, action, now: now)
     var forTerminal: [Effect] = []
@@ -79,7 +86,7 @@ public final class AppRuntime {
     }
     if let newer = reloaded.take(), newer.generation == generation, inFlight == nil, let doc = newer.doc {
       lastSeen = newer.signature
-      replaceDocument(doc)
+      dispatch(.reloaded(withPending(doc)))
       changed = true
     }
     if inFlight == nil {
@@ -117,7 +124,7 @@ public final class AppRuntime {
     let batch = pending
     pending = []
     inFlight = batch
-    if case .failed = state.saveState {} else { state.saveState = .saving }
+    dispatch(.saveStarted)
     let user = state.user
     let day = state.today.description
     let store = self.store
@@ -127,41 +134,61 @@ public final class AppRuntime {
     reloadRequested = nil
     saveQueue.async {
       do {
-        let (doc, unchanged) = try store.update { doc -> Bool in
+        let (doc, written) = try store.update { doc -> (unchanged: Bool, refused: [Refusal]) in
           // Nobody else wrote since we last read: the file becomes exactly what the screen
           // already shows, and the main loop need not swap (and re-index) the document.
           let unchanged = expected != nil && FileSignature(path: store.path) == expected
+          var refused: [Refusal] = []
           for entry in batch {
-            let stamp = Stamp(user: user, time: entry.time)
-            switch entry.effect {
-            case .persist(let id, let edit): try doc.plan.apply(edit, to: id, stamp: stamp)
-            case .persistWorkPlan(let wp): doc.save(wp, on: day)
-            default: break
+            do {
+              try Self.apply(entry, to: &doc, user: user, day: day)
+            } catch let error as EditError {
+              // Refused on the newest file (closed meanwhile, id gone): dropped, said, and the
+              // later edits go on. Only I/O failures are retried.
+              refused.append(Refusal(editID: entry.effect.editID ?? 0, itemID: entry.effect.itemID, error: error))
             }
           }
-          return unchanged
+          return (unchanged, refused)
         }
-        outcome.set(.success(doc, unchanged: unchanged))
+        outcome.set(.success(doc, unchanged: written.unchanged, refused: written.refused))
       } catch {
         outcome.set(.failure("\(error)"))
       }
     }
   }
 
-  /// Takes in a finished save: the document as written (shown only when nothing newer is
-  /// waiting, so the screen never steps back), or the failure, whose changes go back in line.
+  private static func apply(_ entry: Pending, to doc: inout StoreDocument, user: String, day: String) throws {
+    let stamp = Stamp(user: user, time: entry.time)
+    switch entry.effect {
+    case .persist(let id, let edits, _): try doc.plan.apply(edits, to: id, stamp: stamp)
+    case .persistWorkPlan(let edit, _): try doc.apply(edit, day: day, stamp: stamp)
+    default: break
+    }
+  }
+
+  /// A document from disk with the edits not yet written on top, so the screen never
+  /// steps back.
+  private func withPending(_ doc: StoreDocument) -> StoreDocument {
+    guard !pending.isEmpty else { return doc }
+    var doc = doc
+    for entry in pending { try? Self.apply(entry, to: &doc, user: state.user, day: state.today.description) }
+    return doc
+  }
+
+  /// Takes in a finished save as an action: the file as written (when it is not what the
+  /// screen shows), the refusals, or the failure, whose changes go back in line.
   @discardableResult
   private func collect() -> Bool {
     guard let batch = inFlight, let result = outcome.take() else { return false }
     inFlight = nil
     switch result {
-    case .success(let doc, let unchanged):
+    case .success(let doc, let unchanged, let refused):
       lastSeen = FileSignature(path: store.path)
-      state.saveState = .saved
-      if pending.isEmpty && !unchanged { replaceDocument(doc) }
+      let show = unchanged && refused.isEmpty ? nil : withPending(doc)
+      dispatch(.saved(document: show, refused: refused))
     case .failure(let reason):
       pending = batch + pending
-      state.saveState = .failed(reason)
+      dispatch(.saveFailed(reason))
     }
     return true
   }
@@ -182,27 +209,24 @@ public final class AppRuntime {
     let path = FileManager.default.currentDirectoryPath + "/" + name.replacing("/", with: "-")
     do {
       try ExportFile.write(content, to: path, force: false)
-      state.message = lang.pick("已导出 ", "exported ") + path
-      state.messageIsError = false
+      dispatch(.exported(path: path))
     } catch {
-      state.message = lang.pick("导出失败：", "export failed: ") + "\(error)"
-      state.messageIsError = true
+      dispatch(.exportFailed("\(error)"))
+    }
+  }
+}
+
+extension Effect {
+  var editID: Int? {
+    switch self {
+    case .persist(_, _, let id), .persistWorkPlan(_, let id): return id
+    default: return nil
     }
   }
 
-  /// Swaps in the document from disk, keeping the selected item under the cursor.
-  private func replaceDocument(_ doc: StoreDocument) {
-    let selectedID = state.selectedItem?.id
-    state.doc = doc
-    let outline = TreeNode.outline(of: doc.plan, lang: state.lang)
-    if outline != state.tree {
-      state.tree = outline
-      state.treeIndex = min(state.treeIndex, outline.count - 1)
-    }
-    if let selectedID, let index = state.itemIndex(id: selectedID), let i = state.visibleIndices.firstIndex(of: index) {
-      state.taskIndex = i
-    }
-    Reducer.keepSelectionVisible(&state)
+  var itemID: String? {
+    if case .persist(let id, _, _) = self { return id }
+    return nil
   }
 }
 
@@ -237,7 +261,8 @@ final class Mailbox<Value: Sendable>: Sendable {
 
 /// The outcome of a background save.
 enum SaveResult: Sendable {
-  /// The document as written; `unchanged` when it equals the one on screen.
-  case success(StoreDocument, unchanged: Bool)
+  /// The document as written; `unchanged` when it equals the one on screen (but for
+  /// `refused`, the edits the newest file would not take).
+  case success(StoreDocument, unchanged: Bool, refused: [Refusal])
   case failure(String)
 }

@@ -30,6 +30,13 @@ public enum Overlay: Equatable, Sendable {
   case form(Form)
   /// The remark for closing an item out (or reopening it).
   case closeOut(itemID: String, reopen: Bool, editor: LineEditor)
+  /// A question before something that cannot be typed back: y confirms, anything else not.
+  case confirm(Confirmation)
+}
+
+public enum Confirmation: Equatable, Sendable {
+  /// Withdraw a unit's written period report (shown in full before it goes).
+  case withdrawReport(itemID: String, report: ReportFiling)
 }
 
 /// The three-pane dashboard, or the per-unit workload table.
@@ -59,11 +66,18 @@ public enum SaveState: Equatable, Sendable {
   case failed(String)
 }
 
-/// One undoable change: how to redo it and how to undo it.
+/// One undoable change, as the snapshots before and after it: undo puts back `before` only
+/// where the store still holds `after`, so it never overwrites what a colleague wrote since.
 public struct UndoEntry: Equatable, Sendable {
-  public var itemID: String
-  public var forward: [ItemEdit]
-  public var backward: [ItemEdit]
+  /// Ties the entry to its saves: a save the store refuses removes the entry.
+  public var editID: Int
+  public var change: Undoable
+}
+
+public enum Undoable: Equatable, Sendable {
+  case item(id: String, before: ItemState, after: ItemState)
+  /// The edit as made and the edit that reverses it.
+  case workPlan(forward: WorkPlanEdit, backward: WorkPlanEdit)
 }
 
 /// Everything the dashboard shows; the reducer changes it, the renderer draws it.
@@ -110,7 +124,8 @@ public struct AppState: Sendable {
   public var saveState: SaveState = .saved
   public var undoStack: [UndoEntry] = []
   public var redoStack: [UndoEntry] = []
-  public var quitting = false
+  /// Numbers each edit, so a refusal from the store finds the edit it is about.
+  public var lastEditID = 0
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

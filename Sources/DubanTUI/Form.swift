@@ -4,7 +4,8 @@ import DubanCore
 /// input and wrap by display width; Tab moves between them, Enter or Ctrl-S saves, Esc cancels.
 public struct Form: Equatable, Sendable {
   public enum Kind: Equatable, Sendable {
-    case workPlan(unit: String)
+    /// `opened`: the plan as it was when the form opened, to tell what the user changed.
+    case workPlan(unit: String, opened: WorkPlan?)
     case periodReport(itemID: String, period: String, unit: String?)
   }
 
@@ -23,12 +24,25 @@ public struct Form: Equatable, Sendable {
   public var title: String
   public var fields: [Field]
   public var focus: Int
+  /// Why the last save was refused, shown under the focused field; the form stays open.
+  public var error: String?
+  /// Esc on a changed form asks first: a second Esc (or y) discards.
+  public var askingToDiscard = false
+  /// The values the form opened with: what "changed" means.
+  let original: [String]
 
   public init(kind: Kind, title: String, fields: [Field]) {
     self.kind = kind
     self.title = title
     self.fields = fields
+    original = fields.map(\.editor.text)
     focus = fields.firstIndex { !$0.readOnly } ?? 0
+  }
+
+  public var isChanged: Bool { fields.map(\.editor.text) != original }
+
+  public mutating func focus(key: String) {
+    if let i = fields.firstIndex(where: { $0.key == key }) { focus = i }
   }
 
   public mutating func moveFocus(by step: Int) {
@@ -53,7 +67,7 @@ public struct Form: Equatable, Sendable {
     ]
     let values = [row?.content, row?.deadline, row?.leader, row?.office]
     return zip(zip(rowKeys, labels), values).map { kl, v in
-      Field(key: kl.0, label: kl.1, editor: LineEditor(v ?? ""), readOnly: false, item: item)
+      Field(key: kl.0, label: kl.1, editor: LineEditor(v ?? "", selected: true), readOnly: false, item: item)
     }
   }
 
@@ -62,7 +76,9 @@ public struct Form: Equatable, Sendable {
     let wp = doc.workPlan(of: unit)
     var fields = [
       Field(
-        key: "owner", label: lang.pick("总责任人", "owner"), editor: LineEditor(wp?.owner ?? ""), readOnly: false, item: nil
+        key: "owner", label: lang.pick("总责任人", "owner"), editor: LineEditor(wp?.owner ?? "", selected: true),
+        readOnly: false,
+        item: nil
       )
     ]
     for item in doc.plan.itemsForWorkPlan(of: unit) {
@@ -77,7 +93,7 @@ public struct Form: Equatable, Sendable {
       }
     }
     return Form(
-      kind: .workPlan(unit: unit),
+      kind: .workPlan(unit: unit, opened: wp),
       title: lang.pick(
         "\(unit)办理方案（Tab 换栏，Ctrl-N 加一行，Enter 保存，Esc 取消）",
         "\(unit) work plan (Tab next, Ctrl-N add row, Enter saves, Esc cancels)"),
@@ -92,7 +108,8 @@ public struct Form: Equatable, Sendable {
     focus = last + 1
   }
 
-  public func workPlanValue(unit: String, previous: WorkPlan?) -> WorkPlan {
+  /// The rows as filled in, every item of the form (empty rows left out).
+  func workPlanRows() -> [WorkPlanRow] {
     var rows: [WorkPlanRow] = []
     var i = 0
     while i < fields.count {
@@ -104,7 +121,22 @@ public struct Form: Equatable, Sendable {
         i += 1
       }
     }
-    return WorkPlan(unit: unit, owner: value("owner"), rows: rows.filter { !$0.isEmpty }, filed: previous?.filed)
+    return rows.filter { !$0.isEmpty }
+  }
+
+  /// What the user changed, as an edit of only the items whose rows differ from the plan
+  /// the form opened on (and the owner, if changed): rows others add meanwhile stay.
+  public func workPlanEdit(unit: String, opened: WorkPlan?) -> WorkPlanEdit {
+    let rows = workPlanRows()
+    let items = fields.compactMap { $0.key == "item" ? $0.item : nil }
+    var changed: [WorkPlanEdit.ItemRows] = []
+    for item in items {
+      let now = rows.filter { $0.item == item }
+      let before = opened?.rows.filter { $0.item == item && !$0.isEmpty } ?? []
+      if now != before { changed.append(WorkPlanEdit.ItemRows(item: item, rows: now)) }
+    }
+    let owner = value("owner")
+    return WorkPlanEdit(unit: unit, owner: owner == (opened?.owner ?? "") ? nil : owner, items: changed)
   }
 
   /// The period report of a unit on an item, prefilled with what it filed before.
@@ -115,17 +147,20 @@ public struct Form: Equatable, Sendable {
         key: "item", label: lang.pick("责任事项 ", "item ") + item.id, editor: LineEditor(item.text), readOnly: true,
         item: item.id),
       Field(
-        key: "progressText", label: lang.pick("进展情况", "progress made"), editor: LineEditor(old?.progressText ?? ""),
+        key: "progressText", label: lang.pick("进展情况", "progress made"),
+        editor: LineEditor(old?.progressText ?? "", selected: true),
         readOnly: false, item: nil),
       Field(
-        key: "problems", label: lang.pick("存在问题", "problems"), editor: LineEditor(old?.problems ?? ""), readOnly: false,
+        key: "problems", label: lang.pick("存在问题", "problems"), editor: LineEditor(old?.problems ?? "", selected: true),
+        readOnly: false,
         item: nil),
       Field(
-        key: "nextSteps", label: lang.pick("下一步措施", "next steps"), editor: LineEditor(old?.nextSteps ?? ""),
+        key: "nextSteps", label: lang.pick("下一步措施", "next steps"),
+        editor: LineEditor(old?.nextSteps ?? "", selected: true),
         readOnly: false, item: nil),
       Field(
         key: "progress", label: lang.pick("进度（0–100）", "progress (0–100)"),
-        editor: LineEditor(String(old?.progress ?? item.progress)), readOnly: false, item: nil),
+        editor: LineEditor(String(old?.progress ?? item.progress), selected: true), readOnly: false, item: nil),
     ]
     return Form(
       kind: .periodReport(itemID: item.id, period: period.id, unit: unit),

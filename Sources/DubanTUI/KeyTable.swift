@@ -23,6 +23,7 @@ public enum Command: String, CaseIterable, Sendable {
   case progressUp = "progress-up"
   case progressDown = "progress-down"
   case fileReport = "file-report"
+  case withdrawReport = "withdraw-report"
   case editNote = "edit-note"
   case editNoteExternal = "edit-note-external"
   case recordActual = "record-actual"
@@ -79,8 +80,11 @@ public enum KeyTable {
     KeyBinding(keys: [.char("+"), .char("=")], label: "+", command: .progressUp, zh: "进度 +10", en: "progress +10"),
     KeyBinding(keys: [.char("-")], label: "-", command: .progressDown, zh: "进度 −10", en: "progress −10"),
     KeyBinding(
-      keys: [.char("r")], label: "r", command: .fileReport, zh: "本期进展已报送（再按撤回）",
-      en: "report filed (again: withdraw)"),
+      keys: [.char("r")], label: "r", command: .fileReport, zh: "本期已报送（再按撤回这一标记，不动书面报告）",
+      en: "mark this period filed (again: unmark; written reports stay)"),
+    KeyBinding(
+      keys: [.char("W")], label: "W", command: .withdrawReport, zh: "撤回单位的书面报告（先显示内容并确认）",
+      en: "withdraw a unit's written report (shown, then confirmed)"),
     KeyBinding(keys: [.char("e")], label: "e", command: .editNote, zh: "写备注（单行，可输入中文）", en: "add a note (one line)"),
     KeyBinding(
       keys: [.char("E")], label: "E", command: .editNoteExternal, zh: "用 $EDITOR 写长备注", en: "long note in $EDITOR"),

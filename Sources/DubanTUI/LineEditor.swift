@@ -4,10 +4,14 @@ import DubanCore
 public struct LineEditor: Equatable, Sendable {
   public private(set) var characters: [Character] = []
   public private(set) var cursor = 0
+  /// A prefilled value is selected: the first character typed replaces it, as in any
+  /// form field; a movement key keeps it and starts editing it.
+  public private(set) var selected = false
 
-  public init(_ text: String = "") {
+  public init(_ text: String = "", selected: Bool = false) {
     characters = Array(text)
     cursor = characters.count
+    self.selected = selected && !text.isEmpty
   }
 
   public var text: String { String(characters) }
@@ -15,6 +19,16 @@ public struct LineEditor: Equatable, Sendable {
   /// Returns false for keys it does not handle (Enter, Esc: the caller decides).
   @discardableResult
   public mutating func handle(_ key: Key) -> Bool {
+    if selected {
+      selected = false
+      switch key {
+      case .char, .backspace, .delete, .ctrl("d"), .ctrl("u"), .ctrl("k"):
+        characters = []
+        cursor = 0
+        if case .char = key {} else { return true }
+      default: break
+      }
+    }
     switch key {
     case .char(let c):
       // Typed text is untrusted too: controls never enter a note.

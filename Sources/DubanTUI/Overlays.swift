@@ -50,8 +50,45 @@ enum PromptOverlay {
     let r = Rect(row: max(0, state.rows / 2 - 2), column: max(0, (state.columns - width) / 2), height: 4, width: width)
     Renderer.frame(&screen, r, title: title, active: true, box)
     let shown = editor.visible(columns: r.innerWidth - 2, width: screen.width)
-    screen.put(shown.text, row: r.row + 1, column: r.column + 2, limit: r.innerWidth - 2)
+    screen.put(
+      shown.text, row: r.row + 1, column: r.column + 2, style: editor.selected ? .selected : .normal,
+      limit: r.innerWidth - 2)
     screen.cursor = (r.row + 1, r.column + 2 + shown.cursorColumn)
+    // A refusal shows inside the prompt, above the text it concerns.
+    if state.messageIsError, let message = state.message {
+      screen.put(
+        TerminalSafe.line(message), row: r.row + 2, column: r.column + 2, style: .error, limit: r.innerWidth - 2)
+    }
+  }
+}
+
+/// A question before something that cannot be typed back, showing what would go.
+enum ConfirmOverlay {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ question: Confirmation, _ box: BoxStyle) {
+    let lang = state.lang
+    let w = screen.width
+    let width = min(state.columns - 4, 80)
+    var lines: [String] = []
+    let title: String
+    switch question {
+    case .withdrawReport(let id, let report):
+      title = lang.pick(
+        "撤回 \(id) 的\(report.period)报告？（y 撤回，其他键取消；可按 u 撤销）",
+        "Withdraw the \(report.period) report on \(id)? (y withdraws, any other key keeps it; u undoes)")
+      lines.append(lang.pick("单位：", "unit: ") + (report.unit ?? "—") + lang.pick("　报送：", "  filed: ") + report.filed)
+      if !report.progressText.isEmpty { lines.append(lang.pick("进展情况：", "progress: ") + report.progressText) }
+      if !report.problems.isEmpty { lines.append(lang.pick("存在问题：", "problems: ") + report.problems) }
+      if !report.nextSteps.isEmpty { lines.append(lang.pick("下一步措施：", "next steps: ") + report.nextSteps) }
+      if let p = report.progress { lines.append(lang.pick("进度：", "progress figure: ") + "\(p)%") }
+    }
+    let wrapped = lines.flatMap { w.wrap(TerminalSafe.line($0), columns: max(4, width - 4)) }
+    let height = min(state.rows - 2, wrapped.count + 2)
+    let r = Rect(
+      row: max(0, (state.rows - height) / 2), column: max(0, (state.columns - width) / 2), height: height, width: width)
+    Renderer.frame(&screen, r, title: title, active: true, box)
+    for (i, line) in wrapped.prefix(r.innerHeight).enumerated() {
+      screen.put(line, row: r.row + 1 + i, column: r.column + 2, limit: r.innerWidth - 2)
+    }
   }
 }
 
@@ -60,6 +97,7 @@ enum PromptOverlay {
 enum FormOverlay {
   static func draw(_ screen: inout Screen, _ state: AppState, _ form: Form, _ box: BoxStyle) {
     let w = screen.width
+    let lang = state.lang
     let width = min(state.columns - 2, 110)
     let r = Rect(row: 1, column: max(0, (state.columns - width) / 2), height: max(4, state.rows - 2), width: width)
     Renderer.frame(&screen, r, title: form.title, active: true, box)
@@ -77,7 +115,8 @@ enum FormOverlay {
         wrapped = [wrapped[0], w.truncate(wrapped[1...].joined(), columns: textWidth)]
       }
       let first = lines.count
-      for l in wrapped { lines.append((l, field.readOnly ? .dim : .normal, 4)) }
+      let valueStyle: Style = field.readOnly ? .dim : (focused && field.editor.selected ? .selected : .normal)
+      for l in wrapped { lines.append((l, valueStyle, 4)) }
       if focused {
         let before = TerminalSafe.line(String(field.editor.characters[0..<field.editor.cursor]))
         let prefix = w.wrap(before, columns: textWidth)
@@ -89,6 +128,16 @@ enum FormOverlay {
           if first + line >= lines.count { lines.append(("", .normal, 4)) }
         }
         cursor = (first + line, column)
+        if form.askingToDiscard {
+          lines.append(
+            (
+              lang.pick(
+                "放弃所有修改？再按 Esc 或 y 放弃，其他键继续填写", "Discard your changes? Esc or y discards, any other key goes on"),
+              .warning, 4
+            ))
+        } else if let error = form.error {
+          lines.append(("⚠ " + error, .error, 4))
+        }
       }
     }
     let height = r.innerHeight

@@ -33,8 +33,8 @@ enum TaskPane {
     let focused = state.focus == .tasks && state.overlay == nil
     let rows = frame.rows
     var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskIndex + 1)/\(rows.count)"
-    if state.filter != .none { title += " · " + Reducer.describe(state.filter, lang) }
-    if state.sort != .number { title += " · ↕" + Reducer.describe(state.sort, lang) }
+    if state.filter != .none { title += " · " + state.filter.label(lang) }
+    if state.sort != .number { title += " · ↕" + state.sort.label(lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
     if rows.isEmpty {
       screen.put(
@@ -189,10 +189,11 @@ enum DetailPane {
         ))
     }
     if let note = item.notes.last {
-      lines.append((lang.pick("最新备注", "latest note") + "（\(note.user) \(note.time.prefix(16))）：\(note.text)", .normal))
+      lines.append(
+        (lang.pick("最新备注", "latest note") + "（\(note.user) \(Timestamp.display(note.time))）：\(note.text)", .normal))
     }
     for change in item.history.suffix(3).reversed() {
-      lines.append(("· \(change.time.prefix(16)) \(change.user) \(Reducer.describe(change, lang))", .dim))
+      lines.append(("· \(Timestamp.display(change.time)) \(change.user) \(change.summary(lang))", .dim))
     }
     for (i, line) in lines.prefix(r.innerHeight).enumerated() {
       let text = w.truncate(TerminalSafe.line(line.0), columns: r.innerWidth - 1)

@@ -43,6 +43,8 @@ public enum Renderer {
         &screen, state,
         title: lang.pick("实际完成值 \(id)（名称=数值，Enter 保存）", "Actual value on \(id) (name=value, Enter saves)"),
         editor: editor, box)
+    case .confirm(let question):
+      ConfirmOverlay.draw(&screen, state, question, box)
     case nil: break
     }
     return screen

@@ -64,7 +64,7 @@ struct MarkCommand: ParsableCommand {
         Output.write(lang.pick("\(id)：没有变化\n", "\(id): nothing changed\n"))
       }
       for c in changes {
-        Output.write(TerminalSafe.line("\(id): \(c.field) \(c.before.nilIfEmpty ?? "—") → \(c.after)") + "\n")
+        Output.write(TerminalSafe.line("\(id): \(c.summary(lang))") + "\n")
       }
       Output.write(lang.pick("已保存到 \(store.path)\n", "saved to \(store.path)\n"))
     }

@@ -42,14 +42,9 @@ struct WorkPlanCommand: ParsableCommand {
         rows.append(WorkPlanRow(item: f[0], content: f[1], deadline: f[2], leader: f[3], office: f[4]))
       }
       let day = global.day.description
-      let (saved, _) = try store.update { doc in
-        var wp = doc.workPlan(of: u.name) ?? WorkPlan(unit: u.name)
-        if let owner { wp.owner = owner }
-        let replaced = Set(rows.map(\.item))
-        wp.rows.removeAll { replaced.contains($0.item) }
-        wp.rows += rows
-        doc.save(wp, on: day)
-      }
+      let edit = WorkPlanEdit(unit: u.name, owner: owner, items: WorkPlanEdit.grouping(rows))
+      let stamp = global.stamp()
+      let (saved, _) = try store.update { doc in try doc.apply(edit, day: day, stamp: stamp) }
       let wp = saved.workPlan(of: u.name)!
       let missing = saved.plan.itemsForWorkPlan(of: u.name).count - Set(wp.rows.map(\.item)).count
       Output.write(

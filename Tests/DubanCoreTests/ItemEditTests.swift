@@ -17,7 +17,7 @@ final class ItemEditTests: XCTestCase {
     let item = try XCTUnwrap(plan.item(id: "2.1"))
     XCTAssertEqual(item.notes.map(\.text), ["已召开推进会"])
     XCTAssertEqual(
-      item.history.map { "\($0.field):\($0.before)→\($0.after)" },
+      item.history.map { "\($0.field.stored):\($0.before)→\($0.after)" },
       [
         "progress:0→30", "status:not_started→in_progress", "status:in_progress→done", "progress:30→100",
         "progress:100→90", "status:done→in_progress", "note:→已召开推进会",

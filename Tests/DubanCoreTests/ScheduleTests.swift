@@ -129,7 +129,7 @@ final class ScheduleTests: XCTestCase {
     XCTAssertEqual(plan.item(id: "3.12")!.targets[0].fraction, 0.25)
     XCTAssertThrowsError(try plan.apply(.actual(target: "不存在", value: 1), to: "3.12", stamp: stamp))
     XCTAssertThrowsError(try plan.apply(.actual(target: "1", value: 1), to: "1.5", stamp: stamp))
-    XCTAssertEqual(plan.item(id: "3.12")!.history.map(\.field), ["actual:停车泊位", "actual:充电桩"])
+    XCTAssertEqual(plan.item(id: "3.12")!.history.map(\.field.stored), ["actual:停车泊位", "actual:充电桩"])
   }
 
   func testStoreWithoutSettingsLoadsDefaults() throws {

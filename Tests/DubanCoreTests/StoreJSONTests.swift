@@ -15,7 +15,7 @@ final class StoreJSONTests: XCTestCase {
     _ = try doc.plan.apply(.progress(45), to: ids[0], stamp: stamp)
     _ = try doc.plan.apply(.note("引号\"反斜杠\\斜杠/换行\n制表\t\u{1}\u{1F}\u{7F}表情😀"), to: ids[0], stamp: stamp)
     _ = try doc.plan.apply(.status(.blocked), to: ids[1], stamp: stamp)
-    _ = try doc.plan.apply(.report(period: "Q1", filed: true, day: "2019-04-09"), to: ids[2], stamp: stamp)
+    _ = try doc.plan.apply(.report(period: "Q1", unit: nil, filed: true, day: "2019-04-09"), to: ids[2], stamp: stamp)
     _ = try doc.plan.apply(
       .periodReport(
         ReportFiling(

@@ -109,9 +109,12 @@ final class WorkflowTests: XCTestCase {
       try doc.plan.apply(.close(date: "2019-04-20", remark: ""), to: "1.1", stamp: stamp), "not done")
     try doc.plan.apply(.reopen(remark: "复核发现问题"), to: "1.6", stamp: stamp)
     try doc.plan.apply(.progress(80), to: "1.6", stamp: stamp)
-    let history = doc.plan.item(id: "1.6")!.history.map { "\($0.field):\($0.after)" }
+    let history = doc.plan.item(id: "1.6")!.history.map { "\($0.field.stored):\($0.after)" }
     XCTAssertTrue(history.contains("closed:2019-04-20 已完成节能减排"))
-    XCTAssertTrue(history.contains("closed:reopened 复核发现问题"))
+    XCTAssertTrue(history.contains("reopened:复核发现问题"))
+    let labels = doc.plan.item(id: "1.6")!.history.map { $0.summary(.zh) }
+    XCTAssertTrue(labels.contains("重新打开 复核发现问题"), "\(labels)")
+    XCTAssertTrue(labels.contains("销号 2019-04-20 已完成节能减排"), "\(labels)")
   }
 
   func testExportsNeverReplaceAFileThatIsNotTheirs() throws {

@@ -18,9 +18,17 @@ struct Harness {
   var state: AppState
   var effects: [Effect] = []
 
+  /// History times are shown in local time: pin the zone so the goldens read the same on
+  /// every machine (Beijing time, as the users have it).
+  static let zone: Void = {
+    setenv("TZ", "CST-8", 1)
+    tzset()
+  }()
+
   init(
     rows: Int = 35, columns: Int = 120, lang: Lang = .zh, today: String = "2019-05-01", plan: Plan = Harness.seedPlan
   ) {
+    Self.zone
     state = AppState(
       doc: StoreDocument(plan: plan), storePath: "/tmp/plan.json", lang: lang, today: Day(today)!, user: "王科员",
       rows: rows, columns: columns)
@@ -73,5 +81,14 @@ func assertBordersAligned(_ screen: Screen, file: StaticString = #filePath, line
   for row in (layout.detail.row + 1)..<(layout.detail.row + layout.detail.height - 1) {
     XCTAssertEqual(
       columnsOf("│", in: screen.line(row)), [0, screen.columns - 1], "detail row \(row)", file: file, line: line)
+  }
+}
+
+extension Collection where Element == Effect {
+  /// The item edits these effects persist, by item id (tests compare what, not the ids).
+  var persisted: [String: [ItemEdit]] {
+    var out: [String: [ItemEdit]] = [:]
+    for effect in self { if case .persist(let id, let edits, _) = effect { out[id, default: []] += edits } }
+    return out
   }
 }

@@ -128,7 +128,7 @@ final class ReducerTests: XCTestCase {
     var h = Harness()
     h.press(.tab)
     var effects = h.press(.char(" "))
-    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .restore(status: .inProgress, progress: 0))])
+    XCTAssertEqual(effects.persisted, ["1.1": [.restore(status: .inProgress, progress: 0)]])
     h.press(.char("+"), .char("+"))
     XCTAssertEqual(h.state.selectedItem?.progress, 20)
     h.press(.char("-"))
@@ -142,7 +142,9 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h.state.selectedItem?.progress, 100)
     let historyBefore = h.state.selectedItem!.history.count
     effects = h.press(.char("u"))
-    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .restore(status: .inProgress, progress: 10))])
+    let done = ItemState(status: .done, progress: 100, notes: [], reports: [], actuals: [nil], closed: nil)
+    let before = ItemState(status: .inProgress, progress: 10, notes: [], reports: [], actuals: [nil], closed: nil)
+    XCTAssertEqual(effects.persisted, ["1.1": [.revert(from: done, to: before)]], "undo puts back its own snapshot")
     XCTAssertEqual(h.state.selectedItem?.status, .inProgress)
     XCTAssertGreaterThan(h.state.selectedItem!.history.count, historyBefore, "undo adds history")
     h.press(.ctrl("r"))
@@ -158,7 +160,7 @@ final class ReducerTests: XCTestCase {
     var h = Harness(today: "2019-06-30")
     h.press(.tab)
     let effects = h.press(.char("r"))
-    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .report(period: "Q2", filed: true, day: "2019-06-30"))])
+    XCTAssertEqual(effects.persisted, ["1.1": [.report(period: "Q2", unit: nil, filed: true, day: "2019-06-30")]])
     XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q2"])
     h.press(.char("r"))
     XCTAssertEqual(h.state.selectedItem?.reports, [])
@@ -175,7 +177,7 @@ final class ReducerTests: XCTestCase {
     h.press(.left, .left, .backspace)
     h.type("年")
     let effects = h.press(.enter)
-    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .note("已完成季年统计"))])
+    XCTAssertEqual(effects.persisted, ["1.1": [.note("已完成季年统计")]])
     XCTAssertEqual(h.state.selectedItem?.notes.last?.text, "已完成季年统计")
     XCTAssertTrue(h.text.contains("最新备注"))
     h.press(.char("e"))
@@ -191,7 +193,7 @@ final class ReducerTests: XCTestCase {
     h.press(.tab)
     XCTAssertEqual(h.press(.char("E")), [.openEditor(itemID: "1.1")])
     let effects = Reducer.reduce(&h.state, .externalNote(itemID: "1.1", text: "长备注\n第二行\n"), now: Harness.now)
-    XCTAssertEqual(effects, [.persist(itemID: "1.1", edit: .note("长备注\n第二行"))])
+    XCTAssertEqual(effects.persisted, ["1.1": [.note("长备注\n第二行")]])
     XCTAssertEqual(Reducer.reduce(&h.state, .externalNote(itemID: "1.1", text: nil), now: Harness.now), [])
   }
 
@@ -250,7 +252,7 @@ final class WorkloadReducerTests: XCTestCase {
     XCTAssertEqual(items.prefix(3).map { $0.lead.contains("区城管委") }, [true, true, true])
     XCTAssertFalse(items[3].lead.contains("区城管委"))
     h.press(.char("+"))
-    XCTAssertEqual(h.effects.last, .persist(itemID: items[0].id, edit: .restore(status: .inProgress, progress: 10)))
+    XCTAssertEqual(h.effects.suffix(1).persisted, [items[0].id: [.restore(status: .inProgress, progress: 10)]])
     h.press(.char("w"), .char(" "))
     XCTAssertTrue(h.state.message?.contains("任务列表") == true, "no marking from the workload table")
     h.press(.char("w"))
@@ -269,7 +271,7 @@ final class WorkloadReducerTests: XCTestCase {
     h.press(.ctrl("u"))
     h.type("停车泊位=3,000")
     let effects = h.press(.enter)
-    XCTAssertEqual(effects, [.persist(itemID: "2.39", edit: .actual(target: "停车泊位", value: 3000))])
+    XCTAssertEqual(effects.persisted, ["2.39": [.actual(target: "停车泊位", value: 3000)]])
     XCTAssertTrue(h.text.contains("停车泊位 3000/10000个"))
     h.press(.char("u"))
     XCTAssertNil(h.state.selectedItem?.targets[1].actual)
@@ -277,6 +279,8 @@ final class WorkloadReducerTests: XCTestCase {
     h.type("abc")
     h.press(.enter)
     XCTAssertTrue(h.state.messageIsError, "not a number")
+    XCTAssertNotNil(h.state.overlay, "the prompt stays open with what was typed")
+    h.press(.escape)
     h.press(.char("g"), .down, .down, .down, .down, .char("a"))
     XCTAssertTrue(h.state.message?.contains("没有量化目标") == true, "1.5 states no number")
   }
@@ -289,7 +293,7 @@ final class WorkflowReducerTests: XCTestCase {
     h.press(.tab, .down, .tab)  // 1.2 → units pane: 区财政局
     h.press(.char("p"))
     guard case .form(let form) = h.state.overlay else { return XCTFail("no form") }
-    XCTAssertEqual(form.kind, .workPlan(unit: "区财政局"))
+    XCTAssertEqual(form.kind, .workPlan(unit: "区财政局", opened: nil))
     XCTAssertEqual(form.fields[form.focus].key, "owner")
     XCTAssertEqual(form.fields.filter { $0.key == "item" }.count, 7, "every item the unit is named on")
     h.type("刘局长")
@@ -302,10 +306,10 @@ final class WorkflowReducerTests: XCTestCase {
     XCTAssertTrue(h.text.contains("组织税收分析会"))
     XCTAssertNotNil(h.screen.cursor, "the cursor is in the focused field")
     let effects = h.press(.ctrl("s"))
-    guard case .persistWorkPlan(let wp) = effects.first else { return XCTFail("\(effects)") }
+    guard case .persistWorkPlan(let wp, _) = effects.first else { return XCTFail("\(effects)") }
     XCTAssertEqual(wp.owner, "刘局长")
-    XCTAssertEqual(wp.rows.map(\.content), ["组织税收分析会", "编制预算执行报告"])
-    XCTAssertEqual(wp.rows.map(\.item), ["1.2", "1.2"])
+    XCTAssertEqual(wp.items.flatMap(\.rows).map(\.content), ["组织税收分析会", "编制预算执行报告"])
+    XCTAssertEqual(wp.items.map(\.item), ["1.2"], "only the item whose rows changed")
     XCTAssertEqual(h.state.doc.workPlan(of: "区财政局")?.rows.count, 2)
     XCTAssertNil(h.state.doc.workPlan(of: "区财政局")?.filed, "six items still without rows")
     // Esc cancels without saving.
@@ -340,8 +344,10 @@ final class WorkflowReducerTests: XCTestCase {
     h.press(.char("R"))
     h.press(.tab, .tab, .tab)
     h.type("x")
-    h.press(.enter)
-    XCTAssertTrue(h.state.messageIsError, "progress must be a number")
+    XCTAssertEqual(h.press(.enter), [])
+    guard case .form(let kept) = h.state.overlay else { return XCTFail("a bad field keeps the form open") }
+    XCTAssertEqual(kept.fields[kept.focus].key, "progress", "the cursor on the field at fault")
+    XCTAssertNotNil(kept.error)
   }
 
   func testCloseOutReopenAndExport() {

@@ -65,7 +65,7 @@ final class RuntimeTests: XCTestCase {
     runtime.finishSaving()
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 50)
     XCTAssertEqual(runtime.state.selectedItem?.progress, 50)
-    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.history.filter { $0.field == "progress" }.count, 5)
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.history.filter { $0.field == .progress }.count, 5)
   }
 
   /// An idle dashboard draws nothing; a finished save or another writer's change asks for a frame.

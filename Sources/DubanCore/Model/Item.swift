@@ -120,11 +120,11 @@ public struct Note: Codable, Equatable, Sendable {
 public struct Change: Codable, Equatable, Sendable {
   public var time: String
   public var user: String
-  public var field: String
+  public var field: HistoryField
   public var before: String
   public var after: String
 
-  public init(time: String, user: String, field: String, before: String, after: String) {
+  public init(time: String, user: String, field: HistoryField, before: String, after: String) {
     self.time = time
     self.user = user
     self.field = field
@@ -204,6 +204,9 @@ public struct ReportFiling: Codable, Equatable, Sendable {
   public var nextSteps: String
   /// The progress figure reported, 0–100.
   public var progress: Int?
+
+  /// A report simply marked filed (the `r` key): no text, no figure.
+  public var isBare: Bool { progressText.isEmpty && problems.isEmpty && nextSteps.isEmpty && progress == nil }
 
   public init(
     period: String, filed: String, user: String, unit: String? = nil, progressText: String = "", problems: String = "",

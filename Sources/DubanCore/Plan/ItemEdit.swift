@@ -3,26 +3,23 @@ public enum ItemEdit: Equatable, Sendable {
   case status(Status)
   case progress(Int)
   case note(String)
-  /// Puts back status and progress as they were (undo); recorded like any other change.
+  /// Sets status and progress together (the dashboard's status keys).
   case restore(status: Status, progress: Int)
-  /// Withdraws the latest note with this text (undo of a note); the history keeps both.
-  case withdrawNote(String)
-  /// Marks the period's report filed on `day`, or withdraws it.
-  case report(period: String, filed: Bool, day: String)
+  /// Marks the period filed for `unit` (nil: the item's report as a whole) with a bare
+  /// filing, or withdraws that bare filing. A unit's written report is never touched.
+  case report(period: String, unit: String?, filed: Bool, day: String)
   /// Records the value achieved for a target (by name or 1-based number); nil clears it.
   case actual(target: String, value: Double?)
   /// A unit's full period report (replaces that unit's earlier report for the period).
   case periodReport(ReportFiling)
-  /// Withdraws a unit's report for a period (undo of a first report).
+  /// Withdraws a unit's report for a period, written or bare (asked for explicitly).
   case withdrawPeriodReport(period: String, unit: String?)
   /// 销号: the office closes a finished item out; it is read-only until reopened.
   case close(date: String, remark: String)
   case reopen(remark: String)
-}
-
-public struct EditError: Error, Equatable, CustomStringConvertible {
-  public var reason: String
-  public var description: String { reason }
+  /// Undo and redo: puts back the parts of the item that differ between `from` and `to`,
+  /// only where the item still holds `from` (nobody changed them since).
+  case revert(from: ItemState, to: ItemState)
 }
 
 /// Who and when, stamped on every change.
@@ -42,143 +39,166 @@ extension Plan {
   /// progress on an item not started moves it to 推进中.
   @discardableResult
   public mutating func apply(_ edit: ItemEdit, to id: String, stamp: Stamp) throws -> [Change] {
-    guard let i = itemIndex(id: id) else {
-      throw EditError(reason: "no item \(id); `duban list` shows the ids")
-    }
+    guard let i = itemIndex(id: id) else { throw EditError.noItem(id) }
     return try apply(edit, at: i, stamp: stamp)
+  }
+
+  /// Several edits to the item with this id, all or none.
+  @discardableResult
+  public mutating func apply(_ edits: [ItemEdit], to id: String, stamp: Stamp) throws -> [Change] {
+    guard let i = itemIndex(id: id) else { throw EditError.noItem(id) }
+    return try apply(edits, at: i, stamp: stamp)
+  }
+
+  /// Several edits as one change: all applied, or none (the item is left as it was).
+  @discardableResult
+  public mutating func apply(_ edits: [ItemEdit], at i: Int, stamp: Stamp) throws -> [Change] {
+    var recorder = ItemRecorder(item: items[i], stamp: stamp)
+    for edit in edits { try recorder.apply(edit) }
+    guard !recorder.changes.isEmpty else { return [] }
+    recorder.item.history += recorder.changes
+    items[i] = recorder.item
+    return recorder.changes
   }
 
   /// The same, for the item at `i` (callers that already know where it is).
   @discardableResult
   public mutating func apply(_ edit: ItemEdit, at i: Int, stamp: Stamp) throws -> [Change] {
-    var item = items[i]
+    try apply([edit], at: i, stamp: stamp)
+  }
+}
+
+/// One item being changed, and the history entries the change makes.
+struct ItemRecorder {
+  var item: Item
+  let stamp: Stamp
+  var changes: [Change] = []
+
+  init(item: Item, stamp: Stamp) {
+    self.item = item
+    self.stamp = stamp
+  }
+
+  mutating func record(_ field: HistoryField, _ before: String, _ after: String) {
+    changes.append(Change(time: stamp.time, user: stamp.user, field: field, before: before, after: after))
+  }
+
+  mutating func setStatus(_ s: Status) {
+    guard item.status != s else { return }
+    record(.status, item.status.rawValue, s.rawValue)
+    item.status = s
+  }
+
+  mutating func setProgress(_ p: Int) {
+    guard item.progress != p else { return }
+    record(.progress, String(item.progress), String(p))
+    item.progress = p
+  }
+
+  /// Progress moves status along: 100% is done, a start is 推进中, less than 100% is not done.
+  mutating func setProgressAndFollow(_ p: Int) {
+    setProgress(p)
+    if p == 100 && item.status != .done { setStatus(.done) }
+    if p > 0 && item.status == .notStarted { setStatus(.inProgress) }
+    if p < 100 && item.status == .done { setStatus(.inProgress) }
+  }
+
+  mutating func apply(_ edit: ItemEdit) throws {
     let id = item.id
-    var changes: [Change] = []
     if let closed = item.closed {
-      guard case .reopen = edit else {
-        throw EditError(reason: "item \(id) was closed out (销号) on \(closed.date); reopen it before changing it")
+      switch edit {
+      case .reopen: break
+      case .revert(let from, let to) where from.closed != to.closed: break
+      default: throw EditError.closedOut(id, on: closed.date)
       }
-    }
-    func setStatus(_ s: Status) {
-      guard item.status != s else { return }
-      changes.append(
-        Change(time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue, after: s.rawValue))
-      item.status = s
-    }
-    func setProgress(_ p: Int) {
-      guard item.progress != p else { return }
-      changes.append(
-        Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p)))
-      item.progress = p
     }
     switch edit {
     case .status(let s):
       setStatus(s)
       if s == .done { setProgress(100) }
     case .progress(let p):
-      guard (0...100).contains(p) else {
-        throw EditError(reason: "progress must be between 0 and 100, not \(p)")
-      }
-      setProgress(p)
-      if p == 100 && item.status != .done { setStatus(.done) }
-      if p > 0 && item.status == .notStarted { setStatus(.inProgress) }
-      if p < 100 && item.status == .done { setStatus(.inProgress) }
+      guard (0...100).contains(p) else { throw EditError.progressRange(p) }
+      setProgressAndFollow(p)
     case .note(let text):
       let clean = text.trimmed
-      guard !clean.isEmpty else { throw EditError(reason: "the note is empty") }
+      guard !clean.isEmpty else { throw EditError(zh: "备注是空的", en: "the note is empty") }
       item.notes.append(Note(time: stamp.time, user: stamp.user, text: clean))
-      changes.append(Change(time: stamp.time, user: stamp.user, field: "note", before: "", after: clean))
+      record(.note, "", clean)
     case .restore(let s, let p):
       setStatus(s)
       setProgress(p)
-    case .withdrawNote(let text):
-      guard let n = item.notes.lastIndex(where: { $0.text == text }) else {
-        throw EditError(reason: "no note “\(text)” on item \(id)")
-      }
-      item.notes.remove(at: n)
-      changes.append(Change(time: stamp.time, user: stamp.user, field: "note", before: text, after: ""))
     case .actual(let name, let value):
-      let index = item.targets.firstIndex { $0.name == name } ?? Int(name).map { $0 - 1 }
-      guard let index, item.targets.indices.contains(index) else {
-        let known = item.targets.map(\.name).joined(separator: "、")
-        throw EditError(
-          reason: "item \(id) has no target “\(name)”"
-            + (known.isEmpty ? " (it states no number)" : "; its targets: \(known)"))
-      }
-      if let value, value < 0 || !value.isFinite { throw EditError(reason: "an actual value must be a number ≥ 0") }
-      let before = item.targets[index].actual.map(Target.format) ?? ""
-      guard item.targets[index].actual != value else { break }
-      item.targets[index].actual = value
-      changes.append(
-        Change(
-          time: stamp.time, user: stamp.user, field: "actual:\(item.targets[index].name)", before: before,
-          after: value.map(Target.format) ?? ""))
+      try setActual(name, value)
     case .periodReport(var report):
       report.user = stamp.user
-      if let p = report.progress, !(0...100).contains(p) {
-        throw EditError(reason: "progress must be between 0 and 100, not \(p)")
-      }
+      if let p = report.progress, !(0...100).contains(p) { throw EditError.progressRange(p) }
       let before = item.reports.first { $0.period == report.period && $0.unit == report.unit }
       item.reports.removeAll { $0.period == report.period && $0.unit == report.unit }
       item.reports.append(report)
-      changes.append(
-        Change(
-          time: stamp.time, user: stamp.user, field: "report:\(report.period)",
-          before: before.map { "filed \($0.filed)" } ?? "",
-          after: "filed \(report.filed)" + (report.unit.map { " by \($0)" } ?? "")))
-      if let p = report.progress, p != item.progress {
-        changes.append(
-          Change(time: stamp.time, user: stamp.user, field: "progress", before: String(item.progress), after: String(p))
-        )
-        item.progress = p
-        if p == 100 && item.status != .done {
-          changes.append(
-            Change(
-              time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue,
-              after: Status.done.rawValue))
-          item.status = .done
-        } else if p > 0 && item.status == .notStarted {
-          changes.append(
-            Change(
-              time: stamp.time, user: stamp.user, field: "status", before: item.status.rawValue,
-              after: Status.inProgress.rawValue))
-          item.status = .inProgress
-        }
-      }
+      record(.report(report.period), before.map(\.historyText) ?? "", report.historyText)
+      if let p = report.progress { setProgressAndFollow(p) }
     case .withdrawPeriodReport(let period, let unit):
       guard let old = item.reports.first(where: { $0.period == period && $0.unit == unit }) else { break }
       item.reports.removeAll { $0.period == period && $0.unit == unit }
-      changes.append(
-        Change(time: stamp.time, user: stamp.user, field: "report:\(period)", before: "filed \(old.filed)", after: ""))
+      record(.report(period), old.historyText, "")
+    case .report(let period, let unit, let filed, let day):
+      let existing = item.reports.first { $0.period == period && $0.unit == unit }
+      if filed {
+        guard existing == nil else { break }
+        let filing = ReportFiling(period: period, filed: day, user: stamp.user, unit: unit)
+        item.reports.append(filing)
+        record(.report(period), "", filing.historyText)
+      } else {
+        // Only the bare marker is withdrawn by a toggle; a written report needs its own action.
+        guard let existing, existing.isBare else { break }
+        item.reports.removeAll { $0.period == period && $0.unit == unit }
+        record(.report(period), existing.historyText, "")
+      }
     case .close(let date, let remark):
       guard item.status == .done else {
-        throw EditError(reason: "item \(id) is not 已完成; only a finished item is closed out (销号)")
+        throw EditError(
+          zh: "事项 \(id) 尚未完成，只有已完成的事项才能销号",
+          en: "item \(id) is not 已完成; only a finished item is closed out (销号)")
       }
       item.closed = Closure(date: date, remark: remark, user: stamp.user)
-      changes.append(
-        Change(time: stamp.time, user: stamp.user, field: "closed", before: "", after: "\(date) \(remark)"))
+      record(.closed, "", "\(date) \(remark)")
     case .reopen(let remark):
-      guard let closed = item.closed else { throw EditError(reason: "item \(id) is not closed out") }
-      item.closed = nil
-      changes.append(
-        Change(
-          time: stamp.time, user: stamp.user, field: "closed", before: "\(closed.date) \(closed.remark)",
-          after: "reopened \(remark)"))
-    case .report(let period, let filed, let day):
-      let had = item.reports.contains { $0.period == period }
-      guard had != filed else { break }
-      if filed {
-        item.reports.append(ReportFiling(period: period, filed: day, user: stamp.user))
-      } else {
-        item.reports.removeAll { $0.period == period }
+      guard let closed = item.closed else {
+        throw EditError(zh: "事项 \(id) 没有销号", en: "item \(id) is not closed out")
       }
-      changes.append(
-        Change(
-          time: stamp.time, user: stamp.user, field: "report:\(period)", before: had ? "filed" : "",
-          after: filed ? "filed \(day)" : ""))
+      item.closed = nil
+      record(.reopened, "\(closed.date) \(closed.remark)", remark)
+    case .revert(let from, let to):
+      try revert(from: from, to: to)
     }
-    item.history += changes
-    items[i] = item
-    return changes
+  }
+
+  mutating func setActual(_ name: String, _ value: Double?) throws {
+    let id = item.id
+    let index = item.targets.firstIndex { $0.name == name } ?? Int(name).map { $0 - 1 }
+    guard let index, item.targets.indices.contains(index) else {
+      let known = item.targets.map(\.name).joined(separator: "、")
+      throw EditError(
+        zh: "事项 \(id) 没有量化目标“\(name)”" + (known.isEmpty ? "（它没有写明数字）" : "；它的目标：\(known)"),
+        en: "item \(id) has no target “\(name)”"
+          + (known.isEmpty ? " (it states no number)" : "; its targets: \(known)"))
+    }
+    if let value, value < 0 || !value.isFinite {
+      throw EditError(zh: "实际值必须是不小于 0 的数", en: "an actual value must be a number ≥ 0")
+    }
+    guard item.targets[index].actual != value else { return }
+    let before = item.targets[index].actual.map(Target.format) ?? ""
+    item.targets[index].actual = value
+    record(.actual(item.targets[index].name), before, value.map(Target.format) ?? "")
+  }
+}
+
+extension ReportFiling {
+  /// How a report reads in history: the day, the unit, and whether it had text.
+  var historyText: String {
+    var s = filed
+    if let unit { s += " \(unit)" }
+    if !isBare { s += " ✎" }
+    return s
   }
 }

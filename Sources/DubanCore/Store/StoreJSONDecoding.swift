@@ -454,7 +454,7 @@ extension Change {
     guard let time = time.take(), let user = user.take(), let field = field.take(), let before = before.take(),
       let after = after.take()
     else { throw r.failure }
-    self.init(time: time, user: user, field: field, before: before, after: after)
+    self.init(time: time, user: user, field: HistoryField(field), before: before, after: after)
   }
 }
 

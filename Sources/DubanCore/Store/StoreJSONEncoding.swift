@@ -167,7 +167,7 @@ extension Item {
       w.key("before")
       w.string(c.before)
       w.key("field")
-      w.string(c.field)
+      w.string(c.field.stored)
       w.key("time")
       w.string(c.time)
       w.key("user")

@@ -1,0 +1,52 @@
+import DubanCore
+
+/// What the runtime must do after a state change; the reducer itself touches no file.
+public enum Effect: Equatable, Sendable {
+  /// Apply these edits (all or none) to the newest store on disk, under the lock.
+  case persist(itemID: String, edits: [ItemEdit], editID: Int)
+  /// Apply a work-plan edit to the newest store, under the lock.
+  case persistWorkPlan(WorkPlanEdit, editID: Int)
+  /// Write an export of the current view to a file.
+  case export(ExportRequest)
+  /// Suspend the screen and edit a long note in $EDITOR.
+  case openEditor(itemID: String)
+  case quit
+}
+
+public enum ExportRequest: Equatable, Sendable {
+  case sheet(unit: String)
+  case bulletin
+}
+
+/// Everything that changes the dashboard's state: the user's keys, and the outcomes of the
+/// effects the runtime carried out (a Cmd returns a Msg): nothing else writes the state.
+public enum Action: Equatable, Sendable {
+  case key(Key)
+  /// The text written in $EDITOR, or nil when it was abandoned.
+  case externalNote(itemID: String, text: String?)
+  /// The runtime began writing the pending edits.
+  case saveStarted
+  /// The edits are on disk. `document` is the file as written when it differs from what the
+  /// screen shows (someone else wrote too, or some edits were refused); `refused` are the
+  /// edits the store would not take, dropped.
+  case saved(document: StoreDocument?, refused: [Refusal])
+  /// The write failed (disk full, permissions); the edits stay pending and are retried.
+  case saveFailed(String)
+  /// Another process wrote the store; this is the newest file (with our pending edits on top).
+  case reloaded(StoreDocument)
+  case exported(path: String)
+  case exportFailed(String)
+}
+
+/// An edit the store refused when it was applied to the newest file.
+public struct Refusal: Equatable, Sendable {
+  public var editID: Int
+  public var itemID: String?
+  public var error: EditError
+
+  public init(editID: Int, itemID: String?, error: EditError) {
+    self.editID = editID
+    self.itemID = itemID
+    self.error = error
+  }
+}

@@ -1,0 +1,161 @@
+import DubanCore
+
+extension Reducer {
+  /// A user's change to one item: applied here at once (all edits or none), persisted by
+  /// the runtime, undoable.
+  static func edit(_ state: inout AppState, id: String, _ edits: [ItemEdit], now: String) -> [Effect] {
+    let lang = state.lang
+    guard let index = state.itemIndex(id: id) else {
+      say(&state, lang.pick("没有事项 \(id)", "no item \(id)"), error: true)
+      return []
+    }
+    let before = state.plan.items[index].state
+    let changes: [Change]
+    do {
+      changes = try applyLocally(&state, edits, at: index, now: now)
+    } catch {
+      say(&state, message(error, lang), error: true)
+      return []
+    }
+    guard !changes.isEmpty else {
+      say(&state, lang.pick("\(id) 没有变化", "\(id): nothing changed"))
+      return []
+    }
+    state.lastEditID += 1
+    let after = state.plan.items[index].state
+    state.undoStack.append(UndoEntry(editID: state.lastEditID, change: .item(id: id, before: before, after: after)))
+    state.redoStack.removeAll()
+    say(&state, "\(id) " + changes.map { $0.summary(lang) }.joined(separator: lang.pick("，", ", ")))
+    return [.persist(itemID: id, edits: edits, editID: state.lastEditID)]
+  }
+
+  /// Applies edits to the item on screen, all or none, keeping the view cache current.
+  static func applyLocally(_ state: inout AppState, _ edits: [ItemEdit], at index: Int, now: String) throws -> [Change]
+  {
+    let previous = state.revision
+    let changes = try state.doc.plan.apply(edits, at: index, stamp: Stamp(user: state.user, time: now))
+    if !changes.isEmpty { state.itemEdited(at: index, previousRevision: previous) }
+    return changes
+  }
+
+  static func message(_ error: Error, _ lang: Lang) -> String {
+    (error as? EditError)?.message(lang) ?? "\(error)"
+  }
+
+  /// Space, x, + and -: the status and progress they set, never losing what they do not change.
+  static func statusKey(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
+    guard let item = editableItem(&state) else { return [] }
+    let lang = state.lang
+    var target = (status: item.status, progress: item.progress)
+    switch command {
+    case .cycleStatus:
+      target = item.nextInCycle
+    case .markBlocked:
+      target.status = item.blockedToggle
+    case .progressUp:
+      guard item.progress < 100 else {
+        say(&state, lang.pick("\(item.id) 进度已是 100%", "\(item.id) is at 100% already"))
+        return []
+      }
+      target.progress = min(100, (item.progress / 10 + 1) * 10)
+      target.status = target.progress == 100 ? .done : (item.status == .notStarted ? .inProgress : item.status)
+    default:
+      guard item.progress > 0 else {
+        say(&state, lang.pick("\(item.id) 进度已是 0%", "\(item.id) is at 0% already"))
+        return []
+      }
+      target.progress = max(0, ((item.progress + 9) / 10 - 1) * 10)
+      if item.status == .done { target.status = .inProgress }
+    }
+    return edit(&state, id: item.id, [.restore(status: target.status, progress: target.progress)], now: now)
+  }
+
+  /// `r`: marks the current period filed with a bare marker, or takes that marker back. A
+  /// unit's written report is never removed by it.
+  static func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
+    guard let item = editableItem(&state), let period = currentPeriod(&state) else { return [] }
+    let lang = state.lang
+    let marker = item.reports.first { $0.period == period.id && $0.unit == nil && $0.isBare }
+    let written = item.reports.filter { $0.period == period.id && !$0.isBare }
+    if marker == nil, !written.isEmpty {
+      let units = written.map { $0.unit ?? "—" }.joined(separator: "、")
+      say(
+        &state,
+        lang.pick(
+          "\(item.id) 的\(period.name)已有 \(units) 的书面报告；撤回书面报告按 W",
+          "\(item.id) has written \(period.id) reports by \(units); W withdraws one"))
+      return []
+    }
+    let day = state.today.description
+    return edit(&state, id: item.id, [.report(period: period.id, unit: nil, filed: marker == nil, day: day)], now: now)
+  }
+
+  /// `W`: shows the written report of the selected unit (or the first one) and asks.
+  static func askWithdrawReport(_ state: inout AppState) {
+    guard let item = editableItem(&state), let period = currentPeriod(&state) else { return }
+    let reports = item.reports.filter { $0.period == period.id }
+    let unit = state.focus == .units ? reportingUnit(state, item) : nil
+    guard let report = reports.first(where: { unit == nil || $0.unit == unit }) ?? reports.first else {
+      say(
+        &state,
+        state.lang.pick("\(item.id) 的\(period.name)没有报告可撤回", "\(item.id) has no \(period.id) report to withdraw"))
+      return
+    }
+    state.overlay = .confirm(.withdrawReport(itemID: item.id, report: report))
+  }
+
+  // MARK: - Undo and redo
+
+  static func undo(_ state: inout AppState, now: String) -> [Effect] {
+    guard let entry = state.undoStack.popLast() else {
+      say(&state, state.lang.pick("没有可撤销的操作", "nothing to undo"))
+      return []
+    }
+    let effects = replay(&state, entry, backward: true, now: now)
+    if !effects.isEmpty { state.redoStack.append(entry) }
+    return effects
+  }
+
+  static func redo(_ state: inout AppState, now: String) -> [Effect] {
+    guard let entry = state.redoStack.popLast() else {
+      say(&state, state.lang.pick("没有可重做的操作", "nothing to redo"))
+      return []
+    }
+    let effects = replay(&state, entry, backward: false, now: now)
+    if !effects.isEmpty { state.undoStack.append(entry) }
+    return effects
+  }
+
+  /// Puts back one side of an entry, only where the item or plan still holds the other side;
+  /// otherwise says who changed it and drops the entry.
+  static func replay(_ state: inout AppState, _ entry: UndoEntry, backward: Bool, now: String) -> [Effect] {
+    let lang = state.lang
+    let verb = backward ? lang.pick("已撤销 ", "undone: ") : lang.pick("已重做 ", "redone: ")
+    switch entry.change {
+    case .item(let id, let before, let after):
+      guard let index = state.itemIndex(id: id) else {
+        say(&state, lang.pick("事项 \(id) 已不在方案中，无法撤销", "item \(id) is no longer in the plan"), error: true)
+        return []
+      }
+      let edit: ItemEdit = backward ? .revert(from: after, to: before) : .revert(from: before, to: after)
+      do {
+        let changes = try applyLocally(&state, [edit], at: index, now: now)
+        say(&state, verb + "\(id) " + changes.map { $0.summary(lang) }.joined(separator: lang.pick("，", ", ")))
+      } catch {
+        say(&state, message(error, lang), error: true)
+        return []
+      }
+      return [.persist(itemID: id, edits: [edit], editID: entry.editID)]
+    case .workPlan(let forward, let reverse):
+      let edit = backward ? reverse : forward
+      do {
+        try state.doc.apply(edit, day: state.today.description, stamp: Stamp(user: state.user, time: now))
+      } catch {
+        say(&state, message(error, lang), error: true)
+        return []
+      }
+      say(&state, verb + lang.pick("\(edit.unit)办理方案", "\(edit.unit)'s work plan"))
+      return [.persistWorkPlan(edit, editID: entry.editID)]
+    }
+  }
+}

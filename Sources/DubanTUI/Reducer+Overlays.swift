@@ -1,0 +1,175 @@
+import DubanCore
+
+extension Reducer {
+  static func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
+    let lang = state.lang
+    switch state.overlay {
+    case .help:
+      switch key {
+      case .escape, .char("q"), .char("?"), .enter, .ctrl("c"): state.overlay = nil
+      case .down, .char("j"), .pageDown, .scrollDown:
+        state.helpScroll = min(state.helpScroll + 1, KeyTable.bindings.count)
+      case .up, .char("k"), .pageUp, .scrollUp: state.helpScroll = max(0, state.helpScroll - 1)
+      default: break
+      }
+    case .note(let id, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+        say(&state, lang.pick("已取消", "cancelled"))
+      case .enter, .ctrl("s"):
+        let text = editor.text.trimmed
+        guard !text.isEmpty else {
+          say(&state, lang.pick("备注为空：请输入内容，或按 Esc 取消", "the note is empty: type it, or Esc to cancel"), error: true)
+          return []
+        }
+        let effects = edit(&state, id: id, [.note(text)], now: now)
+        // Refused (closed meanwhile): the text stays in the prompt, with the reason below.
+        if !effects.isEmpty { state.overlay = nil }
+        return effects
+      default:
+        editor.handle(key)
+        state.overlay = .note(itemID: id, editor: editor)
+      }
+    case .form(var form):
+      return formKey(&state, &form, key, now: now)
+    case .closeOut(let id, let reopen, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+      case .enter, .ctrl("s"):
+        state.overlay = nil
+        let remark = editor.text.trimmed
+        if reopen { return edit(&state, id: id, [.reopen(remark: remark)], now: now) }
+        return edit(&state, id: id, [.close(date: state.today.description, remark: remark)], now: now)
+      default:
+        editor.handle(key)
+        state.overlay = .closeOut(itemID: id, reopen: reopen, editor: editor)
+      }
+    case .actual(let id, var editor):
+      switch key {
+      case .escape, .ctrl("c"):
+        state.overlay = nil
+      case .enter, .ctrl("s"):
+        let effects = recordActual(&state, id: id, editor.text, now: now)
+        if !effects.isEmpty || !state.messageIsError { state.overlay = nil }
+        return effects
+      default:
+        editor.handle(key)
+        state.overlay = .actual(itemID: id, editor: editor)
+      }
+    case .confirm(let question):
+      state.overlay = nil
+      guard key == .char("y") || key == .char("Y") else {
+        say(&state, lang.pick("未撤回", "nothing withdrawn"))
+        return []
+      }
+      switch question {
+      case .withdrawReport(let id, let report):
+        return edit(&state, id: id, [.withdrawPeriodReport(period: report.period, unit: report.unit)], now: now)
+      }
+    case nil:
+      break
+    }
+    return []
+  }
+
+  /// Keys in a form. Nothing typed is lost: a refused save keeps the form open on the field
+  /// at fault, and Esc on a changed form asks first.
+  static func formKey(_ state: inout AppState, _ form: inout Form, _ key: Key, now: String) -> [Effect] {
+    let lang = state.lang
+    if form.askingToDiscard {
+      form.askingToDiscard = false
+      if key == .escape || key == .char("y") || key == .char("Y") || key == .ctrl("c") {
+        state.overlay = nil
+        say(&state, lang.pick("已放弃修改", "changes discarded"))
+        return []
+      }
+      state.overlay = .form(form)
+      return []
+    }
+    switch key {
+    case .escape, .ctrl("c"):
+      if form.isChanged {
+        form.askingToDiscard = true
+      } else {
+        state.overlay = nil
+        say(&state, lang.pick("已取消", "cancelled"))
+        return []
+      }
+    case .enter, .ctrl("s"):
+      form.error = nil
+      let effects = submit(&state, &form, now: now)
+      if form.error == nil {
+        state.overlay = nil
+        return effects
+      }
+    case .tab, .down: form.moveFocus(by: 1)
+    case .backTab, .up: form.moveFocus(by: -1)
+    case .ctrl("n"): form.addRow(lang: lang)
+    default:
+      if !form.fields[form.focus].readOnly { form.fields[form.focus].editor.handle(key) }
+    }
+    state.overlay = .form(form)
+    return []
+  }
+
+  /// Saves a form. A field it cannot take sets `form.error` and moves the focus there.
+  static func submit(_ state: inout AppState, _ form: inout Form, now: String) -> [Effect] {
+    let lang = state.lang
+    switch form.kind {
+    case .workPlan(let unit, let opened):
+      let forward = form.workPlanEdit(unit: unit, opened: opened)
+      guard !forward.isEmpty else {
+        say(&state, lang.pick("\(unit)办理方案没有修改", "\(unit)'s work plan: nothing changed"))
+        return []
+      }
+      let backward = forward.inverse(of: state.doc.workPlan(of: unit))
+      do {
+        try state.doc.apply(forward, day: state.today.description, stamp: Stamp(user: state.user, time: now))
+      } catch {
+        form.error = message(error, lang)
+        return []
+      }
+      state.lastEditID += 1
+      state.undoStack.append(
+        UndoEntry(editID: state.lastEditID, change: .workPlan(forward: forward, backward: backward)))
+      state.redoStack.removeAll()
+      let saved = state.doc.workPlan(of: unit)
+      say(
+        &state,
+        saved?.filed != nil
+          ? lang.pick("\(unit)办理方案已保存并报送", "\(unit)'s work plan saved and filed")
+          : lang.pick("\(unit)办理方案已保存（草稿：每项事项都要有内容，并填写总责任人）", "\(unit)'s work plan saved as a draft"))
+      return [.persistWorkPlan(forward, editID: state.lastEditID)]
+    case .periodReport(let id, let period, let unit):
+      guard let progress = UserInput.integer(form.value("progress")), (0...100).contains(progress) else {
+        form.focus(key: "progress")
+        form.error = lang.pick("进度必须是 0–100 的整数", "progress must be a whole number 0–100")
+        return []
+      }
+      let report = ReportFiling(
+        period: period, filed: state.today.description, user: state.user, unit: unit,
+        progressText: form.value("progressText"),
+        problems: form.value("problems"), nextSteps: form.value("nextSteps"), progress: progress)
+      let effects = edit(&state, id: id, [.periodReport(report)], now: now)
+      if effects.isEmpty && state.messageIsError { form.error = state.message }
+      return effects
+    }
+  }
+
+  /// "停车泊位=3000" (or with ＝ and full-width digits); an empty value clears the actual.
+  static func recordActual(_ state: inout AppState, id: String, _ text: String, now: String) -> [Effect] {
+    let lang = state.lang
+    guard let (name, raw) = UserInput.assignment(text) else {
+      say(&state, lang.pick("格式：名称=数值", "format: name=value"), error: true)
+      return []
+    }
+    let value = raw.isEmpty ? nil : UserInput.number(raw)
+    guard raw.isEmpty || value != nil else {
+      say(&state, lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number"), error: true)
+      return []
+    }
+    return edit(&state, id: id, [.actual(target: name, value: value)], now: now)
+  }
+}

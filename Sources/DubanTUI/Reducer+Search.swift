@@ -1,0 +1,91 @@
+import DubanCore
+
+extension Reducer {
+  static func searchKey(_ state: inout AppState, _ key: Key) {
+    guard var editor = state.searchEditor else { return }
+    switch key {
+    case .enter:
+      state.searchEditor = nil
+      state.lastSearch = editor.text
+      if !editor.text.isEmpty, state.message == nil || !state.messageIsError {
+        say(&state, state.lang.pick("搜索“\(editor.text)”：n 下一个，N 上一个", "search “\(editor.text)”: n next, N previous"))
+      }
+    case .escape, .ctrl("c"):
+      state.searchEditor = nil
+    default:
+      editor.handle(key)
+      state.searchEditor = editor
+      if !editor.text.isEmpty { findMatch(&state, editor.text, forward: true, skipCurrent: false) }
+    }
+  }
+
+  /// Moves the task selection to the next item matching; searches all items when the
+  /// current view has none.
+  static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
+    let search = SearchText(query)
+    let items = state.plan.items
+    func matches(_ i: Int) -> Bool { search.matches(items[i]) }
+    var rows = state.visibleIndices
+    if !rows.contains(where: matches) && (state.treeIndex != 0 || state.filter != .none) {
+      guard items.indices.contains(where: matches) else {
+        noMatch(&state, query)
+        return
+      }
+      state.treeIndex = 0
+      state.filter = .none
+      state.taskIndex = 0
+      rows = state.visibleIndices
+    }
+    guard !rows.isEmpty else { return noMatch(&state, query) }
+    let n = rows.count
+    let start = state.taskIndex
+    for step in (skipCurrent ? 1 : 0)...n {
+      let i = ((forward ? start + step : start - step) % n + n) % n
+      if matches(rows[i]) {
+        state.taskIndex = i
+        state.focus = .tasks
+        state.message = nil
+        state.messageIsError = false
+        return
+      }
+    }
+    noMatch(&state, query)
+  }
+
+  static func noMatch(_ state: inout AppState, _ query: String) {
+    say(&state, state.lang.pick("没有找到“\(query)”", "no match for “\(query)”"), error: true)
+  }
+
+  static func nextFilter(_ f: TaskFilter) -> TaskFilter {
+    switch f {
+    case .none, .unit: return .status(.notStarted)
+    case .status(.notStarted): return .status(.inProgress)
+    case .status(.inProgress): return .status(.done)
+    case .status(.done): return .status(.blocked)
+    case .status(.blocked): return .overdue
+    case .overdue: return .none
+    }
+  }
+}
+
+extension TaskFilter {
+  public func label(_ lang: Lang) -> String {
+    switch self {
+    case .none: return lang.pick("全部", "all")
+    case .status(let s): return s.label(lang)
+    case .overdue: return lang.pick("报送逾期", "report overdue")
+    case .unit(let u): return u
+    }
+  }
+}
+
+extension SortOrder {
+  public func label(_ lang: Lang) -> String {
+    switch self {
+    case .number: return lang.pick("编号", "number")
+    case .progress: return lang.pick("进度", "progress")
+    case .status: return lang.pick("状态", "status")
+    case .lead: return lang.pick("牵头单位", "lead unit")
+    }
+  }
+}
