@@ -244,10 +244,10 @@ public struct Store: Sendable {
       return ("missing field “\(key.stringValue)”", "缺少字段“\(key.stringValue)”")
     case .typeMismatch(let type, _):
       let name = typeName(type)
-      return ("wrong type: expected \(name.en)", "类型不对：应为\(name.zh)")
+      return ("wrong type: expected \(name.en)", "类型不对（应为\(name.zh)）")
     case .valueNotFound(let type, _):
       let name = typeName(type)
-      return ("missing value: expected \(name.en)", "缺少值：应为\(name.zh)")
+      return ("missing value: expected \(name.en)", "缺少值（应为\(name.zh)）")
     @unknown default:
       return ("cannot decode", "无法解码")
     }

@@ -23,9 +23,12 @@ public struct StoreError: Error, Equatable, CustomStringConvertible {
   /// The message in the interface's language (Chinese falls back to English where a
   /// reason has no translation).
   public func message(_ lang: Lang) -> String {
-    let position = lang == .zh ? (positionZh ?? self.position) : self.position
-    let reason = lang == .zh ? (reasonZh ?? self.reason) : self.reason
-    if let position { return "\(file): \(position): \(reason)" }
-    return "\(file): \(reason)"
+    guard lang == .zh else {
+      if let position { return "\(file): \(position): \(reason)" }
+      return "\(file): \(reason)"
+    }
+    let reason = reasonZh ?? self.reason
+    if let position = positionZh ?? position { return "\(file)：\(position)：\(reason)" }
+    return "\(file)：\(reason)"
   }
 }
