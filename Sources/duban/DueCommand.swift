@@ -25,7 +25,7 @@ struct DueCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let today = global.day
       let (_, doc) = try global.openStore()

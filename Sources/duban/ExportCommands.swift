@@ -13,9 +13,11 @@ struct ExportTarget: ParsableArguments {
   @Flag(help: "Replace a file at --out that is not a duban export.")
   var force = false
 
-  func validate() throws {
+  /// Called from the commands' validate(), which know the interface's language.
+  func validate(_ lang: Lang) throws {
     guard ExportFormat(rawValue: format) != nil else {
-      throw ValidationError("--format must be md, csv or json, not “\(format)”")
+      throw ValidationError(
+        lang.pick("--format 只能是 md、csv 或 json，不能是“\(format)”", "--format must be md, csv or json, not “\(format)”"))
     }
   }
 
@@ -46,8 +48,10 @@ struct SheetCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
   var unit: String
 
+  func validate() throws { try target.validate(global.language) }
+
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
       let u = try doc.plan.requireUnit(unit, lang: lang)
@@ -68,8 +72,10 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (the plan's period ids).", valueName: "period"))
   var period: String?
 
+  func validate() throws { try target.validate(global.language) }
+
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
       if let period, !doc.plan.calendar.periods.contains(where: { $0.id == period }) {

@@ -21,17 +21,38 @@ struct GlobalOptions: ParsableArguments {
   var lang: String?
 
   func validate() throws {
-    if let today, Day(today) == nil {
-      throw ValidationError("--today must be a date as YYYY-MM-DD, not “\(today)”")
-    }
+    let language = self.language
     if let lang, !["zh", "en"].contains(lang.lowercased()) {
-      throw ValidationError("--lang must be zh or en, not “\(lang)”")
+      throw ValidationError(language.pick("--lang 只能是 zh 或 en，不能是“\(lang)”", "--lang must be zh or en, not “\(lang)”"))
+    }
+    if let today, Day(today) == nil {
+      throw ValidationError(
+        language.pick(
+          "--today 须是 YYYY-MM-DD 格式的日期，不能是“\(today)”", "--today must be a date as YYYY-MM-DD, not “\(today)”"))
     }
   }
 
   var environment: [String: String] { ProcessInfo.processInfo.environment }
   var storePath: String { store ?? Store.defaultPath(environment: environment) }
   var language: Lang { Lang(option: lang, environment: environment) }
+
+  /// Where the store path came from when the user named it (`--store`, `$DUBAN_STORE`);
+  /// nil for the default store, the only one duban creates on its own.
+  var namedStoreSource: String? {
+    if store != nil { return "--store" }
+    if let p = environment["DUBAN_STORE"], !p.isEmpty { return "$DUBAN_STORE" }
+    return nil
+  }
+
+  /// A store the user named must exist: a typo never gets a new folder and a fresh plan.
+  func requireNamedStoreExists(_ path: String, source: String) throws {
+    guard !Store(path: path).exists else { return }
+    let lang = language
+    throw Failure(
+      lang.pick(
+        "\(path)：数据文件不存在（\(source)）；什么也没有创建。新建数据文件请用 `duban import 文档 --out \(path)`",
+        "\(path): no store there (\(source)); nothing was created. To make one: `duban import DOC --out \(path)`"))
+  }
 
   /// `--today`, else the clock's date.
   var day: Day {
@@ -69,7 +90,8 @@ struct GlobalOptions: ParsableArguments {
     return "uid\(getuid())"
   }
 
-  /// The store, created from the embedded plan when it does not exist yet.
+  /// The store. Only the default store is created (from the embedded plan) when it does not
+  /// exist yet; a store named by `--store` or `$DUBAN_STORE` must exist.
   func openStore() throws -> (Store, StoreDocument) {
     let store = try createdStore()
     return (store, try store.load())
@@ -82,16 +104,38 @@ struct GlobalOptions: ParsableArguments {
 
   private func createdStore() throws -> Store {
     let store = Store(path: storePath)
+    if let source = namedStoreSource { try requireNamedStoreExists(store.path, source: source) }
     if !store.exists {
-      let seed = try SeedDocument.path()
-      let result = try DocumentImporter.importFile(at: seed)
-      if try store.create(StoreDocument(plan: result.plan)) {
+      let seed = try SeedDocument.path(lang: language)
+      var plan = try DocumentImporter.importFile(at: seed).plan
+      plan.warnings = plan.warnings.map { $0.localized(language) }
+      if try store.create(StoreDocument(plan: plan)) {
         note(
           language.pick(
             "新建数据文件 \(store.path)（导入内置的 2019 年江岸区分解方案）", "created \(store.path) from the embedded 2019 Jiang'an plan"))
       }
     }
     return store
+  }
+
+  /// Runs a command body, turning known errors into a message in the interface's language
+  /// and exit code 2.
+  func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    let lang = language
+    do {
+      return try body()
+    } catch let e as ImportError {
+      note("duban: \(e.message(lang))")
+    } catch let e as StoreError {
+      note("duban: \(e.message(lang))")
+    } catch let e as MarkRequest.Conflict {
+      note("duban: \(e.message(lang))")
+    } catch let e as EditError {
+      note("duban: \(e)")
+    } catch let e as Failure {
+      note("duban: \(e)")
+    }
+    throw ExitCode(2)
   }
 }
 
@@ -103,22 +147,6 @@ func note(_ message: String) {
 struct Failure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
-}
-
-/// Runs a command body, turning known errors into a message and exit code 2.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let e as ImportError {
-    note("duban: \(e)")
-  } catch let e as StoreError {
-    note("duban: \(e)")
-  } catch let e as EditError {
-    note("duban: \(e)")
-  } catch let e as Failure {
-    note("duban: \(e)")
-  }
-  throw ExitCode(2)
 }
 
 extension Status {

@@ -20,7 +20,7 @@ struct GroupCommand: ParsableCommand {
   var reset = false
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (store, doc) = try global.openStore()
       guard let group = doc.plan.unit(named: name), group.kind == .group else {

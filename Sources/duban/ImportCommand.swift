@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
   var dryRun = false
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       // A large document takes seconds: say how far it is, on a terminal only.
       let showProgress = isatty(STDERR_FILENO) == 1
@@ -40,10 +40,16 @@ struct ImportCommand: ParsableCommand {
         Output.write(lang.pick("\r导入中… \(Int(done * 100))%", "\rimporting… \(Int(done * 100))%"), to: STDERR_FILENO)
       }
       if showProgress { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
-      let plan = result.plan
+      // The store keeps the warnings in the language the import ran in.
+      var plan = result.plan
+      plan.warnings = plan.warnings.map { $0.localized(lang) }
       let target = out ?? global.storePath
       let store = Store(path: target)
       if !dryRun {
+        // Only --out (or the default store) makes a new store: a --store path must exist.
+        if out == nil, let source = global.namedStoreSource {
+          try global.requireNamedStoreExists(target, source: source)
+        }
         if store.exists && !force {
           throw Failure(
             lang.pick(
@@ -92,7 +98,7 @@ struct ImportCommand: ParsableCommand {
       s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
       for w in plan.warnings {
         let place = w.line > 0 ? "\(document):\(w.line)" : document
-        s += "  \(place): [\(w.kind.rawValue)] \(w.message)\n"
+        s += "  \(place): [\(w.kind.rawValue)] \(w.message(lang))\n"
       }
     }
     return s

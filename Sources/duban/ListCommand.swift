@@ -26,7 +26,7 @@ struct ListCommand: ParsableCommand {
   var status: String?
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       // The table needs no notes or history: read without them. JSON shows everything.
       let summary = try json ? StoreSummary(global.openStore().1) : global.openStoreSummary()

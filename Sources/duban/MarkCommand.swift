@@ -27,18 +27,21 @@ struct MarkCommand: ParsableCommand {
 
   func validate() throws {
     if status == nil && progress == nil && note == nil && actual.isEmpty {
-      throw ValidationError("say what to mark: --status, --progress, --note and/or --actual")
+      throw ValidationError(
+        global.language.pick(
+          "请说明要记录什么：--status、--progress、--note 和/或 --actual",
+          "say what to mark: --status, --progress, --note and/or --actual"))
     }
   }
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       var edits: [ItemEdit] = []
-      if let status {
-        let s = try Status.parse(status, lang: lang)
-        edits.append(.status(s))
-      }
+      let newStatus = try status.map { try Status.parse($0, lang: lang) }
+      if let newStatus { edits.append(.status(newStatus)) }
+      // 已完成 with 50%, 未开始 with progress: refused before anything changes.
+      let request = MarkRequest(status: newStatus, progress: progress)
       if let progress { edits.append(.progress(progress)) }
       if let note { edits.append(.note(note)) }
       for a in actual {
@@ -58,7 +61,8 @@ struct MarkCommand: ParsableCommand {
       let (store, _) = try global.openStore()
       let stamp = global.stamp()
       let (_, changes) = try store.update { doc in
-        try edits.flatMap { try doc.plan.apply($0, to: id, stamp: stamp) }
+        if let item = doc.plan.item(id: id) { try request.check(item: id, currentProgress: item.progress) }
+        return try edits.flatMap { try doc.plan.apply($0, to: id, stamp: stamp) }
       }
       if changes.isEmpty {
         Output.write(lang.pick("\(id)：没有变化\n", "\(id): nothing changed\n"))

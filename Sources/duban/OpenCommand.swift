@@ -4,6 +4,10 @@ import DubanTUI
 import DubanTerm
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct OpenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "open", abstract: "Open the dashboard (the default).")
@@ -21,8 +25,16 @@ struct OpenCommand: ParsableCommand {
   var exitAfterFirstFrame = false
 
   func run() throws {
-    let (store, doc) = try reportingErrors { try global.openStore() }
+    let (store, doc) = try global.reportingErrors { try global.openStore() }
     let env = global.environment
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      note(
+        global.language.pick(
+          "duban: 仪表盘需要在终端中运行（标准输入和输出都须是终端）；脚本中请用 `duban list`、`duban units` 或 `duban mark`",
+          "duban: the dashboard needs a terminal on stdin and stdout; in scripts use `duban list`, `duban units` or `duban mark`"
+        ))
+      throw ExitCode(2)
+    }
     let terminal: Terminal
     do {
       terminal = try Terminal(noColor: env["NO_COLOR"] != nil)

@@ -18,10 +18,13 @@ enum SeedDocument {
     return dirs.map { $0 + "/" + fileName }
   }
 
-  static func path() throws -> String {
+  static func path(lang: Lang) throws -> String {
     let all = candidates()
     if let found = all.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
     throw Failure(
-      "the embedded plan is missing (looked in \(all.joined(separator: ", "))); reinstall duban or set DUBAN_RESOURCES")
+      lang.pick(
+        "找不到内置的方案文档（查找了 \(all.joined(separator: "、"))）；请重新安装 duban 或设置 DUBAN_RESOURCES",
+        "the embedded plan is missing (looked in \(all.joined(separator: ", "))); reinstall duban or set DUBAN_RESOURCES"
+      ))
   }
 }

@@ -29,7 +29,7 @@ struct UnitsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
       let loads = doc.plan.workload(settings: doc.settings, today: global.day)

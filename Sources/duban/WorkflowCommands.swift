@@ -21,7 +21,7 @@ struct WorkPlanCommand: ParsableCommand {
   var row: [String] = []
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (store, doc) = try global.openStore()
       let u = try doc.plan.requireUnit(unit, lang: lang)
@@ -85,7 +85,7 @@ struct FileCommand: ParsableCommand {
   var progress: Int?
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (store, doc) = try global.openStore()
       guard let item = doc.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
@@ -131,7 +131,7 @@ struct CloseCommand: ParsableCommand {
   var reopen = false
 
   func run() throws {
-    try reportingErrors {
+    try global.reportingErrors {
       let lang = global.language
       let (store, _) = try global.openStore()
       let stamp = global.stamp()

@@ -159,9 +159,56 @@ final class CommandLineTests: XCTestCase {
     for args in [["list"], ["units"], ["mark", "1.1", "--progress", "5"]] {
       let r = try DubanBinary.run(args + ["--store", store])
       XCTAssertEqual(r.status, 2, "\(args)")
-      XCTAssertTrue(r.stderr.contains("\(store): line 1, column 29"), r.stderr)
+      XCTAssertTrue(r.stderr.contains("\(store)：第 1 行第 29 列：不是有效的 JSON"), r.stderr)
+      let en = try DubanBinary.run(args + ["--store", store, "--lang", "en"])
+      XCTAssertEqual(en.status, 2, "\(args)")
+      XCTAssertTrue(en.stderr.contains("\(store): line 1, column 29: not valid JSON"), en.stderr)
       XCTAssertEqual(try String(contentsOfFile: store, encoding: .utf8), bad)
     }
+  }
+
+  /// A store error says where and what in the UI's language; DUBAN_LANG as well as --lang.
+  func testStoreErrorInTheUILanguage() throws {
+    try importSeed()
+    let text = try String(contentsOfFile: store, encoding: .utf8)
+    let range = try XCTUnwrap(text.range(of: "\"progress\" : 0"))
+    try text.replacingCharacters(in: range, with: "\"progress\" : \"x\"").write(
+      toFile: store, atomically: false, encoding: .utf8)
+    let zh = try DubanBinary.run(["list", "--json", "--store", store])
+    XCTAssertEqual(zh.status, 2)
+    XCTAssertTrue(zh.stderr.contains("plan.items[0].progress：类型不对"), zh.stderr)
+    XCTAssertFalse(zh.stderr.contains("wrong type"), zh.stderr)
+    let en = try DubanBinary.run(["list", "--json", "--store", store], env: ["DUBAN_LANG": "en"])
+    XCTAssertEqual(en.status, 2)
+    XCTAssertTrue(en.stderr.contains("plan.items[0].progress: wrong type"), en.stderr)
+  }
+
+  /// Import warnings (and the errors of a document that cannot be imported) in the UI's language.
+  func testImportWarningsAndErrorsInTheUILanguage() throws {
+    let zh = try DubanBinary.run(["import", DubanBinary.seed, "--dry-run"])
+    XCTAssertEqual(zh.status, 0, zh.stderr)
+    XCTAssertTrue(zh.stdout.contains("\(DubanBinary.seed):260: [advertising] 疑似混入的广告"), zh.stdout)
+    XCTAssertTrue(zh.stdout.contains("[split-units] “"), zh.stdout)
+    XCTAssertFalse(zh.stdout.contains("looks like injected advertising"), zh.stdout)
+    let en = try DubanBinary.run(["import", DubanBinary.seed, "--dry-run", "--lang", "en"])
+    XCTAssertTrue(
+      en.stdout.contains("\(DubanBinary.seed):260: [advertising] looks like injected advertising"), en.stdout)
+    XCTAssertTrue(en.stdout.contains("has no separators; split into"), en.stdout)
+
+    // The store keeps them in the language the import ran in.
+    try importSeed()
+    let stored = try XCTUnwrap(
+      (DubanBinary.json(String(contentsOfFile: store, encoding: .utf8)) as? [String: Any])?["plan"] as? [String: Any])
+    let messages = try XCTUnwrap(stored["warnings"] as? [[String: Any]]).compactMap { $0["message"] as? String }
+    XCTAssertTrue(messages.contains { $0.hasPrefix("疑似混入的广告") }, "\(messages)")
+
+    let empty = dir.appendingPathComponent("empty.txt").path
+    try Data().write(to: URL(fileURLWithPath: empty))
+    let refused = try DubanBinary.run(["import", empty, "--dry-run"])
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(refused.stderr.contains("\(empty): 文件是空的"), refused.stderr)
+    let refusedEn = try DubanBinary.run(["import", empty, "--dry-run", "--lang", "en"])
+    XCTAssertTrue(refusedEn.stderr.contains("\(empty): the file is empty"), refusedEn.stderr)
   }
 
   func testFirstRunCreatesDefaultStoreFromEmbeddedPlan() throws {
@@ -171,16 +218,123 @@ final class CommandLineTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("内置"), r.stderr)
     XCTAssertEqual(r.stdout.split(separator: "\n").count, 18)
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("duban/plan.json").path))
-    let viaEnv = try DubanBinary.run(
-      ["units", "--json"], env: ["DUBAN_STORE": dir.appendingPathComponent("other.json").path])
-    XCTAssertEqual(viaEnv.status, 0)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("other.json").path))
+    // Without XDG_DATA_HOME: under $HOME/.local/share.
+    let home = dir.appendingPathComponent("home")
+    let viaHome = try DubanBinary.run(["units", "--json"], env: ["HOME": home.path])
+    XCTAssertEqual(viaHome.status, 0, viaHome.stderr)
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/duban/plan.json").path))
+  }
+
+  /// A store named by --store or $DUBAN_STORE that does not exist: exit 2, a message, nothing created.
+  func testNamedStoreMustExist() throws {
+    let typo = dir.appendingPathComponent("typo")
+    let path = typo.appendingPathComponent("x.json").path
+    let commands = [
+      ["mark", "2.2", "--progress", "50"], ["list"], ["units"], ["due"], ["group", "各街道"], ["close", "1.1"],
+      ["report"], ["sheet", "--unit", "区商务局"], ["file", "2.2"], ["workplan", "--unit", "区商务局"],
+      ["import", DubanBinary.seed],
+    ]
+    for args in commands {
+      let r = try DubanBinary.run(args + ["--store", path], env: ["XDG_DATA_HOME": dir.path])
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+      XCTAssertTrue(r.stderr.contains("\(path)：数据文件不存在"), "\(args): \(r.stderr)")
+      XCTAssertTrue(r.stderr.contains("duban import 文档 --out \(path)"), "\(args): \(r.stderr)")
+      let viaEnv = try DubanBinary.run(args + ["--lang", "en"], env: ["DUBAN_STORE": path, "XDG_DATA_HOME": dir.path])
+      XCTAssertEqual(viaEnv.status, 2, "\(args): \(viaEnv.stderr)")
+      XCTAssertTrue(viaEnv.stderr.contains("\(path): no store there ($DUBAN_STORE)"), viaEnv.stderr)
+      XCTAssertTrue(viaEnv.stderr.contains("duban import DOC --out \(path)"), viaEnv.stderr)
+    }
+    // Before the subcommand, and the dashboard (no subcommand) alike.
+    for args in [["--store", path, "list"], ["--store", path]] {
+      let r = try DubanBinary.run(args)
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+      XCTAssertTrue(r.stderr.contains("数据文件不存在"), "\(args): \(r.stderr)")
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: typo.path), "no folder was created")
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: dir.appendingPathComponent("duban").path), "nor a default store")
+    // import --out is how a store is made, folder and all.
+    let made = try DubanBinary.run(["import", DubanBinary.seed, "--out", path])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    let list = try DubanBinary.run(["--store", path, "list", "--part", "1"])
+    XCTAssertEqual(list.status, 0, list.stderr)
+    XCTAssertEqual(list.stdout.split(separator: "\n").count, 7)
+  }
+
+  /// Global options go before or after the subcommand, as in git, task or kubectl.
+  func testGlobalOptionsBeforeTheSubcommand() throws {
+    try importSeed()
+    let after = try DubanBinary.run(["units", "--lang", "en", "--today", "2019-07-01", "--store", store])
+    XCTAssertEqual(after.status, 0, after.stderr)
+    let before = try DubanBinary.run(["--lang", "en", "--today", "2019-07-01", "--store", store, "units"])
+    XCTAssertEqual(before.status, 0, before.stderr)
+    XCTAssertEqual(before.stdout, after.stdout)
+    XCTAssertTrue(before.stdout.hasPrefix("unit"), before.stdout)
+    let equals = try DubanBinary.run(["--store=\(store)", "--lang=en", "list", "--part", "1"])
+    XCTAssertEqual(equals.status, 0, equals.stderr)
+    XCTAssertTrue(equals.stdout.hasPrefix("id"), equals.stdout)
+    let mixed = try DubanBinary.run(["--store", store, "mark", "1.1", "--progress", "20", "--lang", "en"])
+    XCTAssertEqual(mixed.status, 0, mixed.stderr)
+    XCTAssertTrue(mixed.stdout.contains("saved to"), mixed.stdout)
   }
 
   func testBadOptions() throws {
+    try importSeed()
     let r = try DubanBinary.run(["list", "--today", "2019-13-01", "--store", store])
-    XCTAssertNotEqual(r.status, 0)
-    XCTAssertTrue(r.stderr.contains("YYYY-MM-DD"), r.stderr)
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("--today 须是 YYYY-MM-DD 格式的日期"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("用法："), r.stderr)
+    XCTAssertFalse(r.stderr.contains("Error:"), r.stderr)
+    let before = try DubanBinary.run(["--today", "2019-13-01", "--store", store, "units"])
+    XCTAssertEqual(before.status, 2)
+    XCTAssertTrue(before.stderr.contains("YYYY-MM-DD"), before.stderr)
+    let en = try DubanBinary.run(["list", "--today", "2019-13-01", "--store", store, "--lang", "en"])
+    XCTAssertEqual(en.status, 2)
+    XCTAssertTrue(en.stderr.contains("--today must be a date as YYYY-MM-DD"), en.stderr)
+    // The parser's own errors: exit 2 as well, in Chinese.
+    for (args, expected) in [
+      (["list", "--bogus"], "未知选项 '--bogus'"), (["mark"], "缺少参数 '<id>'"),
+      (["mark", "1.1", "--progress", "abc"], "'abc' 不是 '--progress <n>' 的有效值"),
+      (["mark", "1.1"], "请说明要记录什么"), (["report", "--format", "pdf"], "--format 只能是 md、csv 或 json"),
+      (["list", "--lang", "fr"], "--lang 只能是 zh 或 en"),
+    ] {
+      let e = try DubanBinary.run(args + ["--store", store])
+      XCTAssertEqual(e.status, 2, "\(args): \(e.stderr)")
+      XCTAssertTrue(e.stderr.contains(expected), "\(args): \(e.stderr)")
+    }
+  }
+
+  /// `mark` refuses a status and a progress that contradict each other or the item.
+  func testMarkRefusesContradictions() throws {
+    try importSeed()
+    XCTAssertEqual(try DubanBinary.run(["mark", "2.2", "--progress", "40", "--store", store]).status, 0)
+    let cases: [([String], String, String)] = [
+      (["--status", "done", "--progress", "50"], "已完成即进度 100%", "done means 100%"),
+      (["--status", "not_started", "--progress", "30"], "未开始即进度 0%", "not started means 0%"),
+      (["--status", "未开始"], "事项 2.2 已有进度 40%", "item 2.2 has progress 40%"),
+    ]
+    for (args, zh, en) in cases {
+      let before = try Data(contentsOf: URL(fileURLWithPath: store))
+      let r = try DubanBinary.run(["mark", "2.2"] + args + ["--store", store])
+      XCTAssertEqual(r.status, 2, "\(args): \(r.stderr)")
+      XCTAssertTrue(r.stderr.contains(zh), "\(args): \(r.stderr)")
+      let e = try DubanBinary.run(["mark", "2.2"] + args + ["--store", store, "--lang", "en"])
+      XCTAssertEqual(e.status, 2, "\(args): \(e.stderr)")
+      XCTAssertTrue(e.stderr.contains(en), "\(args): \(e.stderr)")
+      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before, "\(args) changed nothing")
+    }
+    // What agrees is done: reset with --progress 0, finish with 100.
+    let reset = try DubanBinary.run(["mark", "2.2", "--status", "not_started", "--progress", "0", "--store", store])
+    XCTAssertEqual(reset.status, 0, reset.stderr)
+    let done = try DubanBinary.run(["mark", "2.2", "--status", "done", "--progress", "100", "--store", store])
+    XCTAssertEqual(done.status, 0, done.stderr)
+    let item = try XCTUnwrap(
+      (DubanBinary.json(DubanBinary.run(["list", "--json", "--store", store]).stdout) as? [[String: Any]])?.first {
+        $0["id"] as? String == "2.2"
+      })
+    XCTAssertEqual(item["status"] as? String, "done")
+    XCTAssertEqual(item["progress"] as? Int, 100)
   }
 
   /// Several processes marking at once: every edit is in the final file.

@@ -215,6 +215,9 @@ final class DashboardTests: SeededStoreTestCase {
   func testNotATerminal() throws {
     let r = try DubanBinary.run(["--store", store])
     XCTAssertEqual(r.status, 2)
-    XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("需要在终端"), r.stderr)
+    let en = try DubanBinary.run(["--store", store, "--lang", "en"])
+    XCTAssertEqual(en.status, 2)
+    XCTAssertTrue(en.stderr.contains("needs a terminal"), en.stderr)
   }
 }

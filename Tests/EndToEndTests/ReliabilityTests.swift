@@ -60,7 +60,7 @@ final class ReliabilityTests: SeededStoreTestCase {
   func testFullDiskLeavesStoreIntact() throws {
     let before = try Data(contentsOf: URL(fileURLWithPath: store))
     let status = try DubanBinary.runShell(
-      "ulimit -f 16; LANG=C.UTF-8 '\(DubanBinary.path)' mark 1.1 --progress 50 --store '\(store)' 2> '\(dir.path)/err.txt'"
+      "ulimit -f 16; LANG=C.UTF-8 '\(DubanBinary.path)' mark 1.1 --progress 50 --lang en --store '\(store)' 2> '\(dir.path)/err.txt'"
     )
     XCTAssertEqual(status, 2)
     let err = try String(contentsOfFile: dir.appendingPathComponent("err.txt").path, encoding: .utf8)

@@ -35,14 +35,17 @@ struct CalendarExtractor {
         cal.periods = periods(l, year: year, after: after)
       }
     }
+    var remarksZh: [String] = []
     if cal.workPlanDue == nil {
       cal.remarks.append("The document states no due date for work plans (办理方案).")
+      remarksZh.append("文档没有写明办理方案的报送期限。")
     }
     if cal.periods.isEmpty {
       cal.remarks.append("The document states no report due dates; add them to the store's calendar.")
+      remarksZh.append("文档没有写明进展报送日期；可在数据文件的日历中添加。")
     }
-    for remark in cal.remarks {
-      warnings.append(ImportWarning(line: 0, kind: .noCalendar, message: remark))
+    for (remark, zh) in zip(cal.remarks, remarksZh) {
+      warnings.append(ImportWarning(line: 0, kind: .noCalendar, message: remark, zh: zh))
     }
     return cal
   }
@@ -61,7 +64,9 @@ struct CalendarExtractor {
       let best = published.map { p in readings.filter { $0 <= p }.max() } ?? readings.min()
       guard let best else { continue }
       warnings.append(
-        ImportWarning(line: l.number, kind: .repairedDate, message: "“\(t)” read as \(best) (年/月/日 missing)"))
+        ImportWarning(
+          line: l.number, kind: .repairedDate, message: "“\(t)” read as \(best) (年/月/日 missing)",
+          zh: "“\(t)”读作 \(best)（缺少年/月/日）"))
       return best
     }
     return nil
@@ -121,7 +126,9 @@ struct CalendarExtractor {
     let readings = Self.monthDayReadings(digits, year: y)
     guard let best = readings.filter({ $0 >= after }).min() ?? readings.min() else { return nil }
     warnings.append(
-      ImportWarning(line: line, kind: .repairedDate, message: "“\(token)日” read as \(best) (月/日 missing)"))
+      ImportWarning(
+        line: line, kind: .repairedDate, message: "“\(token)日” read as \(best) (月/日 missing)",
+        zh: "“\(token)日”读作 \(best)（缺少月/日）"))
     return best
   }
 

@@ -5,19 +5,25 @@ import FoundationEssentials
 #endif
 
 /// Why a document cannot be imported. The message names the file and, where there is one,
-/// the line; the command line turns it into exit code 2.
+/// the line; the command line turns it into exit code 2. `reason` is English (`description`,
+/// for logs), `reasonZh` the same in Chinese; `message(_:)` picks the interface's language.
 public struct ImportError: Error, Equatable, CustomStringConvertible {
   public var file: String
   public var line: Int?
   public var reason: String
+  public var reasonZh: String?
 
-  public init(file: String, line: Int? = nil, reason: String) {
+  public init(file: String, line: Int? = nil, reason: String, zh: String? = nil) {
     self.file = file
     self.line = line
     self.reason = reason
+    self.reasonZh = zh
   }
 
-  public var description: String {
+  public var description: String { message(.en) }
+
+  public func message(_ lang: Lang) -> String {
+    let reason = lang == .zh ? (reasonZh ?? self.reason) : self.reason
     if let line { return "\(file):\(line): \(reason)" }
     return "\(file): \(reason)"
   }
@@ -35,12 +41,14 @@ public enum DocumentDecoder {
   }
 
   public static func decode(_ data: Data, file: String) throws -> Decoded {
-    if data.isEmpty { throw ImportError(file: file, reason: "the file is empty") }
+    if data.isEmpty { throw ImportError(file: file, reason: "the file is empty", zh: "文件是空的") }
     let bytes = [UInt8](data)
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       let enc: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
       guard let text = String(data: Data(bytes[2...]), encoding: enc) else {
-        throw ImportError(file: file, reason: "the file starts with a UTF-16 mark but is not valid UTF-16")
+        throw ImportError(
+          file: file, reason: "the file starts with a UTF-16 mark but is not valid UTF-16",
+          zh: "文件以 UTF-16 标记开头，但内容不是有效的 UTF-16")
       }
       return Decoded(text: try checked(text, file: file), encoding: "UTF-16")
     }
@@ -61,7 +69,8 @@ public enum DocumentDecoder {
     throw ImportError(
       file: file, line: lineNumber(at: offset, in: bytes),
       reason:
-        "not text in UTF-8 or GB18030 (invalid byte at offset \(offset)); save the document as UTF-8 text and try again"
+        "not text in UTF-8 or GB18030 (invalid byte at offset \(offset)); save the document as UTF-8 text and try again",
+      zh: "不是 UTF-8 或 GB18030 文本（第 \(offset) 字节无效）；请把文档另存为 UTF-8 文本后再导入"
     )
   }
 
@@ -75,12 +84,15 @@ public enum DocumentDecoder {
       if s == "\n" { line += 1 }
       if s.value == 0 {
         throw ImportError(
-          file: file, line: line, reason: "the file contains NUL bytes: it is binary, not a text document")
+          file: file, line: line, reason: "the file contains NUL bytes: it is binary, not a text document",
+          zh: "文件含有 NUL 字节：这是二进制文件，不是文本文档")
       }
       if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s != "\u{0C}" { controls += 1 }
     }
     if total > 0 && controls * 20 > total {
-      throw ImportError(file: file, reason: "the file is mostly control characters: it is binary, not a text document")
+      throw ImportError(
+        file: file, reason: "the file is mostly control characters: it is binary, not a text document",
+        zh: "文件大部分是控制字符：这是二进制文件，不是文本文档")
     }
     return text
   }
@@ -104,7 +116,8 @@ public enum DocumentDecoder {
   private static func tooLong(line: Int, length: Int, file: String) -> ImportError {
     ImportError(
       file: file, line: line,
-      reason: "line is \(length) bytes long (limit \(maxLineBytes)); this is not a task document")
+      reason: "line is \(length) bytes long (limit \(maxLineBytes)); this is not a task document",
+      zh: "这一行长 \(length) 字节（上限 \(maxLineBytes)）：这不是任务分解文档")
   }
 
   private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {

@@ -17,13 +17,18 @@ public enum DocumentImporter {
     do {
       data = Data(try FileReading.bytes(at: path))
     } catch {
-      throw ImportError(file: path, reason: "cannot read the file (\(error))")
+      let failure = error as? FileReading.Failure
+      throw ImportError(
+        file: path, reason: "cannot read the file (\(error))",
+        zh: "无法读取文件（\(failure?.message(.zh) ?? "\(error)")）")
     }
     let decoded = try DocumentDecoder.decode(data, file: path)
     var plan = try parse(decoded.text, file: path, progress: progress)
     if decoded.encoding == "GB18030" {
       plan.warnings.insert(
-        ImportWarning(line: 0, kind: .encoding, message: "decoded as GB18030 (not UTF-8)"), at: 0)
+        ImportWarning(
+          line: 0, kind: .encoding, message: "decoded as GB18030 (not UTF-8)", zh: "按 GB18030 解码（不是 UTF-8）"),
+        at: 0)
     }
     return Result(plan: plan, encoding: decoded.encoding)
   }
@@ -121,7 +126,8 @@ private struct Parser {
         warnings.append(
           ImportWarning(
             line: line.number, kind: .advertising,
-            message: "looks like injected advertising (“\(ad)”); kept as printed, check the source"))
+            message: "looks like injected advertising (“\(ad)”); kept as printed, check the source",
+            zh: "疑似混入的广告（“\(ad)”）；按原文保留，请核对原件"))
       }
       if let n = LineShapes.numberedItem(t) {
         startItem(number: n.number, rest: n.rest, line: line.number)
@@ -172,14 +178,16 @@ private struct Parser {
         warnings.append(
           ImportWarning(
             line: line.number, kind: .ignoredLine,
-            message: "not an item, heading or unit clause; ignored: “\(t.prefix(30))…”"))
+            message: "not an item, heading or unit clause; ignored: “\(t.prefix(30))…”",
+            zh: "不是事项、标题或单位说明，已忽略：“\(t.prefix(30))…”"))
       }
     }
     closeItem()
     guard !items.isEmpty else {
       throw ImportError(
         file: file,
-        reason: "no items found: expected parts such as “一、…(共N项)” with numbered items such as “1. …(责任单位:…)”")
+        reason: "no items found: expected parts such as “一、…(共N项)” with numbered items such as “1. …(责任单位:…)”",
+        zh: "没有找到事项：应有“一、…(共N项)”这样的部分和“1. …(责任单位:…)”这样的编号事项")
     }
     return finish(lines: nonEmpty, planStart: planStart ?? 0)
   }
@@ -247,14 +255,16 @@ private struct Parser {
       warnings.append(
         ImportWarning(
           line: line, kind: .unclosedBracket,
-          message: "the unit clause’s bracket is never closed; read to the end of the line"))
+          message: "the unit clause’s bracket is never closed; read to the end of the line",
+          zh: "单位说明的括号没有闭合；读到行末"))
     }
     let rest = trailing.trimming(Set("。.；;，,、 "))
     if !rest.isEmpty {
       item.text += trailing
       warnings.append(
         ImportWarning(
-          line: line, kind: .ignoredLine, message: "text after the unit clause kept in the item: “\(rest.prefix(30))”"))
+          line: line, kind: .ignoredLine, message: "text after the unit clause kept in the item: “\(rest.prefix(30))”",
+          zh: "单位说明后的文字保留在事项中：“\(rest.prefix(30))”"))
     }
     items[items.count - 1] = item
     openItem = false
@@ -325,7 +335,10 @@ private struct Parser {
         lead.append(responsible.removeFirst())
       }
       if lead.isEmpty && responsible.isEmpty {
-        warnings.append(ImportWarning(line: raw.line, kind: .noUnits, message: "item \(raw.number) names no unit"))
+        warnings.append(
+          ImportWarning(
+            line: raw.line, kind: .noUnits, message: "item \(raw.number) names no unit",
+            zh: "事项 \(raw.number) 没有列出责任单位"))
       }
       let ordinal = (ordinalInPart[raw.part] ?? 0) + 1
       ordinalInPart[raw.part] = ordinal
@@ -334,7 +347,8 @@ private struct Parser {
           ImportWarning(
             line: raw.line, kind: .duplicateNumber,
             message:
-              "number \(raw.number) appears twice in part \(raw.part); numbered by position as \(raw.part).\(ordinal)"))
+              "number \(raw.number) appears twice in part \(raw.part); numbered by position as \(raw.part).\(ordinal)",
+            zh: "第 \(raw.part) 部分中编号 \(raw.number) 出现两次；按位置编为 \(raw.part).\(ordinal)"))
       }
       planItems.append(
         Item(
@@ -348,7 +362,8 @@ private struct Parser {
         warnings.append(
           ImportWarning(
             line: line, kind: .countMismatch,
-            message: "part \(part.number) declares \(declared) items but \(found) were found"))
+            message: "part \(part.number) declares \(declared) items but \(found) were found",
+            zh: "第\(part.number)部分写明共 \(declared) 项，实际找到 \(found) 项"))
       }
     }
     // Drop parts that carried no item (headings of the notice that slipped through).

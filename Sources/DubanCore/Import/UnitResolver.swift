@@ -59,7 +59,8 @@ struct UnitResolver {
     if !parts.closed {
       warn(
         line: line, kind: .unclosedBracket, once: "unclosed:\(raw)",
-        "“\(raw)”: bracket never closed; read as \(canonical(key: key))")
+        "“\(raw)”: bracket never closed; read as \(canonical(key: key))",
+        zh: "“\(raw)”：括号没有闭合；读作\(canonical(key: key))")
     }
     if let pieces = split(parts.base), parts.second == nil {
       var out: [Resolved] = []
@@ -73,19 +74,22 @@ struct UnitResolver {
       }
       warn(
         line: line, kind: .splitUnits, once: "split:\(raw):\(line)",
-        "“\(raw)” has no separators; split into \(pieces.joined(separator: " | ")) → \(out.map(\.name).joined(separator: "、"))"
+        "“\(raw)” has no separators; split into \(pieces.joined(separator: " | ")) → \(out.map(\.name).joined(separator: "、"))",
+        zh: "“\(raw)”没有分隔符；拆分为 \(pieces.joined(separator: " | ")) → \(out.map(\.name).joined(separator: "、"))"
       )
       return out
     }
     if let office = secondTitles[key], spellings[key] == nil {
       // A second title used on its own: 招商局 is 区商务局.
       let name = canonical(key: office)
-      warn(line: line, kind: .mergedAlias, once: "alias:\(raw)", "“\(raw)” is the second title of \(name)")
+      warn(
+        line: line, kind: .mergedAlias, once: "alias:\(raw)", "“\(raw)” is the second title of \(name)",
+        zh: "“\(raw)”是\(name)的另一块牌子")
       return [Resolved(name: name, kind: .unit, spellings: [raw])]
     }
     let name = canonical(key: key)
     if raw != name && parts.closed {
-      warn(line: line, kind: .mergedAlias, once: "alias:\(raw)", "“\(raw)” read as \(name)")
+      warn(line: line, kind: .mergedAlias, once: "alias:\(raw)", "“\(raw)” read as \(name)", zh: "“\(raw)”读作\(name)")
     }
     return [Resolved(name: name, kind: .unit, spellings: [raw])]
   }
@@ -130,8 +134,8 @@ struct UnitResolver {
     return pieces
   }
 
-  private mutating func warn(line: Int, kind: ImportWarning.Kind, once: String, _ message: String) {
+  private mutating func warn(line: Int, kind: ImportWarning.Kind, once: String, _ message: String, zh: String) {
     guard warned.insert(once).inserted else { return }
-    warnings.append(ImportWarning(line: line, kind: kind, message: message))
+    warnings.append(ImportWarning(line: line, kind: kind, message: message, zh: zh))
   }
 }

@@ -76,10 +76,18 @@ public struct Section: Codable, Equatable, Sendable {
   }
 }
 
+/// A repair or doubt found at import. `message` is what the store keeps (in the language the
+/// import ran in: see `localized(_:)`); `zh` is the Chinese text of a warning just made, which
+/// the store does not keep, so its format stays `{line, kind, message}`.
 public struct ImportWarning: Codable, Equatable, Sendable, CustomStringConvertible {
   public var line: Int
   public var kind: Kind
   public var message: String
+  public var zh: String? = nil
+
+  enum CodingKeys: String, CodingKey {
+    case line, kind, message
+  }
 
   public enum Kind: String, Codable, Sendable {
     case splitUnits = "split-units"
@@ -95,11 +103,26 @@ public struct ImportWarning: Codable, Equatable, Sendable, CustomStringConvertib
     case duplicateNumber = "duplicate-number"
   }
 
-  public init(line: Int, kind: Kind, message: String) {
+  public init(line: Int, kind: Kind, message: String, zh: String? = nil) {
     self.line = line
     self.kind = kind
     self.message = message
+    self.zh = zh
   }
 
   public var description: String { "line \(line): [\(kind.rawValue)] \(message)" }
+
+  /// The message in the interface's language (a warning read back from a store has only
+  /// the text it was stored with).
+  public func message(_ lang: Lang) -> String { lang == .zh ? (zh ?? message) : message }
+
+  /// Equal as the store keeps them: the transient Chinese text does not count.
+  public static func == (a: ImportWarning, b: ImportWarning) -> Bool {
+    a.line == b.line && a.kind == b.kind && a.message == b.message
+  }
+
+  /// The warning as the store keeps it: its message in this language.
+  public func localized(_ lang: Lang) -> ImportWarning {
+    ImportWarning(line: line, kind: kind, message: message(lang))
+  }
 }

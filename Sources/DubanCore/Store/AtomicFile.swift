@@ -31,7 +31,10 @@ public enum AtomicFile {
 
     let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw failure(path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)") }
+    guard fd >= 0 else {
+      throw failure(
+        path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)", "无法在 \(dir.isEmpty ? "." : dir) 中创建临时文件")
+    }
     var ok = false
     defer {
       if !ok { unlink(tmp) }
@@ -43,18 +46,18 @@ public enum AtomicFile {
           let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
           if n < 0 {
             if errno == EINTR { continue }
-            throw failure(path, "cannot write")
+            throw failure(path, "cannot write", "无法写入")
           }
           offset += n
         }
       }
       if exists { _ = fchmod(fd, mode) }  // umask must not change an existing file's mode
-      guard fsync(fd) == 0 else { throw failure(path, "cannot flush to disk") }
+      guard fsync(fd) == 0 else { throw failure(path, "cannot flush to disk", "无法写入磁盘") }
     } catch {
       close(fd)
       throw error
     }
-    guard close(fd) == 0 else { throw failure(path, "cannot close") }
+    guard close(fd) == 0 else { throw failure(path, "cannot close", "无法关闭文件") }
     if backup && exists {
       let bak = target + ".bak"
       unlink(bak)
@@ -65,7 +68,7 @@ public enum AtomicFile {
         }
       }
     }
-    guard rename(tmp, target) == 0 else { throw failure(path, "cannot replace the file") }
+    guard rename(tmp, target) == 0 else { throw failure(path, "cannot replace the file", "无法替换文件") }
     ok = true
     let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
@@ -100,8 +103,11 @@ public enum AtomicFile {
     return current
   }
 
-  static func failure(_ path: String, _ what: String) -> StoreError {
-    StoreError(file: path, reason: "\(what): \(String(cString: strerror(errno))); the store on disk is unchanged")
+  static func failure(_ path: String, _ what: String, _ zh: String) -> StoreError {
+    let code = errno
+    return StoreError(
+      file: path, reason: "\(what): \(SystemError.text(code, .en)); the store on disk is unchanged",
+      zh: "\(zh)：\(SystemError.text(code, .zh))；磁盘上的数据文件没有改动")
   }
 }
 
@@ -115,12 +121,18 @@ public final class FileLock {
     let lockPath = AtomicFile.resolvedPath(path) + ".lock"
     fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      throw StoreError(file: path, reason: "cannot open the lock file \(lockPath): \(String(cString: strerror(errno)))")
+      let code = errno
+      throw StoreError(
+        file: path, reason: "cannot open the lock file \(lockPath): \(SystemError.text(code, .en))",
+        zh: "无法打开锁文件 \(lockPath)：\(SystemError.text(code, .zh))")
     }
     while flock(fd, LOCK_EX) != 0 {
       if errno == EINTR { continue }
+      let code = errno
       close(fd)
-      throw StoreError(file: path, reason: "cannot lock the store: \(String(cString: strerror(errno)))")
+      throw StoreError(
+        file: path, reason: "cannot lock the store: \(SystemError.text(code, .en))",
+        zh: "无法锁定数据文件：\(SystemError.text(code, .zh))")
     }
   }
 

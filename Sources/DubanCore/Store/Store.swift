@@ -34,11 +34,11 @@ public struct Store: Sendable {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      let reason =
-        exists
-        ? "cannot read the store"
-        : "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan"
-      throw StoreError(file: path, reason: reason)
+      if exists { throw StoreError(file: path, reason: "cannot read the store", zh: "无法读取数据文件") }
+      throw StoreError(
+        file: path,
+        reason: "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan",
+        zh: "这里没有数据文件；用 `duban import 文档 --out \(path)` 新建，或去掉 --store 使用内置的 2019 年方案")
     }
     return try Self.decode(data, file: path)
   }
@@ -76,7 +76,9 @@ public struct Store: Sendable {
   /// The reference decoder: slower, and it names the path of whatever is wrong.
   static func decodeWithFoundation(_ data: Data, file: String) throws -> StoreDocument {
     if data.isEmpty {
-      throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak")
+      throw StoreError(
+        file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak",
+        zh: "数据文件是空的（0 字节）；可从 \(file).bak 恢复")
     }
     struct Header: Decodable { var schema: Int }
     do {
@@ -85,11 +87,14 @@ public struct Store: Sendable {
         throw StoreError(
           file: file, position: "schema",
           reason:
-            "written by a newer duban (schema \(header.schema); this one reads \(StoreDocument.currentSchema)): upgrade duban"
+            "written by a newer duban (schema \(header.schema); this one reads \(StoreDocument.currentSchema)): upgrade duban",
+          zh: "由更新版本的 duban 写入（格式 \(header.schema)；本版本读取 \(StoreDocument.currentSchema)）：请升级 duban"
         )
       }
       if header.schema < 1 {
-        throw StoreError(file: file, position: "schema", reason: "schema \(header.schema) is not a duban store schema")
+        throw StoreError(
+          file: file, position: "schema", reason: "schema \(header.schema) is not a duban store schema",
+          zh: "格式 \(header.schema) 不是 duban 数据文件的格式")
       }
       let doc = try JSONDecoder().decode(StoreDocument.self, from: data)
       try validate(doc, file: file)
@@ -99,12 +104,18 @@ public struct Store: Sendable {
     } catch let e as DecodingError {
       var reason = explain(e)
       if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, syntaxErrorOffset(data)?.tooDeep == true {
-        reason = "nested more than \(JSONSyntaxScanner.maxDepth) levels deep"
+        reason = (
+          "nested more than \(JSONSyntaxScanner.maxDepth) levels deep", "嵌套超过 \(JSONSyntaxScanner.maxDepth) 层"
+        )
       }
+      let where_ = position(of: e, in: data)
       throw StoreError(
-        file: file, position: position(of: e, in: data), reason: "\(reason); the file was left untouched")
+        file: file, position: where_.en, reason: "\(reason.en); the file was left untouched", positionZh: where_.zh,
+        zh: "\(reason.zh)；文件未作改动")
     } catch {
-      throw StoreError(file: file, reason: "not a duban store (\(error)); the file was left untouched")
+      throw StoreError(
+        file: file, reason: "not a duban store (\(error)); the file was left untouched",
+        zh: "不是 duban 数据文件（\(error)）；文件未作改动")
     }
   }
 
@@ -118,14 +129,16 @@ public struct Store: Sendable {
       if let first = ids.updateValue(i, forKey: id) {
         throw StoreError(
           file: file, position: "plan.items[\(i)].id",
-          reason: "duplicate item id “\(id)” (also plan.items[\(first)]); the file was left untouched")
+          reason: "duplicate item id “\(id)” (also plan.items[\(first)]); the file was left untouched",
+          zh: "事项编号“\(id)”重复（plan.items[\(first)] 也是）；文件未作改动")
       }
     }
     var names = Set<String>()
     for (i, unit) in doc.plan.units.enumerated() where !names.insert(unit.name).inserted {
       throw StoreError(
         file: file, position: "plan.units[\(i)].name",
-        reason: "duplicate unit “\(unit.name)”; the file was left untouched")
+        reason: "duplicate unit “\(unit.name)”; the file was left untouched",
+        zh: "单位“\(unit.name)”重复；文件未作改动")
     }
   }
 
@@ -187,13 +200,13 @@ public struct Store: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
-      throw StoreError(file: path, reason: "cannot create the folder \(dir)")
+      throw StoreError(file: path, reason: "cannot create the folder \(dir)", zh: "无法创建文件夹 \(dir)")
     }
   }
 
   // MARK: - Error positions
 
-  static func pathString(_ path: [CodingKey]) -> String {
+  static func pathString(_ path: [CodingKey]) -> (en: String, zh: String) {
     var s = ""
     for key in path {
       if let i = key.intValue {
@@ -202,15 +215,15 @@ public struct Store: Sendable {
         s += s.isEmpty ? key.stringValue : ".\(key.stringValue)"
       }
     }
-    return s.isEmpty ? "top level" : s
+    return s.isEmpty ? ("top level", "最外层") : (s, s)
   }
 
-  static func position(of error: DecodingError, in data: Data) -> String {
+  static func position(of error: DecodingError, in data: Data) -> (en: String, zh: String) {
     switch error {
     case .dataCorrupted(let ctx):
       if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data)?.offset {
         let (line, column) = lineColumn(offset, in: data)
-        return "line \(line), column \(column)"
+        return ("line \(line), column \(column)", "第 \(line) 行第 \(column) 列")
       }
       return pathString(ctx.codingPath)
     case .keyNotFound(let key, let ctx):
@@ -218,34 +231,37 @@ public struct Store: Sendable {
     case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
       return pathString(ctx.codingPath)
     @unknown default:
-      return "unknown position"
+      return ("unknown position", "位置不明")
     }
   }
 
-  static func explain(_ error: DecodingError) -> String {
+  static func explain(_ error: DecodingError) -> (en: String, zh: String) {
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty { return "not valid JSON" }
-      return "bad value: \(ctx.debugDescription)"
+      if ctx.codingPath.isEmpty { return ("not valid JSON", "不是有效的 JSON") }
+      return ("bad value: \(ctx.debugDescription)", "值无效：\(ctx.debugDescription)")
     case .keyNotFound(let key, _):
-      return "missing field “\(key.stringValue)”"
+      return ("missing field “\(key.stringValue)”", "缺少字段“\(key.stringValue)”")
     case .typeMismatch(let type, _):
-      return "wrong type: expected \(Self.typeName(type))"
+      let name = typeName(type)
+      return ("wrong type: expected \(name.en)", "类型不对（应为\(name.zh)）")
     case .valueNotFound(let type, _):
-      return "missing value: expected \(Self.typeName(type))"
+      let name = typeName(type)
+      return ("missing value: expected \(name.en)", "缺少值（应为\(name.zh)）")
     @unknown default:
-      return "cannot decode"
+      return ("cannot decode", "无法解码")
     }
   }
 
-  static func typeName(_ type: Any.Type) -> String {
+  static func typeName(_ type: Any.Type) -> (en: String, zh: String) {
     switch type {
-    case is String.Type: return "a string"
-    case is Int.Type: return "an integer"
-    case is Bool.Type: return "true or false"
+    case is String.Type: return ("a string", "字符串")
+    case is Int.Type: return ("an integer", "整数")
+    case is Bool.Type: return ("true or false", "true 或 false")
     default:
       let n = String(describing: type)
-      return n.hasPrefix("Array") ? "an array" : n.hasPrefix("Dictionary") ? "an object" : "\(n)"
+      return n.hasPrefix("Array")
+        ? ("an array", "数组") : n.hasPrefix("Dictionary") ? ("an object", "对象") : ("\(n)", "\(n)")
     }
   }
 
