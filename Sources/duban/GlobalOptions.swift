@@ -131,7 +131,7 @@ struct GlobalOptions: ParsableArguments {
     } catch let e as MarkRequest.Conflict {
       note("duban: \(e.message(lang))")
     } catch let e as EditError {
-      note("duban: \(e)")
+      note("duban: \(e.message(lang))")
     } catch let e as Failure {
       note("duban: \(e)")
     }

@@ -44,25 +44,20 @@ struct MarkCommand: ParsableCommand {
       let request = MarkRequest(status: newStatus, progress: progress)
       if let progress { edits.append(.progress(progress)) }
       if let note { edits.append(.note(note)) }
+      // The dashboard's `a` prompt reads NAME=VALUE the same way (trimmed, ＝ and full-width digits).
       for a in actual {
-        guard let eq = a.firstIndex(of: "=") else {
+        guard let (name, raw) = UserInput.assignment(a) else {
           throw Failure(lang.pick("--actual 的格式是 名称=数值，例如 停车泊位=3000", "--actual takes NAME=VALUE, e.g. 停车泊位=3000"))
         }
-        let name = String(a[..<eq])
-        let raw = String(a[a.index(after: eq)...]).replacing(",", with: "")
-        if raw.isEmpty {
-          edits.append(.actual(target: name, value: nil))
-        } else if let v = Double(raw) {
-          edits.append(.actual(target: name, value: v))
-        } else {
-          throw Failure(lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number"))
-        }
+        let value = raw.isEmpty ? nil : UserInput.number(raw)
+        guard raw.isEmpty || value != nil else { throw Failure(lang.pick("“\(raw)”不是数值", "“\(raw)” is not a number")) }
+        edits.append(.actual(target: name, value: value))
       }
       let (store, _) = try global.openStore()
       let stamp = global.stamp()
       let (_, changes) = try store.update { doc in
         if let item = doc.plan.item(id: id) { try request.check(item: id, currentProgress: item.progress) }
-        return try edits.flatMap { try doc.plan.apply($0, to: id, stamp: stamp) }
+        return try doc.plan.apply(edits, to: id, stamp: stamp)
       }
       if changes.isEmpty {
         Output.write(lang.pick("\(id)：没有变化\n", "\(id): nothing changed\n"))

@@ -132,7 +132,7 @@ final class CommandLineTests: XCTestCase {
       ["mark", "2.29", "--status", "推进中", "--progress", "40", "--note", "已对接“一带一路”项目", "--store", store],
       env: ["USER": "王科员"])
     XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertTrue(r.stdout.contains("2.29: progress 0 → 40"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("2.29: 进度 0%→40%"), r.stdout)
     let list = try DubanBinary.run(["list", "--store", store, "--json", "--status", "in_progress"])
     let items = try XCTUnwrap(DubanBinary.json(list.stdout) as? [[String: Any]])
     XCTAssertEqual(items.map { $0["id"] as! String }, ["2.29"])
