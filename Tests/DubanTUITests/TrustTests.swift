@@ -1,0 +1,302 @@
+import DubanCore
+import Foundation
+import XCTest
+
+@testable import DubanTUI
+
+/// Issue 11: every edit lands on the item the user sees, nothing typed is lost, undo never
+/// overwrites a colleague. Through the reducer (Harness) and the runtime on a real store.
+final class TrustReducerTests: XCTestCase {
+  func testSortedListMarksTheSameItemThreeTimes() {
+    var h = Harness()
+    h.press(.tab, .char("s"))  // sort by progress: 1.1 is last, every item at 0%
+    XCTAssertEqual(h.state.sort, .progress)
+    h.press(.char("G"))
+    let id = h.state.selectedItem!.id
+    h.press(.char("+"), .char("+"), .char("+"))
+    XCTAssertEqual(h.state.selectedItem?.id, id, "the selection follows the item it marked")
+    XCTAssertEqual(h.state.plan.item(id: id)?.progress, 30)
+    XCTAssertEqual(h.state.plan.items.filter { $0.progress > 0 }.map(\.id), [id], "no other item was touched")
+  }
+
+  func testWorkloadSortKeepsTheUnit() {
+    var h = Harness(today: "2019-07-01")
+    h.press(.char("w"), .down, .down)
+    let unit = h.state.workloadRows[h.state.workloadIndex].load.unit.name
+    h.press(.char("s"))
+    XCTAssertEqual(h.state.workloadRows[h.state.workloadIndex].load.unit.name, unit)
+  }
+
+  func testRAfterRKeepsTheWrittenReport() {
+    var h = Harness(today: "2019-04-08")
+    h.press(.tab, .down, .char("R"))  // 1.2, 区财政局's Q1 report
+    h.type("一季度收入增长6.5%")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.progressText, "一季度收入增长6.5%")
+    // r cannot remove a written report: it says so and changes nothing.
+    XCTAssertEqual(h.press(.char("r")), [])
+    XCTAssertEqual(h.state.selectedItem?.reports.count, 1)
+    XCTAssertTrue(h.state.message?.contains("W") == true, h.state.message ?? "")
+    // W shows the text and asks; anything but y keeps it.
+    h.press(.char("W"))
+    guard case .confirm(.withdrawReport(_, let report)) = h.state.overlay else { return XCTFail("no question") }
+    XCTAssertEqual(report.progressText, "一季度收入增长6.5%")
+    XCTAssertTrue(h.text.contains("一季度收入增长6.5%"), "the text is shown before it goes")
+    h.press(.char("n"))
+    XCTAssertEqual(h.state.selectedItem?.reports.count, 1)
+    h.press(.char("W"), .char("y"))
+    XCTAssertEqual(h.state.selectedItem?.reports, [])
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.progressText, "一季度收入增长6.5%", "undo restores the text")
+  }
+
+  func testRTogglesOnlyItsOwnMarker() {
+    var h = Harness(today: "2019-04-08")
+    h.press(.tab, .down)
+    h.press(.char("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.isBare), [true])
+    h.press(.char("R"))
+    h.type("已报")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.reports.count, 2)
+    h.press(.char("r"))  // takes back the marker, leaves the unit's report
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.progressText), ["已报"])
+  }
+
+  func testUndoRestoresReportTextExactly() {
+    var h = Harness(today: "2019-04-08")
+    h.press(.tab, .down, .char("R"))
+    h.type("第一版")
+    h.press(.enter, .char("R"))
+    guard case .form(let form) = h.state.overlay else { return XCTFail("no form") }
+    XCTAssertTrue(form.fields[form.focus].editor.selected, "a prefilled value is selected")
+    h.type("第二版")  // replaces the selected text
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.progressText, "第二版")
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.progressText, "第一版")
+    h.press(.ctrl("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.progressText, "第二版")
+  }
+
+  func testFormsKeepTheirInput() {
+    var h = Harness(today: "2019-04-08")
+    h.press(.tab, .down, .char("R"))
+    h.type("进展")
+    h.press(.tab)
+    h.type("问题")
+    h.press(.tab, .tab)
+    h.type("4050")  // replaces the prefilled 0, but 4050 is no percentage
+    XCTAssertEqual(h.press(.enter), [])
+    guard case .form(var form) = h.state.overlay else { return XCTFail("the form closed") }
+    XCTAssertEqual(form.fields[form.focus].key, "progress")
+    XCTAssertEqual(form.value("progressText"), "进展", "nothing typed is lost")
+    XCTAssertTrue(h.text.contains("进度必须是 0–100 的整数"), "the reason beside the field")
+    // Full-width digits from a Chinese IME are digits.
+    h.press(.ctrl("u"))
+    h.type("３０")
+    h.press(.enter)
+    XCTAssertNil(h.state.overlay)
+    XCTAssertEqual(h.state.selectedItem?.progress, 30)
+    // Esc on a changed form asks first; another key goes back to the form.
+    h.press(.char("R"))
+    h.type("新的")
+    h.press(.escape)
+    guard case .form(let asking) = h.state.overlay, asking.askingToDiscard else { return XCTFail("did not ask") }
+    XCTAssertTrue(h.text.contains("放弃所有修改"))
+    h.press(.char("k"))
+    guard case .form(let kept) = h.state.overlay else { return XCTFail("discarded without asking") }
+    form = kept
+    XCTAssertEqual(form.value("progressText"), "新的")
+    h.press(.escape, .escape)
+    XCTAssertNil(h.state.overlay, "a second Esc discards")
+    // An unchanged form closes on the first Esc.
+    h.press(.char("R"), .escape)
+    XCTAssertNil(h.state.overlay)
+  }
+
+  func testFullWidthEqualsInTheActualPrompt() {
+    var h = Harness()
+    h.press(.char("/"))
+    h.type("停车泊位")
+    h.press(.enter, .char("a"), .ctrl("u"))
+    h.type("停车泊位＝２５００")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.targets.first { $0.name == "停车泊位" }?.actual, 2500)
+  }
+
+  func testClosedItemSaysSoBeforeAnyEditorOpens() {
+    var h = Harness()
+    h.press(.tab, .char(" "), .char(" "), .char("c"))
+    h.type("核实")
+    h.press(.enter)
+    XCTAssertNotNil(h.state.selectedItem?.closed)
+    for key in ["e", "R", "a", "E", "r", "+", " "] {
+      h.state.message = nil
+      XCTAssertEqual(h.press(.char(Character(key))), [], key)
+      XCTAssertNil(h.state.overlay, "\(key) opens nothing on a closed item")
+      XCTAssertTrue(h.state.message?.contains("销号") == true, "\(key): \(h.state.message ?? "")")
+    }
+  }
+
+  func testStatusKeysKeepWhatTheyDoNotChange() {
+    var h = Harness()
+    h.press(.tab, .char("+"), .char("+"), .char("+"), .char("+"))  // 40%, 推进中
+    h.press(.char(" "))  // → 已完成 100%
+    XCTAssertEqual(h.state.selectedItem?.status, .done)
+    h.press(.char(" "))  // from 已完成: back to the 40% it had
+    XCTAssertEqual(h.state.selectedItem?.status, .inProgress)
+    XCTAssertEqual(h.state.selectedItem?.progress, 40)
+    // x toggles back to the status it replaced.
+    h.press(.char(" "), .char("x"))
+    XCTAssertEqual(h.state.selectedItem?.status, .blocked)
+    h.press(.char("x"))
+    XCTAssertEqual(h.state.selectedItem?.status, .done)
+    XCTAssertEqual(h.press(.char("+")), [], "+ at 100% changes nothing")
+    XCTAssertTrue(h.state.message?.contains("100%") == true)
+    var h2 = Harness()
+    h2.press(.tab)
+    XCTAssertEqual(h2.press(.char("-")), [])
+    XCTAssertTrue(h2.state.message?.contains("0%") == true)
+  }
+
+  func testHistoryIsTypedAndShownInLocalTime() {
+    var h = Harness()
+    h.press(.tab, .char("+"))
+    let change = h.state.selectedItem!.history.last!
+    XCTAssertEqual(change.field, .progress)
+    XCTAssertEqual(change.summary(.zh), "进度 0%→10%")
+    XCTAssertEqual(change.summary(.en), "progress 0%→10%")
+    // Stored with its offset; shown in the reader's zone (the harness pins UTC+8).
+    XCTAssertEqual(Timestamp.display("2019-05-01T01:00:00Z"), "2019-05-01 09:00")
+    XCTAssertEqual(Timestamp.display("2019-04-30T20:00:00-05:00"), "2019-05-01 09:00")
+    XCTAssertEqual(HistoryField("actual:停车泊位"), .actual("停车泊位"))
+    XCTAssertEqual(HistoryField("workPlan:区商务局").stored, "workPlan:区商务局")
+  }
+}
+
+/// The same promises against a real store, with a colleague writing it in between.
+final class TrustRuntimeTests: XCTestCase {
+  var dir: URL!
+  let colleague = Stamp(user: "李科员", time: "2019-05-01T10:30:00+08:00")
+
+  override func setUpWithError() throws {
+    dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-trust-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    _ = Harness.zone
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+  func makeRuntime(today: String = "2019-05-01") throws -> (AppRuntime, Store) {
+    let store = Store(path: dir.appendingPathComponent("plan.json").path)
+    try store.save(StoreDocument(plan: Harness.seedPlan))
+    let state = AppState(
+      doc: try store.load(), storePath: store.path, lang: .zh, today: Day(today)!, user: "王科员", rows: 35, columns: 120)
+    return (AppRuntime(state: state, store: store, clock: { Harness.now }), store)
+  }
+
+  /// Waits for the runtime to take in what is on disk (a background read).
+  func settle(_ runtime: AppRuntime) {
+    for _ in 0..<20 {
+      runtime.tick()
+      runtime.settle()
+    }
+  }
+
+  func testUndoAfterAColleaguesChangeRefusesAndNamesThem() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    for _ in 0..<6 { _ = runtime.handle(.key(.char("+"))) }
+    _ = runtime.handle(.key(.char("+")))  // 60 → 70
+    runtime.finishSaving()
+    try store.update { try $0.plan.apply(.progress(90), to: "1.1", stamp: colleague) }
+    settle(runtime)
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 90, "the colleague's value is shown")
+    _ = runtime.handle(.key(.char("u")))
+    runtime.finishSaving()
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 90, "undo never overwrites a colleague")
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 90)
+    let message = runtime.state.message ?? ""
+    XCTAssertTrue(message.contains("李科员") && message.contains("10:30"), message)
+  }
+
+  func testUndoBeforeTheScreenSawTheColleagueIsRefusedByTheStore() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    // The colleague writes; the dashboard has not looked yet and undoes at once.
+    try store.update { try $0.plan.apply(.progress(50), to: "1.1", stamp: colleague) }
+    _ = runtime.handle(.key(.char("u")))
+    runtime.finishSaving()
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 50)
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 50, "the view re-syncs from the file")
+    XCTAssertTrue(runtime.state.messageIsError)
+    XCTAssertTrue(runtime.state.undoStack.isEmpty && runtime.state.redoStack.isEmpty, "the refused entry is gone")
+  }
+
+  func testEditRefusedAfterAColleagueClosedTheItemIsDroppedAndLaterEditsGoOn() throws {
+    let (runtime, store) = try makeRuntime()
+    try store.update { doc in
+      try doc.plan.apply(.status(.done), to: "1.1", stamp: colleague)
+      try doc.plan.apply(.close(date: "2019-05-01", remark: "核实"), to: "1.1", stamp: colleague)
+    }
+    // The screen has not seen the close-out yet: the mark goes to the store and is refused.
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("e")))
+    for c in "已督办" { _ = runtime.handle(.key(.char(c))) }
+    _ = runtime.handle(.key(.enter))
+    runtime.finishSaving()
+    XCTAssertEqual(runtime.state.saveState, .saved, "a refusal is not a failure to retry")
+    let message = runtime.state.message ?? ""
+    XCTAssertTrue(message.contains("1.1") && message.contains("销号"), message)
+    XCTAssertNotNil(runtime.state.selectedItem?.closed, "the view shows the file as it is")
+    // Later edits on other items go on.
+    _ = runtime.handle(.key(.down))
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    XCTAssertEqual(try store.load().plan.item(id: "1.2")?.progress, 10)
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.notes, [])
+  }
+
+  func testAVanishedItemIsRefusedNotRetried() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    var doc = try store.load()
+    doc.plan.items.removeAll { $0.id == "1.1" }
+    try store.save(doc)
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    XCTAssertEqual(runtime.state.saveState, .saved)
+    XCTAssertTrue(runtime.state.message?.contains("1.1") == true, runtime.state.message ?? "")
+    XCTAssertNil(runtime.state.plan.item(id: "1.1"))
+  }
+
+  func testWorkPlanFormKeepsRowsAddedMeanwhile() throws {
+    let (runtime, store) = try makeRuntime()
+    // 1.2 → 区财政局 in the units pane; open its work plan.
+    for key: Key in [.tab, .down, .tab, .char("p")] { _ = runtime.handle(.key(key)) }
+    // Meanwhile a colleague adds a row for another item with `duban workplan`.
+    let other = Harness.seedPlan.itemsForWorkPlan(of: "区财政局")[1].id
+    try store.update { doc in
+      try doc.apply(
+        WorkPlanEdit(
+          unit: "区财政局", owner: nil,
+          items: [.init(item: other, rows: [WorkPlanRow(item: other, content: "同事的内容")])]),
+        day: "2019-05-01", stamp: colleague)
+    }
+    for key: Key in [.tab] { _ = runtime.handle(.key(key)) }
+    for c in "组织税收分析会" { _ = runtime.handle(.key(.char(c))) }
+    _ = runtime.handle(.key(.ctrl("s")))
+    runtime.finishSaving()
+    let rows = try store.load().workPlan(of: "区财政局")?.rows ?? []
+    XCTAssertEqual(Set(rows.map(\.content)), ["组织税收分析会", "同事的内容"], "the colleague's row stays")
+    XCTAssertTrue(
+      try store.load().plan.item(id: "1.2")!.history.contains { $0.field == .workPlan("区财政局") }, "in history")
+    // Undo takes back only this form's row.
+    _ = runtime.handle(.key(.char("u")))
+    runtime.finishSaving()
+    XCTAssertEqual(try store.load().workPlan(of: "区财政局")?.rows.map(\.content), ["同事的内容"])
+  }
+}
