@@ -183,38 +183,36 @@ public final class Terminal {
     duban_set_style(window, a.attrs, a.pair)
   }
 
+  /// The ncurses form of a style's appearance (the table lives in DubanTUI, where the
+  /// goldens read it).
   static func attributes(_ style: Style, colors: Bool) -> (attrs: UInt32, pair: Int16) {
-    let pair = colors ? Int16(style.rawValue + 1) : 0
-    switch style {
-    case .normal: return (duban_A_NORMAL, 0)
-    case .title: return (colors ? duban_A_BOLD : duban_A_REVERSE, pair)
-    case .border: return (colors ? duban_A_NORMAL : duban_A_DIM, pair)
-    case .activeBorder, .header: return (duban_A_BOLD, pair)
-    case .selected: return (duban_A_REVERSE, colors ? 0 : 0)
-    case .selectedInactive: return (colors ? duban_A_NORMAL : duban_A_UNDERLINE, pair)
-    case .dim: return (duban_A_DIM, pair)
-    case .match: return (colors ? duban_A_BOLD : duban_A_UNDERLINE | duban_A_BOLD, pair)
-    case .error, .warning: return (duban_A_BOLD, pair)
-    default: return (duban_A_NORMAL, pair)
-    }
+    let look = style.appearance(colors: colors)
+    var attrs = duban_A_NORMAL
+    if look.bold { attrs |= duban_A_BOLD }
+    if look.reverse { attrs |= duban_A_REVERSE }
+    if look.underline { attrs |= duban_A_UNDERLINE }
+    if look.dim { attrs |= duban_A_DIM }
+    let coloured = colors && (look.foreground != nil || look.background != nil)
+    return (attrs, coloured ? Int16(style.rawValue + 1) : 0)
   }
 
   static func definePair(_ style: Style) {
-    let (fg, bg): (Int32, Int32)
-    switch style {
-    case .title: (fg, bg) = (COLOR_WHITE, COLOR_BLUE)
-    case .activeBorder: (fg, bg) = (COLOR_CYAN, -1)
-    case .header: (fg, bg) = (COLOR_CYAN, -1)
-    case .selectedInactive: (fg, bg) = (-1, COLOR_BLACK)
-    case .match: (fg, bg) = (COLOR_BLACK, COLOR_YELLOW)
-    case .notStarted: (fg, bg) = (-1, -1)
-    case .inProgress: (fg, bg) = (COLOR_YELLOW, -1)
-    case .done, .ok: (fg, bg) = (COLOR_GREEN, -1)
-    case .blocked, .error: (fg, bg) = (COLOR_RED, -1)
-    case .warning: (fg, bg) = (COLOR_YELLOW, -1)
-    default: (fg, bg) = (-1, -1)
+    let look = style.appearance(colors: true)
+    init_pair(Int16(style.rawValue + 1), Int16(number(look.foreground)), Int16(number(look.background)))
+  }
+
+  static func number(_ color: Appearance.Color?) -> Int32 {
+    switch color {
+    case nil: return -1
+    case .black: return COLOR_BLACK
+    case .red: return COLOR_RED
+    case .green: return COLOR_GREEN
+    case .yellow: return COLOR_YELLOW
+    case .blue: return COLOR_BLUE
+    case .magenta: return COLOR_MAGENTA
+    case .cyan: return COLOR_CYAN
+    case .white: return COLOR_WHITE
     }
-    init_pair(Int16(style.rawValue + 1), Int16(fg), Int16(bg))
   }
 
   /// CJK and box drawing vanish without a UTF-8 locale: use the user's, else C.UTF-8.
