@@ -37,12 +37,19 @@ final class StoppingTests: SeededStoreTestCase {
     return fields.first == "Z" || fields.first == "X"
   }
 
+  /// A failed test leaves no duban behind (one that ignores signals would spin once its
+  /// tmux server is gone).
+  func killIfRunning(_ pid: pid_t) {
+    if !hasEnded(pid) { kill(pid, SIGKILL) }
+  }
+
   /// A dashboard with a mark just made: `+` on item 1.1, the signal sent as soon as the
   /// screen shows it, while the save may still be under way.
   func signalWithPendingMark(_ signal: Int32, name: String) throws {
     let t = try dashboard()
     try t.waitFor("板块")
     let pid = try dubanPID()
+    defer { killIfRunning(pid) }
     try t.keys("Tab", "+")
     try t.waitFor("推进中 10%")
     XCTAssertEqual(kill(pid, signal), 0)
@@ -86,7 +93,7 @@ final class StoppingTests: SeededStoreTestCase {
     while Date() < deadline && !hasEnded(pid) { Thread.sleep(forTimeInterval: 0.05) }
     if !hasEnded(pid) {
       let fields = stat(pid) ?? []
-      kill(pid, SIGKILL)
+      killIfRunning(pid)
       XCTFail("duban (pid \(pid), state \(fields.first ?? "?")) still runs \(seconds) s after its terminal went away")
     }
   }
@@ -96,6 +103,7 @@ final class StoppingTests: SeededStoreTestCase {
     let t = try dashboard()
     try t.waitFor("板块")
     let pid = try dubanPID()
+    defer { killIfRunning(pid) }
     Thread.sleep(forTimeInterval: 0.5)  // start-up done
     func cpuTicks() throws -> Int {
       let fields = try XCTUnwrap(stat(pid))
