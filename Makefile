@@ -24,15 +24,28 @@ build: deps
 run: build
 	$(BIN) $(ARGS)
 
-# Unit tests, rendered-screen tests, and end-to-end tests that drive the real binary (tmux).
-# Ends with a plain "N passed, N failed" line counted from XCTest's summary.
+# Unit tests, rendered-screen tests, and end-to-end tests that drive the real binary (tmux),
+# then the end-to-end tests again on the release binary `make install` installs (a difference
+# between the two builds fails). Ends with a plain "N passed, N failed" line summed over both
+# runs from XCTest's summaries; exits non-zero if either run failed.
+RELEASE_BIN := $(CURDIR)/.build/release/duban
 test: deps
 	$(SWIFT) build --build-tests
-	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
-	  summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1); \
-	  total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
-	  failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
-	  echo "tests: $$((total - failed)) passed, $$failed failed"; exit $$status
+	$(SWIFT) build -c release --product duban $(STATIC)
+	@set -o pipefail; \
+	  env -u DUBAN_BIN $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	  echo "== end-to-end tests on the release binary ($(RELEASE_BIN))"; \
+	  DUBAN_BIN=$(RELEASE_BIN) $(SWIFT) test --skip-build --disable-swift-testing --filter EndToEndTests 2>&1 \
+	    | tee .build/test-release.log || status=1; \
+	  passed=0; failed=0; \
+	  for log in .build/test.log .build/test-release.log; do \
+	    summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" $$log | tail -1); \
+	    if [ -z "$$summary" ]; then echo "$$log: no XCTest summary"; status=1; continue; fi; \
+	    total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	    fails=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	    passed=$$((passed + total - fails)); failed=$$((failed + fails)); \
+	  done; \
+	  echo "tests: $$passed passed, $$failed failed"; exit $$status
 
 # A long fuzz run over generated and mutated documents and stores (make test runs a few hundred).
 FUZZ_COUNT ?= 5000

@@ -17,6 +17,8 @@ let package = Package(
       path: "Sources/CNCursesW",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // The one signal flag (C state lives in a .c file, never in a header) and hang-up checks.
+    .target(name: "CDubanSignals"),
     // Model, importer, store: pure Swift, no terminal.
     // memmem, which Swift's Glibc module leaves out.
     .target(name: "CDubanText"),
@@ -24,7 +26,7 @@ let package = Package(
     // App state, actions, reducer and rendering into an in-memory screen.
     .target(name: "DubanTUI", dependencies: ["DubanCore"]),
     // The one layer that talks to ncurses.
-    .target(name: "DubanTerm", dependencies: ["DubanTUI", "CNCursesW"]),
+    .target(name: "DubanTerm", dependencies: ["DubanTUI", "CNCursesW", "CDubanSignals"]),
     .executableTarget(
       name: "duban",
       dependencies: [

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros Swift cannot import, re-exposed as constants and functions.
 static const unsigned int duban_A_NORMAL = A_NORMAL;
@@ -23,24 +24,21 @@ static inline int duban_set_style(WINDOW *w, unsigned int attrs, short pair) {
   return wattr_set(w, (attr_t)attrs, pair, NULL);
 }
 
-// Signals only set a flag; the event loop acts on it (restores the terminal, exits).
-#include <signal.h>
-#include <string.h>
-static volatile sig_atomic_t duban_pending_signal = 0;
-static void duban_signal_handler(int sig) { duban_pending_signal = sig; }
-static inline void duban_install_signal_handlers(void) {
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = duban_signal_handler;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
-  sigaction(SIGINT, &sa, NULL);
+// Whether the terminal $TERM names can draw the dashboard: it has a terminfo entry and an
+// addressable cursor (TERM=dumb has none). Call before newterm; leaves no terminal set up.
+static inline int duban_terminal_can_draw(int fd) {
+  int err = 0;
+  if (setupterm(NULL, fd, &err) != OK) return 0;
+  const char *cup = tigetstr("cup");
+  int ok = cup != NULL && cup != (const char *)-1;
+  del_curterm(cur_term);
+  return ok;
 }
-static inline int duban_take_signal(void) {
-  int s = duban_pending_signal;
-  duban_pending_signal = 0;
-  return s;
+
+// initscr() exits the process when the terminal cannot be set up; newterm returns NULL.
+static inline WINDOW *duban_start(void) {
+  if (newterm(NULL, stdout, stdin) == NULL) return NULL;
+  return stdscr;
 }
 static inline unsigned long duban_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
 static inline unsigned long duban_button4(void) { return BUTTON4_PRESSED; }

@@ -1,3 +1,4 @@
+import CDubanSignals
 import CNCursesW
 import DubanCore
 import DubanTUI
@@ -13,12 +14,18 @@ public final class Terminal {
   private let window: UnsafeMutablePointer<WINDOW>
   private let colors: Bool
   private var active = true
+  /// Set once the terminal is found gone (EOF, EIO, hang-up); reported as SIGHUP.
+  private var hungUp = false
+  /// wget_wch calls in a row that returned ERR without waiting out their timeout.
+  private var quickErrors = 0
 
   public struct NotATerminal: Error, CustomStringConvertible {
     public var description: String
   }
 
-  /// Refuses when stdin or stdout is not a terminal, before ncurses touches anything.
+  /// Refuses when stdin or stdout is not a terminal, or the terminal cannot draw the
+  /// dashboard (no terminfo entry, no cursor addressing as with TERM=dumb), before ncurses
+  /// touches the screen. Installs the signal handlers, once, before ncurses starts.
   public init(noColor: Bool) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw NotATerminal(
@@ -26,10 +33,20 @@ public final class Terminal {
           "the dashboard needs a terminal on stdin and stdout; in scripts use `duban list`, `duban units` or `duban mark`"
       )
     }
-    Terminal.setUTF8Locale()
-    guard let w = initscr() else {
+    let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+    guard duban_terminal_can_draw(STDOUT_FILENO) == 1 else {
       throw NotATerminal(
-        description: "cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))")
+        description:
+          "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; use `duban list`, `duban units` or `duban mark`, or a terminal such as TERM=xterm-256color"
+      )
+    }
+    duban_install_signal_handlers()
+    Terminal.setUTF8Locale()
+    guard let w = duban_start() else {
+      throw NotATerminal(
+        description:
+          "cannot start the terminal (TERM=\(term.isEmpty ? "unset" : term)); use `duban list`, `duban units` or `duban mark`"
+      )
     }
     window = w
     cbreak()
@@ -54,7 +71,6 @@ public final class Terminal {
       use_default_colors()
       for style in Style.allCases { Terminal.definePair(style) }
     }
-    duban_install_signal_handlers()
   }
 
   deinit { stop() }
@@ -69,14 +85,32 @@ public final class Terminal {
 
   public var size: (rows: Int, columns: Int) { (Int(getmaxy(window)), Int(getmaxx(window))) }
 
-  /// The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), if one arrived.
-  public func takeSignal() -> Int32 { duban_take_signal() }
+  /// The signal that asked us to stop (SIGTERM, SIGHUP, SIGINT), if one arrived; SIGHUP
+  /// once the terminal is gone.
+  public func takeSignal() -> Int32 {
+    let signal = duban_take_signal()
+    return signal != 0 ? signal : hungUp ? SIGHUP : 0
+  }
 
-  /// The next key, or nil when none came within the poll interval.
+  /// The next key, or nil when none came within the poll interval (wget_wch blocks up to
+  /// 250 ms). A terminal that is gone makes wget_wch return ERR at once, forever: that is a
+  /// hang-up (`takeSignal` says SIGHUP), never a loop that spins.
   public func readKey() -> Key? {
     var wch: wint_t = 0
+    let started = Terminal.milliseconds()
     let r = wget_wch(window, &wch)
-    if r == ERR { return nil }
+    if r == ERR {
+      if Terminal.milliseconds() - started >= 100 {
+        quickErrors = 0
+      } else {
+        // Not a timeout: interrupted by a signal, or the terminal is gone. A live terminal
+        // never returns ERR at once many times in a row.
+        quickErrors += 1
+        if duban_terminal_gone(STDIN_FILENO) == 1 || quickErrors >= 20 { hungUp = true }
+      }
+      return nil
+    }
+    quickErrors = 0
     if r == KEY_CODE_YES {
       switch Int32(wch) {
       case KEY_UP: return .up
@@ -160,11 +194,19 @@ public final class Terminal {
     endwin()
     let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
     let ok = Self.runShell(["-c", "\(editor) \"$1\"", "sh", path])
+    // A Ctrl-C typed in the editor was meant for the editor, not for us.
+    duban_forget_interrupt()
     reset_prog_mode()
     clearok(window, true)
     wrefresh(window)
     guard ok, let data = FileManager.default.contents(atPath: path) else { return nil }
     return String(decoding: data, as: UTF8.self)
+  }
+
+  private static func milliseconds() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
   }
 
   /// /bin/sh with these arguments on this terminal; true when it exits 0.

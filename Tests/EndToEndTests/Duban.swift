@@ -7,9 +7,16 @@ enum DubanBinary {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let seed = repoRoot.appendingPathComponent("Resources/jiangan-2019-task-breakdown.txt").path
 
+  /// DUBAN_BIN when set (`make test` runs the end-to-end tests again with the release
+  /// binary), else the debug build beside the tests.
   static let path: String = {
+    if let env = ProcessInfo.processInfo.environment["DUBAN_BIN"], !env.isEmpty {
+      // Named on purpose: that binary or a loud failure, never quietly another build.
+      let path = env.hasPrefix("/") ? env : FileManager.default.currentDirectoryPath + "/" + env
+      precondition(FileManager.default.isExecutableFile(atPath: path), "DUBAN_BIN=\(env): no executable there")
+      return path
+    }
     var candidates: [String] = []
-    if let env = ProcessInfo.processInfo.environment["DUBAN_BIN"] { candidates.append(env) }
     candidates.append(Bundle.main.bundleURL.appendingPathComponent("duban").path)
     candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("duban").path)
     candidates.append(repoRoot.appendingPathComponent(".build/debug/duban").path)
