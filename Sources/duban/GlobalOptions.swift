@@ -68,20 +68,9 @@ struct GlobalOptions: ParsableArguments {
     return t
   }
 
-  /// Now as ISO 8601 with the local offset: 2019-04-10T09:00:00+08:00.
-  static func timestamp() -> String {
-    let t = localTime()
-    func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    let offset = Int32(t.tm_gmtoff / 60)
-    let zone = offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
-    return
-      "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
-      + zone
-  }
-
   /// The user and the moment, stamped on every change.
   func stamp() -> Stamp {
-    Stamp(user: currentUser(), time: Self.timestamp())
+    Stamp(user: currentUser(), time: Timestamp.now())
   }
 
   func currentUser() -> String {
