@@ -185,7 +185,7 @@ public final class AppRuntime {
     case .success(let doc, let unchanged, let refused):
       lastSeen = FileSignature(path: store.path)
       let show = unchanged && refused.isEmpty ? nil : withPending(doc)
-      dispatch(.saved(document: show, refused: refused))
+      dispatch(.saved(document: show, refused: refused, edited: batch.compactMap(\.effect.itemID)))
     case .failure(let reason):
       pending = batch + pending
       dispatch(.saveFailed(reason))

@@ -28,8 +28,8 @@ public enum Action: Equatable, Sendable {
   case saveStarted
   /// The edits are on disk. `document` is the file as written when it differs from what the
   /// screen shows (someone else wrote too, or some edits were refused); `refused` are the
-  /// edits the store would not take, dropped.
-  case saved(document: StoreDocument?, refused: [Refusal])
+  /// edits the store would not take, dropped; `edited` the items this save changed.
+  case saved(document: StoreDocument?, refused: [Refusal], edited: [String])
   /// The write failed (disk full, permissions); the edits stay pending and are retried.
   case saveFailed(String)
   /// Another process wrote the store; this is the newest file (with our pending edits on top).

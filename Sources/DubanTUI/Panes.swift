@@ -216,8 +216,15 @@ enum StatusLine {
       screen.cursor = (r.row, used + shown.cursorColumn)
       return
     }
-    // The date duban takes as today (--today or the clock), then the key hints.
-    let hints = lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
+    // Whether the last change is on disk, the date duban takes as today (--today or the
+    // clock), then the key hints. The save state is always in view, beside any message.
+    let saving: String
+    switch state.saveState {
+    case .saving: saving = lang.pick("保存中… · ", "saving… · ")
+    case .saved: saving = lang.pick("已保存 · ", "saved · ")
+    case .failed: saving = ""
+    }
+    let hints = saving + lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
     var left: String
     var style: Style = .dim
     switch state.saveState {
@@ -228,10 +235,8 @@ enum StatusLine {
       if let message = state.message {
         left = message
         style = state.messageIsError ? .error : .ok
-      } else if state.saveState == .saving {
-        left = lang.pick("保存中… ", "saving… ") + state.storePath
       } else {
-        left = lang.pick("已保存 ", "saved ") + state.storePath
+        left = state.storePath
       }
     }
     let hintWidth = w.width(of: hints)

@@ -52,20 +52,13 @@ extension Reducer {
       target = item.nextInCycle
     case .markBlocked:
       target.status = item.blockedToggle
-    case .progressUp:
-      guard item.progress < 100 else {
-        say(&state, lang.pick("\(item.id) 进度已是 100%", "\(item.id) is at 100% already"))
-        return []
-      }
-      target.progress = min(100, (item.progress / 10 + 1) * 10)
-      target.status = target.progress == 100 ? .done : (item.status == .notStarted ? .inProgress : item.status)
     default:
-      guard item.progress > 0 else {
-        say(&state, lang.pick("\(item.id) 进度已是 0%", "\(item.id) is at 0% already"))
+      let up = command == .progressUp
+      guard item.progressStep(up: up) != nil else {
+        say(&state, lang.pick("\(item.id) 进度已是 \(up ? 100 : 0)%", "\(item.id) is at \(up ? 100 : 0)% already"))
         return []
       }
-      target.progress = max(0, ((item.progress + 9) / 10 - 1) * 10)
-      if item.status == .done { target.status = .inProgress }
+      return edit(&state, id: item.id, [.step(up: up)], now: now)
     }
     return edit(&state, id: item.id, [.restore(status: target.status, progress: target.progress)], now: now)
   }

@@ -40,11 +40,13 @@ public enum Reducer {
       }
     case .saveStarted:
       if case .failed = state.saveState {} else { state.saveState = .saving }
-    case .saved(let document, let refused):
+    case .saved(let document, let refused, let edited):
       state.saveState = .saved
       if let document {
+        let moved = changedUnderneath(state, document, edited)
         state.doc = document
         replaced = true
+        if let moved { say(&state, moved) }
       }
       for refusal in refused { dropRefused(&state, refusal) }
     case .saveFailed(let reason):
@@ -67,6 +69,32 @@ public enum Reducer {
   static func say(_ state: inout AppState, _ message: String, error: Bool = false) {
     state.message = message
     state.messageIsError = error
+  }
+
+  /// When someone else changed an item's status or progress while this dashboard was
+  /// editing it, the saved value is not the one on screen: say so, naming them.
+  static func changedUnderneath(_ state: AppState, _ document: StoreDocument, _ edited: [String]) -> String? {
+    let lang = state.lang
+    for id in Set(edited).sorted() {
+      guard let mine = state.plan.item(id: id), let saved = document.plan.item(id: id) else { continue }
+      for field in [HistoryField.progress, .status] {
+        let differs = field == .progress ? mine.progress != saved.progress : mine.status != saved.status
+        guard differs else { continue }
+        let other = saved.history.last { $0.field == field && $0.user != state.user }
+        let who =
+          other.map {
+            lang.pick("\($0.user) 于 \(Timestamp.display($0.time)) ", "\($0.user) at \(Timestamp.display($0.time)) ")
+          } ?? ""
+        let now = field == .progress ? "\(saved.progress)%" : saved.status.label(lang)
+        return field == .progress
+          ? lang.pick(
+            "\(id) 的进度在你修改时已被 \(who)改过，现为 \(now)",
+            "\(id): progress was changed by \(who)while you edited it; now \(now)")
+          : lang.pick(
+            "\(id) 的状态在你修改时已被 \(who)改过，现为\(now)", "\(id): status was changed by \(who)while you edited it; now \(now)")
+      }
+    }
+    return nil
   }
 
   /// An edit the store would not take: say which and why, and forget its undo entry (the

@@ -252,7 +252,7 @@ final class WorkloadReducerTests: XCTestCase {
     XCTAssertEqual(items.prefix(3).map { $0.lead.contains("区城管委") }, [true, true, true])
     XCTAssertFalse(items[3].lead.contains("区城管委"))
     h.press(.char("+"))
-    XCTAssertEqual(h.effects.suffix(1).persisted, [items[0].id: [.restore(status: .inProgress, progress: 10)]])
+    XCTAssertEqual(h.effects.suffix(1).persisted, [items[0].id: [.step(up: true)]])
     h.press(.char("w"), .char(" "))
     XCTAssertTrue(h.state.message?.contains("任务列表") == true, "no marking from the workload table")
     h.press(.char("w"))

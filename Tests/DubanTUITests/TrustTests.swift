@@ -299,4 +299,25 @@ final class TrustRuntimeTests: XCTestCase {
     runtime.finishSaving()
     XCTAssertEqual(try store.load().workPlan(of: "区财政局")?.rows.map(\.content), ["同事的内容"])
   }
+
+  func testPlusFromTwoClerksAtOnceBothCountAndTheScreenSaysSo() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    runtime.finishSaving()
+    // A colleague presses + on 1.1 too, before this dashboard has looked.
+    try store.update { try $0.plan.apply(.step(up: true), to: "1.1", stamp: colleague) }
+    _ = runtime.handle(.key(.char("+")))
+    XCTAssertEqual(runtime.state.saveState, .saving, "保存中 from the keystroke until the write is on disk")
+    XCTAssertTrue(Renderer.render(runtime.state).text().contains("保存中…"))
+    runtime.finishSaving()
+    let item = try store.load().plan.item(id: "1.1")!
+    XCTAssertEqual(item.progress, 30, "each + counts")
+    XCTAssertEqual(item.history.filter { $0.field == .progress }.count, 3, "each leaves its history entry")
+    XCTAssertEqual(runtime.state.selectedItem?.progress, 30)
+    let message = runtime.state.message ?? ""
+    XCTAssertTrue(message.contains("李科员") && message.contains("30%"), message)
+    XCTAssertEqual(runtime.state.saveState, .saved)
+    XCTAssertTrue(Renderer.render(runtime.state).text().contains("已保存"))
+  }
 }

@@ -5,6 +5,9 @@ public enum ItemEdit: Equatable, Sendable {
   case note(String)
   /// Sets status and progress together (the dashboard's status keys).
   case restore(status: Status, progress: Int)
+  /// `+` / `-`: ten points up or down from what the newest file holds, so two clerks
+  /// pressing `+` at once both count (and each leaves its history entry).
+  case step(up: Bool)
   /// Marks the period filed for `unit` (nil: the item's report as a whole) with a bare
   /// filing, or withdraws that bare filing. A unit's written report is never touched.
   case report(period: String, unit: String?, filed: Bool, day: String)
@@ -127,6 +130,10 @@ struct ItemRecorder {
     case .restore(let s, let p):
       setStatus(s)
       setProgress(p)
+    case .step(let up):
+      guard let target = item.progressStep(up: up) else { break }
+      setStatus(target.status)
+      setProgress(target.progress)
     case .actual(let name, let value):
       try setActual(name, value)
     case .periodReport(var report):

@@ -27,3 +27,18 @@ extension Item {
     }
   }
 }
+
+extension Item {
+  /// `+` and `-`: the next ten up or down, with the status it implies (100% is 已完成, a
+  /// start is 推进中, leaving 100% is 推进中 again); nil at 100% going up or 0% going down.
+  public func progressStep(up: Bool) -> (status: Status, progress: Int)? {
+    if up {
+      guard progress < 100 else { return nil }
+      let p = min(100, (progress / 10 + 1) * 10)
+      return (p == 100 ? .done : (status == .notStarted ? .inProgress : status), p)
+    }
+    guard progress > 0 else { return nil }
+    let p = max(0, ((progress + 9) / 10 - 1) * 10)
+    return (status == .done ? .inProgress : status, p)
+  }
+}
