@@ -50,21 +50,30 @@ public enum Renderer {
     return screen
   }
 
+  /// The plan's title on the left, the year's deadlines on the right. When both do not fit,
+  /// the strip gives up its passed dates first, then the farthest ahead (today and the next
+  /// deadline stay longest), and the title takes whatever room is left.
   static func drawTitle(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
     let lang = state.lang
+    let w = screen.width
     screen.fill(row: r.row, column: 0, count: r.width, style: .title)
-    let strip = calendarStrip(state)
-    let stripWidth = strip.reduce(0) { $0 + screen.width.width(of: $1.0) }
     let title = lang.pick("督办", "duban") + " · " + state.plan.title
-    let titleWidth = max(0, r.width - stripWidth - 3)
-    screen.put(
-      screen.width.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
-    guard stripWidth + 12 < r.width else { return }
+    // The title keeps at least this much before the strip shrinks.
+    let minimumTitle = min(w.width(of: title), 16)
+    var strip = calendarStrip(state)
+    func width(_ s: [(String, Style)]) -> Int { s.reduce(0) { $0 + w.width(of: $1.0) } }
+    while !strip.isEmpty, width(strip) + minimumTitle + 3 > r.width {
+      // Passed dates go first, then the farthest ahead.
+      let today = strip.firstIndex { $0.0.hasPrefix("▸") } ?? 0
+      if today > 0 { strip.removeFirst() } else { strip.removeLast() }
+    }
+    let stripWidth = width(strip)
+    let titleWidth = max(0, r.width - stripWidth - (strip.isEmpty ? 2 : 3))
+    screen.put(w.truncate(title, columns: titleWidth), row: r.row, column: 1, style: .title, limit: titleWidth)
     var column = r.width - stripWidth - 1
     for (text, style) in strip { column += screen.put(text, row: r.row, column: column, style: style) }
   }
 
-  /// The year's deadlines with today among them: passed ones dim, the next one marked.
   static func calendarStrip(_ state: AppState) -> [(String, Style)] {
     let lang = state.lang
     var marks: [(day: Day, label: String)] = []

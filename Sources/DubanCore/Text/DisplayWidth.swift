@@ -88,26 +88,42 @@ public struct DisplayWidth: Sendable {
   }
 
   /// Break text into lines of at most `columns`, never splitting a wide character.
+  /// Lines of at most `columns`, following the Chinese line-breaking rules (禁则): no line
+  /// starts with closing punctuation (、，。；：？！）》” …) and none ends with an opening
+  /// one (（《“【): the character before is carried down with it instead.
   public func wrap(_ text: String, columns: Int) -> [String] {
     guard columns > 0 else { return [] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
+      var line: [Character] = []
       var used = 0
       for ch in paragraph {
         let w = width(of: ch)
-        if used + w > columns {
-          lines.append(line)
-          line = ""
-          used = 0
+        if used + w > columns, !line.isEmpty {
+          var carried: [Character] = []
+          // Carry the last character down when the break would start a line with closing
+          // punctuation, and an opening bracket that would end one.
+          // (A few at most: a run of punctuation longer than that breaks anyway.)
+          while line.count > 1, carried.count < 3, Self.noLineStart.contains(carried.first ?? ch) {
+            carried.insert(line.removeLast(), at: 0)
+          }
+          while line.count > 1, carried.count < 3, Self.noLineEnd.contains(line.last!) {
+            carried.insert(line.removeLast(), at: 0)
+          }
+          lines.append(String(line))
+          line = carried
+          used = carried.reduce(0) { $0 + width(of: $1) }
         }
         line.append(ch)
         used += w
       }
-      lines.append(line)
+      lines.append(String(line))
     }
     return lines
   }
+
+  static let noLineStart: Set<Character> = Set("、，。；：？！）》」』】〕〉”’…—·,.;:?!)]}%％")
+  static let noLineEnd: Set<Character> = Set("（《「『【〔〈“‘([{")
 
   private static func contains(_ ranges: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
     var lo = 0
