@@ -144,7 +144,7 @@ public struct AppState: Sendable {
   }
 
   public var plan: Plan { doc.plan }
-  public var calendar: ReportingCalendar { ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays) }
+  public var calendar: ReportingCalendar { doc.calendar }
   public var schedule: Schedule { Schedule(plan: plan, settings: doc.settings, today: today) }
 
   public var selectedNode: TreeNode { tree[min(treeIndex, tree.count - 1)] }

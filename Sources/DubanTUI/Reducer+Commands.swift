@@ -127,7 +127,7 @@ extension Reducer {
     if state.focus == .units, units.indices.contains(state.unitIndex), units[state.unitIndex].kind == .unit {
       return units[state.unitIndex].name
     }
-    return ReportingCalendar.reporters(of: item, in: state.plan).first ?? item.allUnits.first
+    return ReportingCalendar.defaultReporter(of: item, in: state.plan)
   }
 
   static func currentPeriod(_ state: inout AppState) -> ReportPeriod? {

@@ -30,7 +30,7 @@ struct DueCommand: ParsableCommand {
       let today = global.day
       let (_, doc) = try global.openStore()
       let plan = doc.plan
-      let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
+      let calendar = doc.calendar
       if calendar.periods.isEmpty {
         throw Failure(
           lang.pick(

@@ -89,12 +89,12 @@ struct FileCommand: ParsableCommand {
       let lang = global.language
       let (store, doc) = try global.openStore()
       guard let item = doc.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
-      let cal = ReportingCalendar(doc.plan.calendar)
+      let cal = doc.calendar
       guard let p = period ?? cal.current(on: global.day)?.id, doc.plan.calendar.periods.contains(where: { $0.id == p })
       else {
         throw Failure(lang.pick("没有期次“\(period ?? "")”", "no period “\(period ?? "")”"))
       }
-      var reporter = ReportingCalendar.reporters(of: item, in: doc.plan).first ?? item.allUnits.first
+      var reporter = ReportingCalendar.defaultReporter(of: item, in: doc.plan)
       if let unit {
         guard let u = doc.plan.unit(named: unit), item.names(unit: u.name) else {
           throw Failure(lang.pick("事项 \(id) 没有列“\(unit)”为责任单位", "item \(id) does not name “\(unit)”"))

@@ -44,4 +44,16 @@ public struct ReportingCalendar: Sendable {
     let names = item.lead.isEmpty ? item.responsible : item.lead
     return names.filter { name in plan.units.first { $0.name == name }?.kind != .group }
   }
+
+  /// The unit a report is filed for when the user names none: the item's first reporting
+  /// unit, else its first unit (the dashboard's R and `duban file` alike).
+  public static func defaultReporter(of item: Item, in plan: Plan) -> String? {
+    reporters(of: item, in: plan).first ?? item.allUnits.first
+  }
+}
+
+extension StoreDocument {
+  /// The plan's reporting calendar with the store's settings (`dueSoonDays`): the one way
+  /// every command and the dashboard read it.
+  public var calendar: ReportingCalendar { ReportingCalendar(plan.calendar, dueSoonDays: settings.dueSoonDays) }
 }

@@ -43,7 +43,7 @@ public struct Bulletin: Encodable {
   public init(_ doc: StoreDocument, period periodID: String?, today: Day) {
     let plan = doc.plan
     let schedule = Schedule(plan: plan, settings: doc.settings, today: today)
-    let calendar = ReportingCalendar(plan.calendar, dueSoonDays: doc.settings.dueSoonDays)
+    let calendar = doc.calendar
     let period =
       periodID.flatMap { id in plan.calendar.periods.first { $0.id == id } }
       ?? calendar.periods.last { $0.due < today }?.period ?? calendar.current(on: today)
