@@ -29,12 +29,24 @@ enum Measure {
     return run(argv, environment: environment, actions: &actions, attributes: nil)
   }
 
-  /// Runs a command on a new pseudo-terminal of the given size, as a person's terminal would
-  /// run it (what `script` does, without the ~20 ms of script and a shell in the figure).
-  static func onTerminal(_ argv: [String], rows: Int, columns: Int, environment: [String: String]) -> Run {
+  /// The first frame on a pseudo-terminal: the time from spawn until the frame's last text
+  /// (the status line's key hints) has been written, and the program's peak memory then.
+  struct Frame {
+    var seconds: Double
+    var peakKiB: Int
+    var status: Int32
+  }
+
+  /// Runs a dashboard on a new pseudo-terminal of the given size, as a person's terminal would
+  /// (what `script` does, without the ~20 ms of script and a shell in the figure), waits for
+  /// `marker` to appear in what it draws, reads its peak memory from /proc, and stops it with
+  /// SIGTERM. The product carries no benchmark flag: this is the same binary users run.
+  static func firstFrame(
+    _ argv: [String], rows: Int, columns: Int, environment: [String: String], marker: String
+  ) -> Frame {
     var name = [CChar](repeating: 0, count: 256)
     let master = duban_open_terminal(Int32(rows), Int32(columns), &name, name.count)
-    guard master >= 0 else { return Run(seconds: 0, status: -1) }
+    guard master >= 0 else { return Frame(seconds: 0, peakKiB: 0, status: -1) }
     defer { close(master) }
     let slave = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var actions = posix_spawn_file_actions_t()
@@ -45,16 +57,55 @@ enum Measure {
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     posix_spawnattr_setflags(&attributes, duban_spawn_setsid)
-    // Whatever the program draws is read and dropped, so it never blocks on a full terminal.
-    let drained = DispatchSemaphore(value: 0)
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer {
+      for p in cEnv { free(p) }
+      for p in cArgs { free(p) }
+    }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv) == 0 else {
+      return Frame(seconds: 0, peakKiB: 0, status: -1)
+    }
+    // Read what it draws until the marker (which ends the first frame) has been written.
+    let needle = Array(marker.utf8)
+    var seen: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var drawn: Double?
+    while drawn == nil {
+      let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+      guard n > 0 else { break }
+      // Look only at the new bytes (and the needle's length before them).
+      let from = max(0, seen.count - needle.count + 1)
+      seen += buffer[0..<n]
+      if from <= seen.count - needle.count,
+        (from...(seen.count - needle.count)).contains(where: { seen[$0..<$0 + needle.count].elementsEqual(needle) })
+      {
+        drawn = now() - start
+      }
+      if seen.count > 1 << 20 { seen.removeFirst(seen.count - needle.count) }
+    }
+    let peak = peakKiB(of: pid)
+    kill(pid, SIGTERM)
+    // Keep draining so it never blocks restoring the terminal on its way out.
     DispatchQueue.global().async {
       var buffer = [UInt8](repeating: 0, count: 1 << 16)
       while buffer.withUnsafeMutableBytes({ read(master, $0.baseAddress, $0.count) }) > 0 {}
-      drained.signal()
     }
-    let result = run(argv, environment: environment, actions: &actions, attributes: &attributes)
-    if result.status != -1 { drained.wait() }
-    return result
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return Frame(seconds: drawn ?? -1, peakKiB: peak, status: drawn == nil ? status : 0)
+  }
+
+  /// A live process's peak resident memory (VmHWM), in KiB.
+  static func peakKiB(of pid: pid_t) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return line.split(separator: " ").compactMap { Int($0) }.first ?? 0
   }
 
   /// Spawns argv with this process's environment plus `environment`, waits, times it.

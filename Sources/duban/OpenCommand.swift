@@ -20,10 +20,6 @@ struct OpenCommand: ParsableCommand {
   @Flag(help: "Count ambiguous-width characters (“ ” … ○) as two columns, as some CJK terminals draw them.")
   var ambiguousWide = false
 
-  /// For make bench: draw one frame and exit (peak memory to $DUBAN_BENCH_RSS).
-  @Flag(help: .hidden)
-  var exitAfterFirstFrame = false
-
   func run() throws {
     let (store, doc) = try global.reportingErrors { try global.openStore() }
     let env = global.environment
@@ -49,19 +45,6 @@ struct OpenCommand: ParsableCommand {
       rows: size.rows, columns: size.columns, width: DisplayWidth(ambiguousIsWide: ambiguous),
       asciiBorders: asciiBorders || ambiguous)
     let runtime = AppRuntime(state: state, store: store, clock: { global.stamp().time })
-    if exitAfterFirstFrame {
-      terminal.draw(Renderer.render(runtime.state))
-      terminal.stop()
-      // VmHWM is this process's own peak (ru_maxrss would include the parent's, across exec).
-      if let path = env["DUBAN_BENCH_RSS"],
-        let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-      {
-        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        try? "\(kb)\n".write(toFile: path, atomically: true, encoding: .utf8)
-      }
-      Output.exitWithoutCleanUp()
-    }
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
     if case .failed(let reason) = runtime.state.saveState {
