@@ -71,6 +71,9 @@ public enum SaveState: Equatable, Sendable {
 public struct UndoEntry: Equatable, Sendable {
   /// Ties the entry to its saves: a save the store refuses removes the entry.
   public var editID: Int
+  /// What the change did, as the status line said it ("1.1 进度 0%→10%"): undo and redo
+  /// name it.
+  public var label: String
   public var change: Undoable
 }
 
@@ -119,6 +122,8 @@ public struct AppState: Sendable {
   public var lastSearch = ""
   public var overlay: Overlay?
   public var helpScroll = 0
+  /// Esc was pressed once on a prompt with typed text: a second Esc discards it.
+  public var discardArmed = false
   public var message: String?
   public var messageIsError = false
   public var saveState: SaveState = .saved

@@ -204,6 +204,18 @@ enum DetailPane {
 
 /// The bottom line: the search prompt, or a message, or the store and whether it is saved.
 enum StatusLine {
+  /// The keys that work now: those of the open overlay, else today's date and help/quit.
+  static func keyHints(_ state: AppState) -> String {
+    let lang = state.lang
+    switch state.overlay {
+    case .form: return lang.pick("Tab 换栏 · Enter 保存 · Esc 取消", "Tab next · Enter saves · Esc cancels")
+    case .note, .actual, .closeOut: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
+    case .confirm: return lang.pick("y 确认 · 其他键取消", "y confirms · other keys cancel")
+    case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
+    case nil: return lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
+    }
+  }
+
   static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect) {
     let lang = state.lang
     let w = screen.width
@@ -224,7 +236,7 @@ enum StatusLine {
     case .saved: saving = lang.pick("已保存 · ", "saved · ")
     case .failed: saving = ""
     }
-    let hints = saving + lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
+    let hints = saving + StatusLine.keyHints(state)
     var left: String
     var style: Style = .dim
     switch state.saveState {

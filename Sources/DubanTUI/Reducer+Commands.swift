@@ -67,7 +67,7 @@ extension Reducer {
         say(&state, lang.pick("事项 \(item.id) 没有量化目标", "item \(item.id) states no number to track"), error: true)
         break
       }
-      state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)="))
+      state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)=", selected: true))
     case .workload:
       state.view = .workload
     case .editWorkPlan:

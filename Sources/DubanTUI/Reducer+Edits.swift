@@ -23,9 +23,11 @@ extension Reducer {
     }
     state.lastEditID += 1
     let after = state.plan.items[index].state
-    state.undoStack.append(UndoEntry(editID: state.lastEditID, change: .item(id: id, before: before, after: after)))
+    let label = "\(id) " + changes.map { $0.summary(lang) }.joined(separator: lang.pick("，", ", "))
+    state.undoStack.append(
+      UndoEntry(editID: state.lastEditID, label: label, change: .item(id: id, before: before, after: after)))
     state.redoStack.removeAll()
-    say(&state, "\(id) " + changes.map { $0.summary(lang) }.joined(separator: lang.pick("，", ", ")))
+    say(&state, label)
     return [.persist(itemID: id, edits: edits, editID: state.lastEditID)]
   }
 
@@ -63,35 +65,47 @@ extension Reducer {
     return edit(&state, id: item.id, [.restore(status: target.status, progress: target.progress)], now: now)
   }
 
-  /// `r`: marks the current period filed with a bare marker, or takes that marker back. A
-  /// unit's written report is never removed by it.
+  /// `r`: marks the current period filed with a bare marker for the reporting unit (the one
+  /// selected in the units pane, else the item's — as `R` files for), or takes that marker
+  /// back. A written report is never removed by it.
   static func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
     guard let item = editableItem(&state), let period = currentPeriod(&state) else { return [] }
     let lang = state.lang
-    let marker = item.reports.first { $0.period == period.id && $0.unit == nil && $0.isBare }
-    let written = item.reports.filter { $0.period == period.id && !$0.isBare }
-    if marker == nil, !written.isEmpty {
-      let units = written.map { $0.unit ?? "—" }.joined(separator: "、")
+    var unit = reportingUnit(state, item)
+    var own = item.reports.first { $0.period == period.id && $0.unit == unit }
+    // A marker for the item as a whole (older stores) is taken back from the task list.
+    if own == nil, state.focus != .units,
+      let legacy = item.reports.first(where: { $0.period == period.id && $0.unit == nil && $0.isBare })
+    {
+      unit = nil
+      own = legacy
+    }
+    if let own, !own.isBare {
       say(
         &state,
         lang.pick(
-          "\(item.id) 的\(period.name)已有 \(units) 的书面报告；撤回书面报告按 W",
-          "\(item.id) has written \(period.id) reports by \(units); W withdraws one"))
+          "\(unit ?? item.id) 的\(period.name)书面报告已在；撤回按 W",
+          "\(unit ?? item.id) has a written \(period.id) report; W withdraws it"))
       return []
     }
     let day = state.today.description
-    return edit(&state, id: item.id, [.report(period: period.id, unit: nil, filed: marker == nil, day: day)], now: now)
+    return edit(&state, id: item.id, [.report(period: period.id, unit: unit, filed: own == nil, day: day)], now: now)
   }
 
-  /// `W`: shows the written report of the selected unit (or the first one) and asks.
+  /// `W`: shows a written report — the selected unit's, else the first one — and asks.
   static func askWithdrawReport(_ state: inout AppState) {
     guard let item = editableItem(&state), let period = currentPeriod(&state) else { return }
-    let reports = item.reports.filter { $0.period == period.id }
-    let unit = state.focus == .units ? reportingUnit(state, item) : nil
-    guard let report = reports.first(where: { unit == nil || $0.unit == unit }) ?? reports.first else {
+    let lang = state.lang
+    let unit = state.focus == .units ? selectedUnit(state) : nil
+    let written = item.reports.filter { $0.period == period.id && !$0.isBare && (unit == nil || $0.unit == unit) }
+    guard let report = written.first else {
+      let marker = item.reports.contains { $0.period == period.id && $0.isBare && (unit == nil || $0.unit == unit) }
       say(
         &state,
-        state.lang.pick("\(item.id) 的\(period.name)没有报告可撤回", "\(item.id) has no \(period.id) report to withdraw"))
+        marker
+          ? lang.pick("只有 r 的报送标记：按 r 撤回", "only the r marker is there: r takes it back")
+          : lang.pick(
+            "\(unit ?? item.id) 没有\(period.name)书面报告可撤回", "\(unit ?? item.id) has no written \(period.id) report"))
       return
     }
     state.overlay = .confirm(.withdrawReport(itemID: item.id, report: report))
@@ -123,7 +137,7 @@ extension Reducer {
   /// otherwise says who changed it and drops the entry.
   static func replay(_ state: inout AppState, _ entry: UndoEntry, backward: Bool, now: String) -> [Effect] {
     let lang = state.lang
-    let verb = backward ? lang.pick("已撤销 ", "undone: ") : lang.pick("已重做 ", "redone: ")
+    let verb = backward ? lang.pick("已撤销：", "undone: ") : lang.pick("已重做：", "redone: ")
     switch entry.change {
     case .item(let id, let before, let after):
       guard let index = state.itemIndex(id: id) else {
@@ -131,9 +145,16 @@ extension Reducer {
         return []
       }
       let edit: ItemEdit = backward ? .revert(from: after, to: before) : .revert(from: before, to: after)
+      let anchor = Anchor(state)
       do {
-        let changes = try applyLocally(&state, [edit], at: index, now: now)
-        say(&state, verb + "\(id) " + changes.map { $0.summary(lang) }.joined(separator: lang.pick("，", ", ")))
+        _ = try applyLocally(&state, [edit], at: index, now: now)
+        say(&state, verb + entry.label)
+        // Show the item undo changed when the list holds it; else stay where we were.
+        if let row = state.visibleIndices.firstIndex(of: index) {
+          state.taskIndex = row
+        } else {
+          anchor.restore(&state, documentReplaced: false)
+        }
       } catch {
         say(&state, message(error, lang), error: true)
         return []
@@ -147,7 +168,7 @@ extension Reducer {
         say(&state, message(error, lang), error: true)
         return []
       }
-      say(&state, verb + lang.pick("\(edit.unit)办理方案", "\(edit.unit)'s work plan"))
+      say(&state, verb + entry.label)
       return [.persistWorkPlan(edit, editID: entry.editID)]
     }
   }

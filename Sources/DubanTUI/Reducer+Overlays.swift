@@ -15,6 +15,7 @@ extension Reducer {
     case .note(let id, var editor):
       switch key {
       case .escape, .ctrl("c"):
+        if askBeforeDiscarding(&state, typed: !editor.text.isEmpty) { return [] }
         state.overlay = nil
         say(&state, lang.pick("已取消", "cancelled"))
       case .enter, .ctrl("s"):
@@ -28,6 +29,7 @@ extension Reducer {
         if !effects.isEmpty { state.overlay = nil }
         return effects
       default:
+        editing(&state)
         editor.handle(key)
         state.overlay = .note(itemID: id, editor: editor)
       }
@@ -36,6 +38,7 @@ extension Reducer {
     case .closeOut(let id, let reopen, var editor):
       switch key {
       case .escape, .ctrl("c"):
+        if askBeforeDiscarding(&state, typed: !editor.text.isEmpty) { return [] }
         state.overlay = nil
       case .enter, .ctrl("s"):
         state.overlay = nil
@@ -43,18 +46,21 @@ extension Reducer {
         if reopen { return edit(&state, id: id, [.reopen(remark: remark)], now: now) }
         return edit(&state, id: id, [.close(date: state.today.description, remark: remark)], now: now)
       default:
+        editing(&state)
         editor.handle(key)
         state.overlay = .closeOut(itemID: id, reopen: reopen, editor: editor)
       }
     case .actual(let id, var editor):
       switch key {
       case .escape, .ctrl("c"):
+        if askBeforeDiscarding(&state, typed: !editor.selected && !editor.text.isEmpty) { return [] }
         state.overlay = nil
       case .enter, .ctrl("s"):
         let effects = recordActual(&state, id: id, editor.text, now: now)
         if !effects.isEmpty || !state.messageIsError { state.overlay = nil }
         return effects
       default:
+        editing(&state)
         editor.handle(key)
         state.overlay = .actual(itemID: id, editor: editor)
       }
@@ -74,19 +80,39 @@ extension Reducer {
     return []
   }
 
+  /// Esc on a prompt with typed text asks first: a second Esc discards, any other key goes
+  /// on editing. Returns true when it asked.
+  static func askBeforeDiscarding(_ state: inout AppState, typed: Bool) -> Bool {
+    guard typed, !state.discardArmed else {
+      state.discardArmed = false
+      return false
+    }
+    state.discardArmed = true
+    say(
+      &state,
+      state.lang.pick("放弃所输入的内容？再按 Esc 放弃，其他键继续", "Discard what you typed? Esc again discards, any other key goes on"),
+      error: true)
+    return true
+  }
+
+  /// A key that edits a prompt: any question or refusal shown is out of date.
+  static func editing(_ state: inout AppState) {
+    state.discardArmed = false
+    if state.messageIsError { state.message = nil }
+  }
+
   /// Keys in a form. Nothing typed is lost: a refused save keeps the form open on the field
   /// at fault, and Esc on a changed form asks first.
   static func formKey(_ state: inout AppState, _ form: inout Form, _ key: Key, now: String) -> [Effect] {
     let lang = state.lang
     if form.askingToDiscard {
       form.askingToDiscard = false
-      if key == .escape || key == .char("y") || key == .char("Y") || key == .ctrl("c") {
+      if key == .escape || key == .ctrl("c") {
         state.overlay = nil
         say(&state, lang.pick("已放弃修改", "changes discarded"))
         return []
       }
-      state.overlay = .form(form)
-      return []
+      // Any other key goes on editing, and counts.
     }
     switch key {
     case .escape, .ctrl("c"):
@@ -108,7 +134,10 @@ extension Reducer {
     case .backTab, .up: form.moveFocus(by: -1)
     case .ctrl("n"): form.addRow(lang: lang)
     default:
-      if !form.fields[form.focus].readOnly { form.fields[form.focus].editor.handle(key) }
+      if !form.fields[form.focus].readOnly {
+        form.fields[form.focus].editor.handle(key)
+        form.error = nil
+      }
     }
     state.overlay = .form(form)
     return []
@@ -133,14 +162,11 @@ extension Reducer {
       }
       state.lastEditID += 1
       state.undoStack.append(
-        UndoEntry(editID: state.lastEditID, change: .workPlan(forward: forward, backward: backward)))
+        UndoEntry(
+          editID: state.lastEditID, label: lang.pick("\(unit)办理方案", "\(unit)'s work plan"),
+          change: .workPlan(forward: forward, backward: backward)))
       state.redoStack.removeAll()
-      let saved = state.doc.workPlan(of: unit)
-      say(
-        &state,
-        saved?.filed != nil
-          ? lang.pick("\(unit)办理方案已保存并报送", "\(unit)'s work plan saved and filed")
-          : lang.pick("\(unit)办理方案已保存（草稿：每项事项都要有内容，并填写总责任人）", "\(unit)'s work plan saved as a draft"))
+      say(&state, WorkPlanStatus(state.doc, unit: unit).message(lang))
       return [.persistWorkPlan(forward, editID: state.lastEditID)]
     case .periodReport(let id, let period, let unit):
       guard let progress = UserInput.integer(form.value("progress")), (0...100).contains(progress) else {

@@ -117,11 +117,12 @@ extension Effect {
 }
 
 extension Command {
-  /// Commands whose point is to move the selection (the rest keep it on its item).
+  /// Commands whose point is to move the selection (the rest keep it on its item); undo and
+  /// redo go to the item they change.
   var movesSelection: Bool {
     switch self {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .enter, .back, .search, .nextMatch, .previousMatch,
-      .filter, .workload:
+      .filter, .workload, .undo, .redo:
       return true
     default:
       return false

@@ -14,7 +14,7 @@ struct MarkCommand: ParsableCommand {
   var status: String?
 
   @Option(help: ArgumentHelp("Progress in percent, 0–100.", valueName: "n"))
-  var progress: Int?
+  var progress: Percent?
 
   @Option(help: ArgumentHelp("Add a note to the item.", valueName: "text"))
   var note: String?
@@ -41,8 +41,8 @@ struct MarkCommand: ParsableCommand {
       let newStatus = try status.map { try Status.parse($0, lang: lang) }
       if let newStatus { edits.append(.status(newStatus)) }
       // 已完成 with 50%, 未开始 with progress: refused before anything changes.
-      let request = MarkRequest(status: newStatus, progress: progress)
-      if let progress { edits.append(.progress(progress)) }
+      let request = MarkRequest(status: newStatus, progress: progress?.value)
+      if let progress { edits.append(.progress(progress.value)) }
       if let note { edits.append(.note(note)) }
       // The dashboard's `a` prompt reads NAME=VALUE the same way (trimmed, ＝ and full-width digits).
       for a in actual {

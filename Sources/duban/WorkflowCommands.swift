@@ -45,14 +45,7 @@ struct WorkPlanCommand: ParsableCommand {
       let edit = WorkPlanEdit(unit: u.name, owner: owner, items: WorkPlanEdit.grouping(rows))
       let stamp = global.stamp()
       let (saved, _) = try store.update { doc in try doc.apply(edit, day: day, stamp: stamp) }
-      let wp = saved.workPlan(of: u.name)!
-      let missing = saved.plan.itemsForWorkPlan(of: u.name).count - Set(wp.rows.map(\.item)).count
-      Output.write(
-        wp.filed.map { lang.pick("\(u.name)办理方案已报送（\($0)）\n", "\(u.name)'s work plan filed (\($0))\n") }
-          ?? lang.pick(
-            "\(u.name)办理方案已保存为草稿：还差\(missing)项事项\(wp.owner.isEmpty ? "和总责任人" : "")\n",
-            "\(u.name)'s work plan saved as a draft: \(missing) items\(wp.owner.isEmpty ? " and the owner" : "") to go\n"
-          ))
+      Output.write(WorkPlanStatus(saved, unit: u.name).message(lang) + "\n")
     }
   }
 }
@@ -82,7 +75,7 @@ struct FileCommand: ParsableCommand {
   var nextSteps: String = ""
 
   @Option(help: ArgumentHelp("Progress, 0–100.", valueName: "n"))
-  var progress: Int?
+  var progress: Percent?
 
   func run() throws {
     try global.reportingErrors {
@@ -104,7 +97,7 @@ struct FileCommand: ParsableCommand {
       let report = ReportFiling(
         period: p, filed: global.day.description, user: global.currentUser(), unit: reporter,
         progressText: progressText,
-        problems: problems, nextSteps: nextSteps, progress: progress)
+        problems: problems, nextSteps: nextSteps, progress: progress?.value)
       let stamp = global.stamp()
       try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
       Output.write(

@@ -53,13 +53,16 @@ final class TrustReducerTests: XCTestCase {
   func testRTogglesOnlyItsOwnMarker() {
     var h = Harness(today: "2019-04-08")
     h.press(.tab, .down)
-    h.press(.char("r"))
+    h.press(.char("r"))  // 1.2's lead, 区财政局, as R would file
     XCTAssertEqual(h.state.selectedItem?.reports.map(\.isBare), [true])
-    h.press(.char("R"))
+    XCTAssertEqual(h.state.selectedItem?.reports.first?.unit, "区财政局")
+    h.press(.char("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports, [], "a second r takes its marker back")
+    h.press(.char("r"), .char("R"))
     h.type("已报")
     h.press(.enter)
-    XCTAssertEqual(h.state.selectedItem?.reports.count, 2)
-    h.press(.char("r"))  // takes back the marker, leaves the unit's report
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.progressText), ["已报"], "the written report replaces the marker")
+    XCTAssertEqual(h.press(.char("r")), [], "and r leaves it alone")
     XCTAssertEqual(h.state.selectedItem?.reports.map(\.progressText), ["已报"])
   }
 
@@ -107,7 +110,7 @@ final class TrustReducerTests: XCTestCase {
     h.press(.char("k"))
     guard case .form(let kept) = h.state.overlay else { return XCTFail("discarded without asking") }
     form = kept
-    XCTAssertEqual(form.value("progressText"), "新的")
+    XCTAssertEqual(form.value("progressText"), "新的k", "the key after the question goes on editing")
     h.press(.escape, .escape)
     XCTAssertNil(h.state.overlay, "a second Esc discards")
     // An unchanged form closes on the first Esc.
@@ -172,6 +175,70 @@ final class TrustReducerTests: XCTestCase {
     XCTAssertEqual(Timestamp.display("2019-04-30T20:00:00-05:00"), "2019-05-01 09:00")
     XCTAssertEqual(HistoryField("actual:停车泊位"), .actual("停车泊位"))
     XCTAssertEqual(HistoryField("workPlan:区商务局").stored, "workPlan:区商务局")
+  }
+}
+
+extension TrustReducerTests {
+  func testRFilesForTheSelectedUnitAndWPointsToR() {
+    var h = Harness(today: "2019-10-05")
+    // 2.2: 区商务局 leads, 区发改委 joins. The co-unit files a written report.
+    h.press(.char("/"))
+    h.type("聚焦前沿")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.id, "2.2")
+    h.press(.tab)  // units pane
+    let units = h.state.selectedUnits.map(\.name)
+    h.state.unitIndex = units.firstIndex(of: "区发改委")!
+    h.press(.char("R"))
+    h.type("配合推进")
+    h.press(.enter)
+    // The lead's r is its own marker, whatever the co-unit wrote.
+    h.state.unitIndex = h.state.selectedUnits.firstIndex { $0.name == "区商务局" }!
+    h.press(.char("r"))
+    let reports = h.state.selectedItem!.reports
+    XCTAssertEqual(Set(reports.map { $0.unit ?? "—" }), ["区发改委", "区商务局"])
+    XCTAssertTrue(reports.first { $0.unit == "区商务局" }!.isBare)
+    // W on the lead (only a marker) points to r; on the co-unit it offers its report.
+    h.press(.char("W"))
+    XCTAssertNil(h.state.overlay)
+    XCTAssertTrue(h.state.message?.contains("按 r 撤回") == true, h.state.message ?? "")
+    h.state.unitIndex = h.state.selectedUnits.firstIndex { $0.name == "区发改委" }!
+    h.press(.char("W"))
+    guard case .confirm(.withdrawReport(_, let report)) = h.state.overlay else { return XCTFail("no question") }
+    XCTAssertEqual(report.unit, "区发改委")
+  }
+
+  func testPromptsAskBeforeDiscardingTypedText() {
+    var h = Harness()
+    h.press(.tab, .char("e"))
+    h.type("半句话")
+    h.press(.escape)
+    XCTAssertNotNil(h.state.overlay, "asks first")
+    XCTAssertTrue(h.text.contains("放弃所输入的内容"))
+    h.press(.char("。"))  // goes on editing, and counts
+    guard case .note(_, let editor) = h.state.overlay else { return XCTFail("closed") }
+    XCTAssertEqual(editor.text, "半句话。")
+    XCTAssertTrue(h.text.contains("Enter 保存 · Esc 取消"), "the status line shows the prompt's keys")
+    h.press(.escape, .escape)
+    XCTAssertNil(h.state.overlay)
+    // The a prompt's prefilled name is selected: typing replaces it.
+    h.press(.char("/"))
+    h.type("停车泊位")
+    h.press(.enter, .char("a"))
+    h.type("停车泊位=100")
+    h.press(.enter)
+    XCTAssertEqual(h.state.selectedItem?.targets.first { $0.name == "停车泊位" }?.actual, 100)
+    // An untouched prompt closes at once.
+    h.press(.char("a"), .escape)
+    XCTAssertNil(h.state.overlay)
+  }
+
+  func testUndoNamesWhatItUndidAndShowsTheItem() {
+    var h = Harness()
+    h.press(.tab, .char("+"), .down, .down)
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.message, "已撤销：1.1 状态 未开始→推进中，进度 0%→10%")
+    XCTAssertEqual(h.state.selectedItem?.id, "1.1", "the selection goes to the item undo changed")
   }
 }
 
@@ -319,5 +386,16 @@ final class TrustRuntimeTests: XCTestCase {
     XCTAssertTrue(message.contains("李科员") && message.contains("30%"), message)
     XCTAssertEqual(runtime.state.saveState, .saved)
     XCTAssertTrue(Renderer.render(runtime.state).text().contains("已保存"))
+  }
+
+  func testRefusedRedoNamesTheProgress() throws {
+    let (runtime, store) = try makeRuntime()
+    for key: Key in [.tab, .char("+"), .char("u")] { _ = runtime.handle(.key(key)) }
+    runtime.finishSaving()
+    try store.update { try $0.plan.apply(.progress(70), to: "1.1", stamp: colleague) }
+    settle(runtime)
+    _ = runtime.handle(.key(.ctrl("r")))
+    let message = runtime.state.message ?? ""
+    XCTAssertTrue(message.contains("进度") && message.contains("70%") && message.contains("李科员"), message)
   }
 }

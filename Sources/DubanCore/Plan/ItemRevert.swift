@@ -48,8 +48,9 @@ extension ItemRecorder {
         en: "\(item.id): the \(en) \(byEn) \(now.describe(field, .en)); not restored")
     }
     if from.closed != to.closed, now.closed != from.closed { throw conflict(.closed, "销号状态", "close-out") }
-    if from.status != to.status, now.status != from.status { throw conflict(.status, "状态", "status") }
+    // Progress first: it is the figure people change, and status often only follows it.
     if from.progress != to.progress, now.progress != from.progress { throw conflict(.progress, "进度", "progress") }
+    if from.status != to.status, now.status != from.status { throw conflict(.status, "状态", "status") }
     let added = from.notes.filter { !to.notes.contains($0) }
     let removed = to.notes.filter { !from.notes.contains($0) }
     if let gone = added.first(where: { !now.notes.contains($0) }) {

@@ -84,7 +84,7 @@ extension StoreDocument {
     }
     if let owner = edit.owner, owner != wp.owner {
       let first = edit.items.first?.item ?? plan.itemsForWorkPlan(of: unit).first?.id
-      if let first { record(first, "总责任人 " + wp.owner, "总责任人 " + owner) }
+      if let first { record(first, wp.owner.isEmpty ? "" : "总责任人 " + wp.owner, "总责任人 " + owner) }
       wp.owner = owner
     }
     for change in edit.items {
@@ -114,4 +114,33 @@ extension WorkPlanEdit.Snapshot {
 extension WorkPlanRow {
   /// One row in a history line: the content and its deadline.
   var summary: String { deadline.isEmpty ? content : "\(content)（\(deadline)）" }
+}
+
+/// Where a unit's work plan stands: filed (with its date) or a draft, and what it lacks.
+/// One wording for the dashboard and `duban workplan`.
+public struct WorkPlanStatus: Sendable {
+  public var unit: String
+  public var filed: String?
+  /// Items the unit is named on that have no row yet.
+  public var missingItems: Int
+  public var missingOwner: Bool
+
+  public init(_ doc: StoreDocument, unit: String) {
+    let wp = doc.workPlan(of: unit)
+    self.unit = unit
+    filed = wp?.filed
+    let covered = Set(wp?.rows.map(\.item) ?? [])
+    missingItems = doc.plan.itemsForWorkPlan(of: unit).filter { !covered.contains($0.id) }.count
+    missingOwner = (wp?.owner ?? "").isEmpty
+  }
+
+  public func message(_ lang: Lang) -> String {
+    if let filed { return lang.pick("\(unit)办理方案已报送（\(filed)）", "\(unit)'s work plan filed (\(filed))") }
+    var lacking: [String] = []
+    if missingItems > 0 { lacking.append(lang.pick("\(missingItems)项事项", "\(missingItems) items")) }
+    if missingOwner { lacking.append(lang.pick("总责任人", "the owner")) }
+    return lang.pick(
+      "\(unit)办理方案已保存为草稿：还差" + lacking.joined(separator: "和"),
+      "\(unit)'s work plan saved as a draft: " + lacking.joined(separator: " and ") + " to go")
+  }
 }
