@@ -13,14 +13,16 @@ final class WidthTableTests: XCTestCase {
   /// A property file of the Unicode Character Database: the value of every code point
   /// (`missing` where the file lists none) and the version named in its first line.
   struct PropertyFile {
-    var version: String
-    var values: [Substring]
+    var version = ""
+    /// Values numbered in order of first appearance: `names[codes[cp]]` is the value of `cp`.
+    var names: [Substring]
+    var codes: [UInt8]
 
     init(_ name: String, missing: Substring) throws {
       let path = Fixtures.repoRoot.appendingPathComponent("Scripts/unicode/\(name)").path
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      values = Array(repeating: missing, count: 0x11_0000)
-      version = ""
+      names = [missing]
+      codes = Array(repeating: 0, count: 0x11_0000)
       for raw in text.split(separator: "\n") {
         if version.isEmpty, raw.hasPrefix("# "), raw.hasSuffix(".txt"), let dash = raw.lastIndex(of: "-") {
           version = String(raw[raw.index(after: dash)...].dropLast(4))
@@ -30,22 +32,41 @@ final class WidthTableTests: XCTestCase {
         let points = line[..<semicolon].trimmingCharacters(in: .whitespaces)
         let value = Substring(line[line.index(after: semicolon)...].trimmingCharacters(in: .whitespaces))
         let bounds = points.components(separatedBy: "..").map { Int($0, radix: 16)! }
-        for cp in bounds[0]...bounds[bounds.count - 1] { values[cp] = value }
+        if !names.contains(value) { names.append(value) }
+        let code = UInt8(names.firstIndex(of: value)!)
+        for cp in bounds[0]...bounds[bounds.count - 1] { codes[cp] = code }
       }
+    }
+
+    /// For each code point, whether its value is one of `values`.
+    func marks(_ values: Set<Substring>) -> [Bool] {
+      let hit = names.map { values.contains($0) }
+      return codes.map { hit[Int($0)] }
     }
   }
 
-  /// The rules of Scripts/gen-width-table.py, written out again: the width of a code point
-  /// from the pinned data alone.
-  static func expectedWidth(_ cp: Int, eaw: [Substring], gc: [Substring], ambiguousIsWide: Bool) -> Int {
-    if cp < 0x20 || (0x7F..<0xA0).contains(cp) { return 0 }
-    if cp < 0x7F { return 1 }
-    let zero =
-      cp != 0xAD && ((0x1160...0x11FF).contains(cp) || cp == 0x200B || ["Mn", "Me", "Cf"].contains(gc[cp]))
-    if zero { return 0 }
-    if eaw[cp] == "W" || eaw[cp] == "F" || (0x2_0000...0x3_FFFD).contains(cp) { return 2 }
-    if ambiguousIsWide, eaw[cp] == "A", gc[cp] != "Co" { return 2 }
-    return 1
+  /// The rules of Scripts/gen-width-table.py, written out again: the width of every code
+  /// point from the pinned data alone, narrow and with ambiguous characters wide.
+  static func expectedWidths(eaw: PropertyFile, gc: PropertyFile) -> (narrow: [Int], ambiguousWide: [Int]) {
+    let zeroCategory = gc.marks(["Mn", "Me", "Cf"])
+    let privateUse = gc.marks(["Co"])
+    let wide = eaw.marks(["W", "F"])
+    let ambiguous = eaw.marks(["A"])
+    var narrow = Array(repeating: 1, count: 0x11_0000)
+    var ambiguousWide = narrow
+    for cp in 0..<0x11_0000 {
+      if cp < 0x20 || (0x7F..<0xA0).contains(cp) {
+        narrow[cp] = 0
+      } else if cp < 0x7F {
+        narrow[cp] = 1
+      } else if cp != 0xAD && ((0x1160...0x11FF).contains(cp) || cp == 0x200B || zeroCategory[cp]) {
+        narrow[cp] = 0
+      } else if wide[cp] || (0x2_0000...0x3_FFFD).contains(cp) {
+        narrow[cp] = 2
+      }
+      ambiguousWide[cp] = narrow[cp] == 1 && cp >= 0xA1 && ambiguous[cp] && !privateUse[cp] ? 2 : narrow[cp]
+    }
+    return (narrow, ambiguousWide)
   }
 
   func testTableMatchesThePinnedUnicodeData() throws {
@@ -53,12 +74,14 @@ final class WidthTableTests: XCTestCase {
     let gc = try PropertyFile("DerivedGeneralCategory.txt", missing: "Cn")
     XCTAssertEqual(eaw.version, gc.version, "both data files from one Unicode version")
     XCTAssertEqual(WidthTable.unicodeVersion, eaw.version, "WidthTable.swift is stale: run make generate")
+    let expected = Self.expectedWidths(eaw: eaw, gc: gc)
     for ambiguousIsWide in [false, true] {
       let measure = DisplayWidth(ambiguousIsWide: ambiguousIsWide)
+      let widths = ambiguousIsWide ? expected.ambiguousWide : expected.narrow
       var wrong: [String] = []
       for cp in 0..<0x11_0000 {
         guard let scalar = Unicode.Scalar(UInt32(cp)) else { continue }  // surrogates
-        let expected = Self.expectedWidth(cp, eaw: eaw.values, gc: gc.values, ambiguousIsWide: ambiguousIsWide)
+        let expected = widths[cp]
         let actual = measure.width(of: scalar)
         if actual != expected, wrong.count < 20 {
           wrong.append(String(format: "U+%04X: table %d, data %d", cp, actual, expected))
