@@ -10,7 +10,7 @@ SOURCES := Package.swift Sources Tests
 # memory per process).
 STATIC = --static-swift-stdlib
 
-.PHONY: all deps build run test fuzz bench install uninstall format lint clean
+.PHONY: all deps build run test fuzz bench install uninstall format lint generate clean
 
 all: build
 
@@ -75,6 +75,12 @@ format:
 
 lint:
 	$(SWIFT) format lint --recursive $(SOURCES)
+
+# The display-width table, from the Unicode data pinned in Scripts/unicode/ (see its README).
+# WidthTableTests fails when the checked-in table and that data disagree.
+WIDTH_TABLE := Sources/DubanCore/Text/WidthTable.swift
+generate:
+	python3 Scripts/gen-width-table.py > $(WIDTH_TABLE).tmp && mv $(WIDTH_TABLE).tmp $(WIDTH_TABLE)
 
 clean:
 	rm -rf .build

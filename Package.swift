@@ -40,8 +40,8 @@ let package = Package(
     .executableTarget(name: "duban-bench", dependencies: ["DubanCore", "DubanTUI", "CDubanBench"]),
     .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
-    // Drives the real binary (and tmux) end to end.
-    .testTarget(name: "EndToEndTests", dependencies: ["duban"], exclude: ["Golden"]),
+    // Drives the real binary (and tmux) end to end; measures its screens with DubanCore's widths.
+    .testTarget(name: "EndToEndTests", dependencies: ["duban", "DubanCore"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

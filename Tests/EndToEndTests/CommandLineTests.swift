@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 import XCTest
 
@@ -74,11 +75,11 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(lines.count, 91)
     // The item text (last column) starts at the same display column on every row.
     let header = String(lines[0])
-    let textColumn = columns(header[..<header.range(of: "事项")!.lowerBound])
+    let textColumn = DisplayWidth.standard.width(of: header[..<header.range(of: "事项")!.lowerBound])
     for line in lines.dropFirst() {
       let cells = line.split(separator: " ", omittingEmptySubsequences: true)
       let text = cells.last!
-      let start = columns(line[..<line.range(of: text, options: .backwards)!.lowerBound])
+      let start = DisplayWidth.standard.width(of: line[..<line.range(of: text, options: .backwards)!.lowerBound])
       XCTAssertEqual(start, textColumn, String(line))
     }
     XCTAssertTrue(lines[2].hasPrefix("1.2 "))

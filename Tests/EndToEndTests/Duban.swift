@@ -82,16 +82,3 @@ enum DubanBinary {
     try JSONSerialization.jsonObject(with: Data(text.utf8))
   }
 }
-
-/// Display width of text as a terminal draws it (CJK double), for alignment checks.
-func columns(_ s: some StringProtocol) -> Int {
-  s.unicodeScalars.reduce(0) { n, u in
-    let v = u.value
-    let wide =
-      (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-      || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-    let zero = (0x300...0x36F).contains(v) || v == 0x200B
-    return n + (zero ? 0 : wide ? 2 : 1)
-  }
-}

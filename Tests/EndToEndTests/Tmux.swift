@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 import XCTest
 
@@ -68,19 +69,20 @@ final class Tmux {
 
 /// Problems with a captured screen's borders: a row wider than the terminal, pane rows
 /// whose vertical borders sit in different display columns, a right border not at the
-/// last column. Empty when the layout holds.
+/// last column. Empty when the layout holds. Measured with duban's own widths,
+/// `DisplayWidth.standard` (ambiguous characters narrow, as tmux draws them by default).
 func borderProblems(_ screen: String, columns: Int) -> [String] {
   var problems: [String] = []
   let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   var borderSets: [[Int]: Int] = [:]
   for l in lines {
-    if DubanBinaryWidth.columns(l) > columns { problems.append("too wide: \(l)") }
+    if DisplayWidth.standard.width(of: l) > columns { problems.append("too wide: \(l)") }
     guard l.hasPrefix("│") else { continue }
     var col = 0
     var positions: [Int] = []
     for ch in l {
       if ch == "│" { positions.append(col) }
-      col += DubanBinaryWidth.columns(String(ch))
+      col += DisplayWidth.standard.width(of: ch)
     }
     borderSets[positions, default: 0] += 1
   }
@@ -89,7 +91,7 @@ func borderProblems(_ screen: String, columns: Int) -> [String] {
   for positions in borderSets.keys where positions.last != columns - 1 {
     problems.append("right border not at the last column: \(positions)")
   }
-  if !lines.contains(where: { $0.hasPrefix("└") && DubanBinaryWidth.columns($0) == columns }) {
+  if !lines.contains(where: { $0.hasPrefix("└") && DisplayWidth.standard.width(of: $0) == columns }) {
     problems.append("no bottom border \(columns) columns wide")
   }
   return problems
@@ -106,8 +108,4 @@ extension Tmux {
   func waitForLayout(columns: Int) throws -> String {
     try waitFor("a consistent \(columns)-column frame") { borderProblems($0, columns: columns).isEmpty }
   }
-}
-
-enum DubanBinaryWidth {
-  static func columns(_ s: String) -> Int { EndToEndTests.columns(s) }
 }
