@@ -163,6 +163,21 @@ extension ReliabilityTests {
     XCTAssertTrue(doctor.stdout.contains("usermod -aG"), doctor.stdout)
   }
 
+  /// A user outside the store's group who may write in the folder: the change is saved, and
+  /// duban says the group could not be kept and what to run, rather than quietly handing the
+  /// file to the saver's group.
+  func testAGroupThatCannotBeKeptIsSaid() throws {
+    try requireRoot()
+    let shared = try sharedFolder("open", mode: 0o777)
+    chmod(shared, 0o666)
+    let r = try runAs(2004, umask: "022", groups: "4000", ["mark", "1.1", "--note", "outsider", "--store", shared])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stderr.contains("未能保留文件的组 3000") && r.stderr.contains("chgrp 3000"), r.stderr)
+    XCTAssertEqual(statOf(shared).st_mode & 0o7777, 0o666, "the mode is kept all the same")
+    let doctor = try runAs(2004, umask: "022", groups: "4000", ["doctor", "--store", shared])
+    XCTAssertEqual(doctor.status, 1, doctor.stdout)
+  }
+
   /// Marks run concurrently while another process keeps deleting plan.json.lock: none is
   /// lost (the folder lock and the identity check keep writers apart).
   func testDeletingAHeldLockLosesNothing() throws {
