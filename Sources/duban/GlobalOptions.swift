@@ -91,8 +91,21 @@ struct GlobalOptions: ParsableArguments {
     try createdStore().loadSummary()
   }
 
+  /// Prints what a save wants said (a wait for someone else's lock, a backup not made) on
+  /// stderr, in the interface's language.
+  var noticePrinter: @Sendable (StoreNotice) -> Void {
+    let lang = language
+    return { notice in
+      switch notice {
+      case .waitingForLock: note(notice.message(lang))
+      case .lockTaken: break
+      default: note("duban: " + notice.message(lang))
+      }
+    }
+  }
+
   private func createdStore() throws -> Store {
-    let store = Store(path: storePath)
+    let store = Store(path: storePath, notify: noticePrinter)
     if let source = namedStoreSource { try requireNamedStoreExists(store.path, source: source) }
     if !store.exists {
       let seed = try SeedDocument.path(lang: language)
@@ -108,7 +121,7 @@ struct GlobalOptions: ParsableArguments {
   }
 
   /// Runs a command body, turning known errors into a message in the interface's language
-  /// and exit code 2.
+  /// and exit code 2 (bad input, an unreadable store), or 1 when a change could not be saved.
   func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     let lang = language
     do {
@@ -117,6 +130,7 @@ struct GlobalOptions: ParsableArguments {
       note("duban: \(e.message(lang))")
     } catch let e as StoreError {
       note("duban: \(e.message(lang))")
+      if e.kind == .write { throw ExitCode(1) }
     } catch let e as MarkRequest.Conflict {
       note("duban: \(e.message(lang))")
     } catch let e as EditError {
@@ -128,7 +142,7 @@ struct GlobalOptions: ParsableArguments {
   }
 }
 
-/// Messages to stderr; errors end the command with exit code 2.
+/// Messages to stderr; errors end the command with exit code 2 (1 for a change not saved).
 func note(_ message: String) {
   Output.write(TerminalSafe.block(message) + "\n", to: STDERR_FILENO)
 }

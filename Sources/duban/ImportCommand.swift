@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
       var plan = result.plan
       plan.warnings = plan.warnings.map { $0.localized(lang) }
       let target = out ?? global.storePath
-      let store = Store(path: target)
+      let store = Store(path: target, notify: global.noticePrinter)
       if !dryRun {
         // Only --out (or the default store) makes a new store: a --store path must exist.
         if out == nil, let source = global.namedStoreSource {

@@ -59,8 +59,10 @@ struct MarkCommand: ParsableCommand {
         if let item = doc.plan.item(id: id) { try request.check(item: id, currentProgress: item.progress) }
         return try doc.plan.apply(edits, to: id, stamp: stamp)
       }
+      // Nothing changed, nothing written: the store, its time and its .bak stay as they were.
       if changes.isEmpty {
-        Output.write(lang.pick("\(id)：没有变化\n", "\(id): nothing changed\n"))
+        Output.write(lang.pick("\(id)：没有变化，未写入\n", "\(id): nothing changed, nothing written\n"))
+        return
       }
       for c in changes {
         Output.write(TerminalSafe.line("\(id): \(c.summary(lang))") + "\n")

@@ -21,7 +21,10 @@ struct OpenCommand: ParsableCommand {
   var ambiguousWide = false
 
   func run() throws {
-    let (store, doc) = try global.reportingErrors { try global.openStore() }
+    var (store, doc) = try global.reportingErrors { try global.openStore() }
+    // Nothing may write to stderr under the dashboard's screen: a wait for someone else's
+    // lock is visible to the status line as `FileLock.currentWait` instead.
+    store.notify = nil
     let env = global.environment
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       note(

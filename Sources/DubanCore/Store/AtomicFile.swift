@@ -7,33 +7,40 @@ import FoundationEssentials
 /// Durable replacement of a file: write a temporary file in the same folder, fsync it,
 /// keep the old version as `<name>.bak`, rename over the target, fsync the folder. A crash
 /// at any moment leaves either the old file or the new one, never a torn one. The file's
-/// mode is kept; a symlink stays a symlink (its target is replaced).
+/// mode and group are kept (its owner too when root saves); a symlink stays a symlink (its
+/// target is replaced). `.bak` is rotated by a link to a temporary name renamed over it, so
+/// at every instant the old `.bak` or the new one is there.
 public enum AtomicFile {
-  public static func write(_ data: Data, to path: String, backup: Bool = true) throws {
+  @discardableResult
+  public static func write(_ data: Data, to path: String, backup: Bool = true) throws -> [StoreNotice] {
     try write(to: path, backup: backup) { output in
       try data.withUnsafeBytes { try output($0.bindMemory(to: UInt8.self)) }
     }
   }
 
-  /// The same, with the content produced piece by piece through `output`.
+  /// The same, with the content produced piece by piece through `output`. Returns what the
+  /// caller should say although the write succeeded (a backup or group not kept).
+  @discardableResult
   public static func write(
     to path: String, backup: Bool = true,
     _ produce: (_ output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
-  ) throws {
+  ) throws -> [StoreNotice] {
     // Past a file-size limit write() should fail with EFBIG, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
     let target = resolvedPath(path)
     let dir = PathText.directory(of: target)
+    let folder = dir.isEmpty ? "." : dir
     let name = PathText.lastComponent(of: target)
     var st = stat()
     let exists = stat(target, &st) == 0
-    let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o644
+    // A new file gets what the umask allows, as any program's would; an existing one keeps its own.
+    let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o666
+    var notices: [StoreNotice] = []
 
-    let tmp = (dir.isEmpty ? "." : dir) + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    let tmp = folder + "/" + temporaryName(of: name)
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 0o777)
     guard fd >= 0 else {
-      throw failure(
-        path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)", "无法在 \(dir.isEmpty ? "." : dir) 中创建临时文件")
+      throw failure(path, "cannot create a temporary file in \(folder)", "无法在 \(folder) 中创建临时文件")
     }
     var ok = false
     defer {
@@ -51,30 +58,102 @@ public enum AtomicFile {
           offset += n
         }
       }
-      if exists { _ = fchmod(fd, mode) }  // umask must not change an existing file's mode
+      if exists {
+        if let code = keepOwnership(fd, like: st) {
+          notices.append(.groupNotKept(file: path, group: st.st_gid, code: code))
+        }
+        _ = fchmod(fd, mode)  // umask must not change an existing file's mode (after chown, which may clear set-id bits)
+      }
       guard fsync(fd) == 0 else { throw failure(path, "cannot flush to disk", "无法写入磁盘") }
     } catch {
       close(fd)
       throw error
     }
     guard close(fd) == 0 else { throw failure(path, "cannot close", "无法关闭文件") }
-    if backup && exists {
-      let bak = target + ".bak"
-      unlink(bak)
-      if link(target, bak) != 0 {
-        // Filesystems without hard links: copy instead.
-        if let old = FileManager.default.contents(atPath: target) {
-          _ = FileManager.default.createFile(atPath: bak, contents: old)
-        }
-      }
+    if backup && exists, let code = rotateBackup(of: target, in: folder, like: st) {
+      notices.append(.backupNotMade(file: path, code: code))
     }
     guard rename(tmp, target) == 0 else { throw failure(path, "cannot replace the file", "无法替换文件") }
     ok = true
-    let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
       fsync(dfd)
       close(dfd)
     }
+    return notices
+  }
+
+  /// `.<name>.tmp-<pid>-<random>`: what `removeStaleTemporaries` clears.
+  static func temporaryName(of name: String, _ kind: String = "") -> String {
+    ".\(name).tmp-\(kind)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  }
+
+  /// Gives a new file the old one's group (and, for root, its owner). nil when kept, else the errno.
+  static func keepOwnership(_ fd: Int32, like old: stat) -> Int32? {
+    var now = stat()
+    guard fstat(fd, &now) == 0 else { return errno }
+    let keepOwner = geteuid() == 0 && now.st_uid != old.st_uid
+    guard keepOwner || now.st_gid != old.st_gid else { return nil }
+    return fchown(fd, keepOwner ? old.st_uid : uid_t.max, old.st_gid) == 0 ? nil : errno
+  }
+
+  /// Makes `<target>.bak` the current file without a moment when no `.bak` exists: a hard
+  /// link (or, where links fail, a copy) under a temporary name, renamed over `.bak`.
+  /// nil when made, else the errno of what failed.
+  static func rotateBackup(of target: String, in folder: String, like st: stat) -> Int32? {
+    let bak = target + ".bak"
+    let tmp = folder + "/" + temporaryName(of: PathText.lastComponent(of: target), "bak-")
+    if link(target, tmp) != 0 {
+      // Filesystems without hard links, a link count at its limit, or a file another user
+      // owns where links are protected: copy instead.
+      if let code = copy(target, to: tmp, like: st) {
+        unlink(tmp)
+        return code
+      }
+    }
+    let result: Int32? = rename(tmp, bak) == 0 ? nil : errno
+    // Also when .bak already was this file (rename then does nothing).
+    unlink(tmp)
+    return result
+  }
+
+  /// Copies a file with its mode and group; nil when done, else the errno.
+  static func copy(_ source: String, to path: String, like st: stat) -> Int32? {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { return errno }
+    defer { close(input) }
+    let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0o777)
+    guard output >= 0 else { return errno }
+    var failed: Int32? = nil
+    let size = 1 << 20
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+    defer { buffer.deallocate() }
+    copying: while true {
+      let n = read(input, buffer, size)
+      if n < 0 {
+        if errno == EINTR { continue }
+        failed = errno
+        break
+      }
+      if n == 0 { break }
+      var offset = 0
+      while offset < n {
+        let w = Glibc.write(output, buffer + offset, n - offset)
+        if w < 0 {
+          if errno == EINTR { continue }
+          failed = errno
+          break copying
+        }
+        offset += w
+      }
+    }
+    if failed == nil {
+      _ = keepOwnership(output, like: st)
+      _ = fchmod(output, st.st_mode & 0o7777)
+      if fsync(output) != 0 { failed = errno }
+    }
+    if close(output) != 0 && failed == nil { failed = errno }
+    return failed
   }
 
   /// Removes temporary files a killed writer left beside the file. Only safe under the
@@ -107,37 +186,6 @@ public enum AtomicFile {
     let code = errno
     return StoreError(
       file: path, reason: "\(what): \(SystemError.text(code, .en)); the store on disk is unchanged",
-      zh: "\(zh)：\(SystemError.text(code, .zh))；磁盘上的数据文件没有改动")
-  }
-}
-
-/// An exclusive advisory lock (flock) on `<store>.lock`, held around read-modify-write so
-/// that two duban processes never lose each other's edits. Kept beside the store rather
-/// than on it, because a rename replaces the store's inode.
-public final class FileLock {
-  private let fd: Int32
-
-  public init(lockingStoreAt path: String) throws {
-    let lockPath = AtomicFile.resolvedPath(path) + ".lock"
-    fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-      let code = errno
-      throw StoreError(
-        file: path, reason: "cannot open the lock file \(lockPath): \(SystemError.text(code, .en))",
-        zh: "无法打开锁文件 \(lockPath)：\(SystemError.text(code, .zh))")
-    }
-    while flock(fd, LOCK_EX) != 0 {
-      if errno == EINTR { continue }
-      let code = errno
-      close(fd)
-      throw StoreError(
-        file: path, reason: "cannot lock the store: \(SystemError.text(code, .en))",
-        zh: "无法锁定数据文件：\(SystemError.text(code, .zh))")
-    }
-  }
-
-  deinit {
-    flock(fd, LOCK_UN)
-    close(fd)
+      zh: "\(zh)：\(SystemError.text(code, .zh))；磁盘上的数据文件没有改动", kind: .write)
   }
 }

@@ -4,9 +4,23 @@ import FoundationEssentials
 /// exclusive lock; a file it cannot read is refused and left untouched.
 public struct Store: Sendable {
   public let path: String
+  /// Told what a save wants said without failing: a wait for someone else's lock (after
+  /// about a second), a backup or a group not kept. The command line prints these on
+  /// stderr; the dashboard may show them on its status line. Called on the saving thread.
+  public var notify: (@Sendable (StoreNotice) -> Void)?
 
-  public init(path: String) {
+  public init(path: String, notify: (@Sendable (StoreNotice) -> Void)? = nil) {
     self.path = path
+    self.notify = notify
+  }
+
+  /// The store's lock, announcing a wait through `notify`.
+  func lock() throws -> FileLock {
+    let path = self.path
+    let notify = self.notify
+    return try FileLock(
+      lockingStoreAt: path, waiting: { notify?(.waitingForLock(file: path, holder: $0)) },
+      taken: { notify?(.lockTaken(file: path)) })
   }
 
   /// `--store`, then `DUBAN_STORE`, then `${XDG_DATA_HOME:-~/.local/share}/duban/plan.json`.
@@ -151,7 +165,8 @@ public struct Store: Sendable {
   }
 
   /// Streams the document into the file: the encoded store is never all in memory.
-  static func write(_ doc: StoreDocument, to path: String, backup: Bool = true) throws {
+  @discardableResult
+  static func write(_ doc: StoreDocument, to path: String, backup: Bool = true) throws -> [StoreNotice] {
     try AtomicFile.write(to: path, backup: backup) { output in
       try withoutActuallyEscaping(output) { output in
         var writer = JSONWriter(sink: output)
@@ -164,22 +179,30 @@ public struct Store: Sendable {
 
   public func save(_ doc: StoreDocument) throws {
     try ensureFolder()
-    let lock = try FileLock(lockingStoreAt: path)
+    let lock = try self.lock()
     defer { withExtendedLifetime(lock) {} }
-    try Self.write(doc, to: path)
+    tell(try Self.write(doc, to: path))
   }
 
   /// Read-modify-write under the lock: the change is applied to the newest file on disk, so
-  /// edits made by other processes in between are kept.
+  /// edits made by other processes in between are kept. A change that leaves the document
+  /// as it was writes nothing: the file, its time and `.bak` stay as they are. (Comparing
+  /// is cheap: what the change did not touch still shares its storage with the original.)
   @discardableResult
   public func update<T>(_ change: (inout StoreDocument) throws -> T) throws -> (StoreDocument, T) {
-    let lock = try FileLock(lockingStoreAt: path)
+    let lock = try self.lock()
     defer { withExtendedLifetime(lock) {} }
     var doc = try load()
+    let before = doc
     let result = try change(&doc)
+    if doc == before { return (doc, result) }
     AtomicFile.removeStaleTemporaries(of: path)
-    try Self.write(doc, to: path)
+    tell(try Self.write(doc, to: path))
     return (doc, result)
+  }
+
+  private func tell(_ notices: [StoreNotice]) {
+    for n in notices { notify?(n) }
   }
 
   /// Creates the store only if it does not exist yet (checked under the lock).
@@ -187,7 +210,7 @@ public struct Store: Sendable {
   @discardableResult
   public func create(_ doc: StoreDocument) throws -> Bool {
     try ensureFolder()
-    let lock = try FileLock(lockingStoreAt: path)
+    let lock = try self.lock()
     defer { withExtendedLifetime(lock) {} }
     if exists { return false }
     try Self.write(doc, to: path, backup: false)
@@ -200,7 +223,7 @@ public struct Store: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
-      throw StoreError(file: path, reason: "cannot create the folder \(dir)", zh: "无法创建文件夹 \(dir)")
+      throw StoreError(file: path, reason: "cannot create the folder \(dir)", zh: "无法创建文件夹 \(dir)", kind: .write)
     }
   }
 
