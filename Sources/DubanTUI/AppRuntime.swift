@@ -42,8 +42,15 @@ public final class AppRuntime {
     var time: String
   }
 
+  /// What the store says while it works in the background (a wait for someone's lock, a
+  /// backup it could not make), shown on the status line rather than on stderr.
+  private let notices = Inbox<StoreNotice>()
+
   public init(state: AppState, store: Store, clock: @escaping () -> String) {
     self.state = state
+    var store = store
+    let notices = self.notices
+    store.notify = { notices.append($0) }
     self.store = store
     self.clock = clock
     lastSeen = FileSignature(path: store.path)
@@ -80,6 +87,10 @@ public final class AppRuntime {
   @discardableResult
   public func tick() -> Bool {
     var changed = collect()
+    for notice in notices.takeAll() {
+      dispatch(.storeNotice(notice))
+      changed = true
+    }
     if !pending.isEmpty {
       startSave()
       return true
@@ -254,6 +265,20 @@ final class Mailbox<Value: Sendable>: Sendable {
   func take() -> Value? {
     slot.withLock { stored in
       defer { stored = nil }
+      return stored
+    }
+  }
+}
+
+/// Values handed from the save queue to the main loop, in order.
+final class Inbox<Value: Sendable>: Sendable {
+  private let items = Mutex<[Value]>([])
+
+  func append(_ value: Value) { items.withLock { $0.append(value) } }
+
+  func takeAll() -> [Value] {
+    items.withLock { stored in
+      defer { stored = [] }
       return stored
     }
   }

@@ -127,6 +127,8 @@ public struct AppState: Sendable {
   public var message: String?
   public var messageIsError = false
   public var saveState: SaveState = .saved
+  /// Whose lock the save is waiting for (`等待 plan.json 的锁（用户 u2001，进程 1234）…`).
+  public var lockWait: String?
   public var undoStack: [UndoEntry] = []
   public var redoStack: [UndoEntry] = []
   /// Numbers each edit, so a refusal from the store finds the edit it is about.

@@ -34,6 +34,9 @@ public enum Action: Equatable, Sendable {
   case saveFailed(String)
   /// Another process wrote the store; this is the newest file (with our pending edits on top).
   case reloaded(StoreDocument)
+  /// Something the store said while saving: a wait for another user's lock, a backup or a
+  /// group it could not keep.
+  case storeNotice(StoreNotice)
   case exported(path: String)
   case exportFailed(String)
 }

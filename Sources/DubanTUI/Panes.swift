@@ -244,7 +244,10 @@ enum StatusLine {
       left = lang.pick("未保存！", "NOT SAVED! ") + reason
       style = .error
     case .saved, .saving:
-      if let message = state.message {
+      if let wait = state.lockWait, state.saveState == .saving {
+        left = wait
+        style = .warning
+      } else if let message = state.message {
         left = message
         style = state.messageIsError ? .error : .ok
       } else {

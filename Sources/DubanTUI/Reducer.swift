@@ -42,6 +42,7 @@ public enum Reducer {
       if case .failed = state.saveState {} else { state.saveState = .saving }
     case .saved(let document, let refused, let edited):
       state.saveState = .saved
+      state.lockWait = nil
       if let document {
         let moved = changedUnderneath(state, document, edited)
         state.doc = document
@@ -51,9 +52,16 @@ public enum Reducer {
       for refusal in refused { dropRefused(&state, refusal) }
     case .saveFailed(let reason):
       state.saveState = .failed(reason)
+      state.lockWait = nil
     case .reloaded(let document):
       state.doc = document
       replaced = true
+    case .storeNotice(let notice):
+      switch notice {
+      case .waitingForLock: state.lockWait = notice.message(state.lang)
+      case .lockTaken: state.lockWait = nil
+      case .backupNotMade, .groupNotKept: say(&state, notice.message(state.lang), error: true)
+      }
     case .exported(let path):
       say(&state, state.lang.pick("已导出 ", "exported ") + path)
     case .exportFailed(let reason):

@@ -21,10 +21,9 @@ struct OpenCommand: ParsableCommand {
   var ambiguousWide = false
 
   func run() throws {
-    var (store, doc) = try global.reportingErrors { try global.openStore() }
-    // Nothing may write to stderr under the dashboard's screen: a wait for someone else's
-    // lock is visible to the status line as `FileLock.currentWait` instead.
-    store.notify = nil
+    // The runtime routes the store's notices (a lock wait, a backup not made) to the status
+    // line: nothing may write to stderr under the dashboard's screen.
+    let (store, doc) = try global.reportingErrors { try global.openStore() }
     let env = global.environment
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       note(

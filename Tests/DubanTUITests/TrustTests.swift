@@ -398,4 +398,24 @@ final class TrustRuntimeTests: XCTestCase {
     let message = runtime.state.message ?? ""
     XCTAssertTrue(message.contains("进度") && message.contains("70%") && message.contains("李科员"), message)
   }
+
+  func testAWaitForSomeonesLockShowsOnTheStatusLine() throws {
+    let (runtime, store) = try makeRuntime()
+    var lock: FileLock? = try FileLock(lockingStoreAt: store.path)
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    let deadline = Date().addingTimeInterval(5)
+    while runtime.state.lockWait == nil && Date() < deadline {
+      runtime.tick()
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    let wait = try XCTUnwrap(runtime.state.lockWait, "the wait is said")
+    XCTAssertTrue(wait.contains("等待 plan.json 的锁"), wait)
+    XCTAssertTrue(Renderer.render(runtime.state).text().contains("等待 plan.json 的锁"))
+    withExtendedLifetime(lock) { lock = nil }
+    runtime.finishSaving()
+    runtime.tick()
+    XCTAssertNil(runtime.state.lockWait)
+    XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
+  }
 }
