@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "duban",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "duban", targets: ["duban"])
   ],

@@ -63,7 +63,9 @@ public enum Reducer {
       case .backupNotMade, .groupNotKept: say(&state, notice.message(state.lang), error: true)
       }
     case .exported(let path):
-      say(&state, state.lang.pick("已导出 ", "exported ") + path)
+      // The file name first: the folder (where duban was started) would push it off the line.
+      let name = PathText.lastComponent(of: path)
+      say(&state, state.lang.pick("已导出 \(name)（在启动 duban 的文件夹）", "exported \(name) (in the folder duban started in)"))
     case .exportFailed(let reason):
       say(&state, state.lang.pick("导出失败：", "export failed: ") + reason, error: true)
     }

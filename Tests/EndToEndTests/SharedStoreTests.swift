@@ -312,8 +312,6 @@ extension ReliabilityTests {
     watcher.start()
     let start = Date()
     XCTAssertEqual(try DubanBinary.run(["mark", "1.1", "--progress", "20", "--store", store]).status, 0)
-    // Kill within 0.5–1.5× the time a save takes here: many die mid-way, some while rotating,
-    // and the others rotate .bak while the watcher looks.
     let save = UInt32(max(20_000, min(2_000_000, Date().timeIntervalSince(start) * 1e6)))
     var kills = 0
     let deadline = Date().addingTimeInterval(45)
@@ -327,7 +325,9 @@ extension ReliabilityTests {
       p.standardOutput = FileHandle.nullDevice
       p.standardError = FileHandle.nullDevice
       try p.run()
-      usleep(UInt32.random(in: save / 2...save * 3 / 2))
+      // A sweep from a tenth of a save to one and a half: the first ones die early, the last
+      // ones mostly finish, and the middle ones die while writing or rotating.
+      usleep(save * UInt32(n % 15 + 1) / 10)
       if p.isRunning {
         kill(p.processIdentifier, SIGKILL)
         kills += 1

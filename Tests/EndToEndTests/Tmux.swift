@@ -59,6 +59,7 @@ final class Tmux {
       if predicate(screen) { return screen }
       Thread.sleep(forTimeInterval: 0.05)
     }
+    print("TIMEOUT waiting for \(what):\n\(screen)")
     XCTFail("timed out waiting for \(what); screen:\n\(screen)")
     return screen
   }
