@@ -1,11 +1,24 @@
-/// Finds the byte offset of the first JSON syntax error, for messages that say where a
-/// store went wrong. Validates structure only; values are decoded elsewhere.
+/// Finds the byte offset of the first JSON syntax error or duplicate member name, for
+/// messages that say where a store went wrong. Validates structure and member names only;
+/// values are decoded elsewhere. Store runs it before JSONDecoder, which would otherwise
+/// keep one of two duplicate members silently.
 struct JSONSyntaxScanner {
   let bytes: [UInt8]
   var i = 0
   var depth = 0
   var tooDeep = false
+  /// The name (unescaped) when the first error is a member named twice in one object.
+  var duplicate: String?
   static let maxDepth = 512
+
+  /// A member name as written: the text between its quotes.
+  private struct Name {
+    var start: Int
+    var end: Int
+    var escaped: Bool
+  }
+  /// The names of the objects being scanned, innermost last.
+  private var names: [Name] = []
 
   init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -45,9 +58,10 @@ struct JSONSyntaxScanner {
         i += 1
         return
       }
+      let first = names.count
       while true {
         skipSpace()
-        try string()
+        try member(first: first)
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
@@ -58,6 +72,7 @@ struct JSONSyntaxScanner {
           continue
         }
         try expect(UInt8(ascii: "}"))
+        names.removeSubrange(first...)
         return
       }
     case UInt8(ascii: "["):
@@ -79,13 +94,75 @@ struct JSONSyntaxScanner {
         return
       }
     case UInt8(ascii: "\""):
-      try string()
+      _ = try string()
     case UInt8(ascii: "t"): try literal("true")
     case UInt8(ascii: "f"): try literal("false")
     case UInt8(ascii: "n"): try literal("null")
     default:
       try number()
     }
+  }
+
+  /// A member name, refused when the object already has one that reads the same.
+  private mutating func member(first: Int) throws {
+    let at = i
+    let escaped = try string()
+    let name = Name(start: at + 1, end: i - 1, escaped: escaped)
+    // Stores are written with sorted keys: a name after a smaller one is new.
+    if let last = names.last, names.count > first, !last.escaped, !escaped,
+      bytes[last.start..<last.end].lexicographicallyPrecedes(bytes[name.start..<name.end])
+    {
+      names.append(name)
+      return
+    }
+    let text = self.text(of: name)
+    for other in names[first...] where self.text(of: other) == text {
+      duplicate = String(decoding: text, as: UTF8.self)
+      throw Failure(offset: at)
+    }
+    names.append(name)
+  }
+
+  /// A name's bytes with its escapes resolved; an escape JSON does not allow is left as
+  /// written (JSONDecoder refuses it).
+  private func text(of name: Name) -> ArraySlice<UInt8> {
+    let raw = bytes[name.start..<name.end]
+    guard name.escaped else { return raw }
+    var out: [UInt8] = []
+    var k = raw.startIndex
+    func hex(_ at: Int) -> UInt32? {
+      guard at + 4 <= raw.endIndex else { return nil }
+      return UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16)
+    }
+    while k < raw.endIndex {
+      guard raw[k] == UInt8(ascii: "\\"), k + 1 < raw.endIndex else {
+        out.append(raw[k])
+        k += 1
+        continue
+      }
+      let e = raw[k + 1]
+      k += 2
+      switch e {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        guard var scalar = hex(k) else { return raw }
+        k += 4
+        if (0xD800..<0xDC00).contains(scalar), k + 6 <= raw.endIndex, raw[k] == UInt8(ascii: "\\"),
+          raw[k + 1] == UInt8(ascii: "u"), let low = hex(k + 2), (0xDC00..<0xE000).contains(low)
+        {
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          k += 6
+        }
+        guard let u = Unicode.Scalar(scalar) else { return raw }
+        out.append(contentsOf: String(Character(u)).utf8)
+      default: out.append(e)
+      }
+    }
+    return out[...]
   }
 
   mutating func expect(_ b: UInt8) throws {
@@ -97,15 +174,18 @@ struct JSONSyntaxScanner {
     for b in word.utf8 { try expect(b) }
   }
 
-  mutating func string() throws {
+  /// Steps over a string; true when it has escapes.
+  mutating func string() throws -> Bool {
     try expect(UInt8(ascii: "\""))
+    var escaped = false
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        return
+        return escaped
       }
       if b < 0x20 { throw Failure(offset: i) }
+      if b == UInt8(ascii: "\\") { escaped = true }
       i += b == UInt8(ascii: "\\") ? 2 : 1
     }
     throw Failure(offset: i)

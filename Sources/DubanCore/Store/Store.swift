@@ -46,6 +46,7 @@ public struct Store: Sendable {
   /// The store read for a listing: items without their notes, history, period reports and
   /// targets, which a listing does not show — a third of the time and memory at 10,000
   /// items. Not a StoreDocument, so it can never be saved in place of the whole.
+  /// It refuses exactly what load refuses: the parts it does not keep are still checked.
   public func loadSummary() throws -> StoreSummary {
     if let bytes = FileBytes(path: path) {
       var reader = JSONReader(bytes)
@@ -53,6 +54,16 @@ public struct Store: Sendable {
       if let doc = try Self.readFast(&reader, file: path) { return StoreSummary(doc) }
     }
     return StoreSummary(try load())
+  }
+
+  /// loadSummary on bytes in memory (for tests).
+  static func decodeSummary(_ data: Data, file: String) throws -> StoreSummary {
+    let fast = try data.withUnsafeBytes { raw -> StoreDocument? in
+      var reader = JSONReader(raw)
+      reader.summaryOnly = true
+      return try readFast(&reader, file: file)
+    }
+    return StoreSummary(try fast ?? decode(data, file: file))
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
@@ -78,6 +89,17 @@ public struct Store: Sendable {
     if data.isEmpty {
       throw StoreError(file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak")
     }
+    // JSONDecoder keeps one of two members with the same name without a word: refuse them
+    // first, where they are, as the fast reader does.
+    var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
+    if let offset = scanner.firstError() {
+      let (line, column) = lineColumn(offset, in: data)
+      let reason =
+        scanner.duplicate.map { "duplicate member “\(Self.shortened($0))”" }
+        ?? (scanner.tooDeep ? "nested more than \(JSONSyntaxScanner.maxDepth) levels deep" : "not valid JSON")
+      throw StoreError(
+        file: file, position: "line \(line), column \(column)", reason: "\(reason); the file was left untouched")
+    }
     struct Header: Decodable { var schema: Int }
     do {
       let header = try JSONDecoder().decode(Header.self, from: data)
@@ -97,12 +119,7 @@ public struct Store: Sendable {
     } catch let e as StoreError {
       throw e
     } catch let e as DecodingError {
-      var reason = explain(e)
-      if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, syntaxErrorOffset(data)?.tooDeep == true {
-        reason = "nested more than \(JSONSyntaxScanner.maxDepth) levels deep"
-      }
-      throw StoreError(
-        file: file, position: position(of: e, in: data), reason: "\(reason); the file was left untouched")
+      throw StoreError(file: file, position: position(of: e), reason: "\(explain(e)); the file was left untouched")
     } catch {
       throw StoreError(file: file, reason: "not a duban store (\(error)); the file was left untouched")
     }
@@ -205,13 +222,10 @@ public struct Store: Sendable {
     return s.isEmpty ? "top level" : s
   }
 
-  static func position(of error: DecodingError, in data: Data) -> String {
+  /// Where JSONDecoder went wrong; syntax errors were found (with line and column) before it ran.
+  static func position(of error: DecodingError) -> String {
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data)?.offset {
-        let (line, column) = lineColumn(offset, in: data)
-        return "line \(line), column \(column)"
-      }
       return pathString(ctx.codingPath)
     case .keyNotFound(let key, let ctx):
       return pathString(ctx.codingPath + [key])
@@ -249,6 +263,11 @@ public struct Store: Sendable {
     }
   }
 
+  /// A name for a message: at most 40 characters.
+  static func shortened(_ name: String) -> String {
+    name.count > 40 ? String(name.prefix(39)) + "…" : name
+  }
+
   static func lineColumn(_ offset: Int, in data: Data) -> (Int, Int) {
     var line = 1
     var column = 1
@@ -261,11 +280,5 @@ public struct Store: Sendable {
       }
     }
     return (line, column)
-  }
-
-  /// Where JSON syntax first goes wrong: JSONSerialization does not say, so a small scanner does.
-  static func syntaxErrorOffset(_ data: Data) -> (offset: Int, tooDeep: Bool)? {
-    var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
-    return scanner.firstError().map { ($0, scanner.tooDeep) }
   }
 }
