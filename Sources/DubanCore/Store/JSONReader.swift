@@ -262,7 +262,7 @@ struct JSONReader {
     let start = pos
     let (p, escaped) = try stringEnd(from: pos)
     // Escapes in a key: leave them to JSONDecoder.
-    guard !escaped else { throw failure }
+    guard !escaped, Self.isUTF8(UnsafeBufferPointer(start: base + start, count: p - start)) else { throw failure }
     pos = p + 1
     var key = JSONKey()
     key.length = p - start
@@ -304,8 +304,12 @@ struct JSONReader {
     let firstUnsafe = u0 != 0 ? u0.trailingZeroBitCount / 8 : u1 != 0 ? 8 + u1.trailingZeroBitCount / 8 : 16
     guard firstUnsafe > length else { return nil }
     func keep(_ w: UInt64, _ n: Int) -> UInt64 { n >= 8 ? w : n <= 0 ? 0 : w & ((1 << (8 * UInt64(n))) - 1) }
+    let first = keep(w0, length)
+    let second = keep(w1, length - 8)
+    // Not ASCII: the byte path checks it is UTF-8.
+    guard (first | second) & high == 0 else { return nil }
     pos = p + length + 1
-    return JSONKey(low: keep(w0, length), high: keep(w1, length - 8), length: length, offset: p)
+    return JSONKey(low: first, high: second, length: length, offset: p)
   }
 
   /// The closing quote of the string whose text starts at `p`, and whether it has escapes.

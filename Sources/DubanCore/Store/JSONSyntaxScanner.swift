@@ -39,7 +39,12 @@ struct JSONSyntaxScanner {
   }
 
   mutating func skipSpace() {
-    while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default: return
+      }
+    }
   }
 
   mutating func value() throws {
@@ -193,7 +198,14 @@ struct JSONSyntaxScanner {
 
   mutating func number() throws {
     let start = i
-    while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+    loop: while i < bytes.count {
+      switch bytes[i] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "e"), UInt8(ascii: "E"):
+        i += 1
+      default: break loop
+      }
+    }
     if i == start { throw Failure(offset: i) }
   }
 }
