@@ -294,6 +294,10 @@ final class StoreJSONTests: XCTestCase {
     copy = lines
     copy.insert(String(repeating: " ", count: noteIndent) + "\"time\" : \"x\",", at: note)
     try assertEveryReaderRefuses(copy.joined(separator: "\n"), refused(note + 2, noteIndent + 1, "time"))
+    // Out of order, then in order after a smaller name (the fuzz test found this one).
+    copy = lines
+    copy.insert(String(repeating: " ", count: indent) + "\"progress\" : 50, \"problems\" : \"\",", at: at)
+    try assertEveryReaderRefuses(copy.joined(separator: "\n"), refused(at + 2, indent + 1, "progress"))
     let long = "a member name longer than sixteen bytes"
     copy = lines
     copy.insert("  \"\(long)\" : 1,\n  \"\(long)\" : [2],", at: 1)

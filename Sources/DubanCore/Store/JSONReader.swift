@@ -146,18 +146,26 @@ struct JSONReader {
   }
 
   /// Refuses a member name the open object already has (JSONDecoder would keep one of the
-  /// two silently; Store then names the place). Stores are written with sorted keys, so a
-  /// name after a smaller one is new; any other order is checked against every name.
+  /// two silently; Store then names the place). The object's greatest short name is kept
+  /// last: stores are written with sorted keys, so a name after it is new; any other name
+  /// is checked against every name.
   @inline(__always)
   private mutating func noteName(_ key: JSONKey) throws {
+    guard nameCount < MemberNames.capacity else { throw failure }
     let first = names.starts[depth]
     if nameCount > first {
       let last = names.keys[nameCount - 1]
       if !(last.length <= 16 && key.length <= 16 && last.precedes(key)) {
         for i in first..<nameCount where sameName(names.keys[i], key) { throw JSONReadError(offset: key.offset) }
+        if key.length > 16 || (last.length <= 16 && key.precedes(last)) {
+          // The greatest stays last.
+          names.keys[nameCount - 1] = key
+          names.keys[nameCount] = last
+          nameCount += 1
+          return
+        }
       }
     }
-    guard nameCount < MemberNames.capacity else { throw failure }
     names.keys[nameCount] = key
     nameCount += 1
   }

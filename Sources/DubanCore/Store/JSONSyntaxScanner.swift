@@ -113,19 +113,23 @@ struct JSONSyntaxScanner {
     let at = i
     let escaped = try string()
     let name = Name(start: at + 1, end: i - 1, escaped: escaped)
-    // Stores are written with sorted keys: a name after a smaller one is new.
-    if let last = names.last, names.count > first, !last.escaped, !escaped,
-      bytes[last.start..<last.end].lexicographicallyPrecedes(bytes[name.start..<name.end])
-    {
-      names.append(name)
-      return
+    // The object's greatest name without escapes is kept last. Stores are written with
+    // sorted keys: a name after it is new.
+    guard names.count > first, let last = names.last else { return names.append(name) }
+    func precedes(_ a: Name, _ b: Name) -> Bool {
+      !a.escaped && !b.escaped && bytes[a.start..<a.end].lexicographicallyPrecedes(bytes[b.start..<b.end])
     }
+    if precedes(last, name) { return names.append(name) }
     let text = self.text(of: name)
     for other in names[first...] where self.text(of: other) == text {
       duplicate = String(decoding: text, as: UTF8.self)
       throw Failure(offset: at)
     }
-    names.append(name)
+    if name.escaped || precedes(name, last) {
+      names.insert(name, at: names.count - 1)
+    } else {
+      names.append(name)
+    }
   }
 
   /// A name's bytes with its escapes resolved; an escape JSON does not allow is left as
