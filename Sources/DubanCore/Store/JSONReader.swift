@@ -24,9 +24,15 @@ struct JSONReader {
   private var nextRelease = 256 << 10
   private var strings = StringInterner()
   static let maxDepth = 512
-  /// Reading for a listing: items' notes, history, reports and targets are skipped.
+  /// Reading for a listing: items' notes, history, reports and targets are checked as a
+  /// full read checks them, but not kept.
   var summaryOnly = false
+  /// Strings are checked and not built (readString returns "").
+  private var discarding = false
   private var depth = 0
+  /// The member names of the objects open at every depth, to refuse a name given twice.
+  private var names = MemberNames()
+  private var nameCount = 0
 
   init(_ bytes: UnsafeRawBufferPointer) {
     base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
@@ -105,6 +111,13 @@ struct JSONReader {
     try expect(UInt8(ascii: "{"))
     depth += 1
     guard depth <= Self.maxDepth else { throw failure }
+    names.starts[depth] = nameCount
+  }
+
+  @inline(__always)
+  private mutating func endObject() {
+    nameCount = names.starts[depth]
+    depth -= 1
   }
 
   /// The next member's name, or nil once the object is closed.
@@ -114,21 +127,53 @@ struct JSONReader {
       first = false
       if next == UInt8(ascii: "}") {
         pos += 1
-        depth -= 1
+        endObject()
         return nil
       }
     } else if next == UInt8(ascii: ",") {
       pos += 1
     } else if next == UInt8(ascii: "}") {
       pos += 1
-      depth -= 1
+      endObject()
       return nil
     } else {
       throw failure
     }
     let key = try readKey()
+    try noteName(key)
     try expect(UInt8(ascii: ":"))
     return key
+  }
+
+  /// Refuses a member name the open object already has (JSONDecoder would keep one of the
+  /// two silently; Store then names the place). The object's greatest short name is kept
+  /// last: stores are written with sorted keys, so a name after it is new; any other name
+  /// is checked against every name.
+  @inline(__always)
+  private mutating func noteName(_ key: JSONKey) throws {
+    guard nameCount < MemberNames.capacity else { throw failure }
+    let first = names.starts[depth]
+    if nameCount > first {
+      let last = names.keys[nameCount - 1]
+      if !(last.length <= 16 && key.length <= 16 && last.precedes(key)) {
+        for i in first..<nameCount where sameName(names.keys[i], key) { throw JSONReadError(offset: key.offset) }
+        if key.length > 16 || (last.length <= 16 && key.precedes(last)) {
+          // The greatest stays last.
+          names.keys[nameCount - 1] = key
+          names.keys[nameCount] = last
+          nameCount += 1
+          return
+        }
+      }
+    }
+    names.keys[nameCount] = key
+    nameCount += 1
+  }
+
+  private func sameName(_ a: JSONKey, _ b: JSONKey) -> Bool {
+    guard a.length == b.length else { return false }
+    if a.length <= 16 { return a.low == b.low && a.high == b.high }
+    return memcmp(base + a.offset, base + b.offset, a.length) == 0
   }
 
   mutating func readArray<T>(_ element: (inout JSONReader) throws -> T) throws -> [T] {
@@ -144,6 +189,8 @@ struct JSONReader {
     var r = self
     r.pos = offset
     r.releasedUpTo = offset
+    r.names = MemberNames()
+    r.nameCount = 0
     r.nextRelease = offset + (256 << 10)
     return r
   }
@@ -223,14 +270,13 @@ struct JSONReader {
     let start = pos
     let (p, escaped) = try stringEnd(from: pos)
     // Escapes in a key: leave them to JSONDecoder.
-    guard !escaped else { throw failure }
+    guard !escaped, Self.isUTF8(UnsafeBufferPointer(start: base + start, count: p - start)) else { throw failure }
     pos = p + 1
     var key = JSONKey()
     key.length = p - start
-    if key.length <= 16 {
-      memcpy(&key.low, base + start, min(8, key.length))
-      if key.length > 8 { memcpy(&key.high, base + start + 8, key.length - 8) }
-    }
+    key.offset = start
+    memcpy(&key.low, base + start, min(8, key.length))
+    if key.length > 8 { memcpy(&key.high, base + start + 8, min(8, key.length - 8)) }
     return key
   }
 
@@ -266,8 +312,12 @@ struct JSONReader {
     let firstUnsafe = u0 != 0 ? u0.trailingZeroBitCount / 8 : u1 != 0 ? 8 + u1.trailingZeroBitCount / 8 : 16
     guard firstUnsafe > length else { return nil }
     func keep(_ w: UInt64, _ n: Int) -> UInt64 { n >= 8 ? w : n <= 0 ? 0 : w & ((1 << (8 * UInt64(n))) - 1) }
+    let first = keep(w0, length)
+    let second = keep(w1, length - 8)
+    // Not ASCII: the byte path checks it is UTF-8.
+    guard (first | second) & high == 0 else { return nil }
     pos = p + length + 1
-    return JSONKey(low: keep(w0, length), high: keep(w1, length - 8), length: length)
+    return JSONKey(low: first, high: second, length: length, offset: p)
   }
 
   /// The closing quote of the string whose text starts at `p`, and whether it has escapes.
@@ -301,6 +351,15 @@ struct JSONReader {
     let (p, escaped) = try stringEnd(from: pos)
     let raw = UnsafeBufferPointer(start: base + start, count: p - start)
     pos = p + 1
+    if discarding {
+      // Checked exactly as below, but not built.
+      if escaped {
+        _ = try unescape(raw)
+      } else if !Self.isUTF8(raw) {
+        throw failure
+      }
+      return ""
+    }
     if escaped { return try unescape(raw) }
     if intern && raw.count > 15 && raw.count <= 256 {
       guard let s = strings.intern(raw) else { throw failure }
@@ -327,6 +386,41 @@ struct JSONReader {
 
   mutating func readStrings() throws -> [String] {
     try readArray { try $0.readString() }
+  }
+
+  /// Whether the bytes are UTF-8 as String(validating:) has it: shortest forms only, no
+  /// surrogates, nothing past U+10FFFF.
+  static func isUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = raw.baseAddress else { return true }
+    let n = raw.count
+    var i = 0
+    @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+    while i < n {
+      while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+      guard i < n else { break }
+      let b = p[i]
+      if b < 0x80 {
+        i += 1
+      } else if b < 0xC2 {
+        return false
+      } else if b < 0xE0 {
+        guard continuation(i + 1) else { return false }
+        i += 2
+      } else if b < 0xF0 {
+        guard continuation(i + 1), continuation(i + 2) else { return false }
+        let b1 = p[i + 1]
+        if b == 0xE0 && b1 < 0xA0 || b == 0xED && b1 >= 0xA0 { return false }
+        i += 3
+      } else if b < 0xF5 {
+        guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+        let b1 = p[i + 1]
+        if b == 0xF0 && b1 < 0x90 || b == 0xF4 && b1 >= 0x90 { return false }
+        i += 4
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
@@ -482,39 +576,30 @@ struct JSONReader {
     }
   }
 
-  /// Steps over a value without building it, for summary reads: strings are checked
-  /// (escapes, no control characters) and brackets must pair up, but separators inside are
-  /// not — a listing shows none of it, and every full read still checks all of it.
-  mutating func skipValueQuickly() throws {
-    skipSpace()
-    var p = pos
-    let end = filled
-    var depth = 0
-    repeat {
-      guard p < end else { throw failure }
-      let b = base[p]
-      switch b {
-      case UInt8(ascii: "\""):
-        p = try stringEnd(from: p + 1).end + 1
-      case UInt8(ascii: "{"), UInt8(ascii: "["):
-        depth += 1
-        guard depth <= Self.maxDepth else { throw failure }
-        p += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        guard depth > 0 else { throw failure }
+  /// Reads an array as a full read does, keeping nothing of it: every element checked,
+  /// no string built (a listing shows none of it).
+  mutating func checkArray(_ element: (inout JSONReader) throws -> Void) throws {
+    let was = discarding
+    discarding = true
+    defer { discarding = was }
+    try enterArray()
+    if peek() == UInt8(ascii: "]") {
+      pos += 1
+      depth -= 1
+      return
+    }
+    while true {
+      try element(&self)
+      if pos >= nextRelease { releasePages() }
+      switch peek() {
+      case UInt8(ascii: ","): pos += 1
+      case UInt8(ascii: "]"):
+        pos += 1
         depth -= 1
-        p += 1
-      default:
-        if depth == 0 {
-          // A number or literal on its own: read it properly.
-          pos = p
-          try skipValue()
-          return
-        }
-        p += 1
+        return
+      default: throw failure
       }
-    } while depth > 0
-    pos = p
+    }
   }
 
   /// Skips a member this version does not know (JSONDecoder ignores them too).
@@ -534,18 +619,31 @@ struct JSONReader {
 }
 
 /// A member name, up to 16 bytes packed into two words: comparing keys is two compares.
-/// Longer names never equal a known key.
+/// Longer names never equal a known key (their first 16 bytes are packed all the same).
 struct JSONKey: Equatable {
   var low: UInt64 = 0
   var high: UInt64 = 0
   var length = 0
+  /// Where the name's text starts in the bytes read (not part of equality).
+  var offset = 0
 
   init() {}
 
-  init(low: UInt64, high: UInt64, length: Int) {
+  init(low: UInt64, high: UInt64, length: Int, offset: Int = 0) {
     self.low = low
     self.high = high
     self.length = length
+    self.offset = offset
+  }
+
+  /// Byte order, for names of up to 16 bytes (no name holds a zero byte, so the padding
+  /// sorts first, as a shorter name does).
+  @inline(__always)
+  func precedes(_ other: JSONKey) -> Bool {
+    let a = low.byteSwapped
+    let b = other.low.byteSwapped
+    if a != b { return a < b }
+    return high.byteSwapped < other.high.byteSwapped
   }
 
   init(_ name: StaticString) {
@@ -564,6 +662,23 @@ struct JSONKey: Equatable {
 
   static func == (a: JSONKey, b: JSONKey) -> Bool {
     a.low == b.low && a.high == b.high && a.length == b.length && a.length <= 16
+  }
+}
+
+/// Room for the member names of every object open at once (a reader's own: the readers of
+/// one file's shares each have theirs). More names than this at once, which no store
+/// duban writes comes near, is left to JSONDecoder.
+final class MemberNames {
+  static let capacity = 4096
+  let keys = UnsafeMutablePointer<JSONKey>.allocate(capacity: capacity)
+  /// Where each depth's object starts in `keys`.
+  let starts = UnsafeMutablePointer<Int>.allocate(capacity: JSONReader.maxDepth + 2)
+
+  init() { starts.initialize(repeating: 0, count: JSONReader.maxDepth + 2) }
+
+  deinit {
+    keys.deallocate()
+    starts.deallocate()
   }
 }
 

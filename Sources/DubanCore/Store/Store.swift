@@ -60,6 +60,7 @@ public struct Store: Sendable {
   /// The store read for a listing: items without their notes, history, period reports and
   /// targets, which a listing does not show — a third of the time and memory at 10,000
   /// items. Not a StoreDocument, so it can never be saved in place of the whole.
+  /// It refuses exactly what load refuses: the parts it does not keep are still checked.
   public func loadSummary() throws -> StoreSummary {
     if let bytes = FileBytes(path: path) {
       var reader = JSONReader(bytes)
@@ -67,6 +68,16 @@ public struct Store: Sendable {
       if let doc = try Self.readFast(&reader, file: path) { return StoreSummary(doc) }
     }
     return StoreSummary(try load())
+  }
+
+  /// loadSummary on bytes in memory (for tests).
+  static func decodeSummary(_ data: Data, file: String) throws -> StoreSummary {
+    let fast = try data.withUnsafeBytes { raw -> StoreDocument? in
+      var reader = JSONReader(raw)
+      reader.summaryOnly = true
+      return try readFast(&reader, file: file)
+    }
+    return StoreSummary(try fast ?? decode(data, file: file))
   }
 
   public static func decode(_ data: Data, file: String) throws -> StoreDocument {
@@ -94,6 +105,20 @@ public struct Store: Sendable {
         file: file, reason: "the store is empty (0 bytes); restore it from \(file).bak",
         zh: "数据文件是空的（0 字节）；可从 \(file).bak 恢复")
     }
+    // JSONDecoder keeps one of two members with the same name without a word: refuse them
+    // first, where they are, as the fast reader does.
+    var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
+    if let offset = scanner.firstError() {
+      let (line, column) = lineColumn(offset, in: data)
+      let reason: (en: String, zh: String) =
+        scanner.duplicate.map { ("duplicate member “\(Self.shortened($0))”", "成员“\(Self.shortened($0))”重复") }
+        ?? (scanner.tooDeep
+          ? ("nested more than \(JSONSyntaxScanner.maxDepth) levels deep", "嵌套超过 \(JSONSyntaxScanner.maxDepth) 层")
+          : ("not valid JSON", "不是有效的 JSON"))
+      throw StoreError(
+        file: file, position: "line \(line), column \(column)", reason: "\(reason.en); the file was left untouched",
+        positionZh: "第 \(line) 行第 \(column) 列", zh: "\(reason.zh)；文件未作改动")
+    }
     struct Header: Decodable { var schema: Int }
     do {
       let header = try JSONDecoder().decode(Header.self, from: data)
@@ -116,13 +141,8 @@ public struct Store: Sendable {
     } catch let e as StoreError {
       throw e
     } catch let e as DecodingError {
-      var reason = explain(e)
-      if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty, syntaxErrorOffset(data)?.tooDeep == true {
-        reason = (
-          "nested more than \(JSONSyntaxScanner.maxDepth) levels deep", "嵌套超过 \(JSONSyntaxScanner.maxDepth) 层"
-        )
-      }
-      let where_ = position(of: e, in: data)
+      let reason = explain(e)
+      let where_ = position(of: e)
       throw StoreError(
         file: file, position: where_.en, reason: "\(reason.en); the file was left untouched", positionZh: where_.zh,
         zh: "\(reason.zh)；文件未作改动")
@@ -241,13 +261,10 @@ public struct Store: Sendable {
     return s.isEmpty ? ("top level", "最外层") : (s, s)
   }
 
-  static func position(of error: DecodingError, in data: Data) -> (en: String, zh: String) {
+  /// Where JSONDecoder went wrong; syntax errors were found (with line and column) before it ran.
+  static func position(of error: DecodingError) -> (en: String, zh: String) {
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty, let offset = syntaxErrorOffset(data)?.offset {
-        let (line, column) = lineColumn(offset, in: data)
-        return ("line \(line), column \(column)", "第 \(line) 行第 \(column) 列")
-      }
       return pathString(ctx.codingPath)
     case .keyNotFound(let key, let ctx):
       return pathString(ctx.codingPath + [key])
@@ -288,6 +305,11 @@ public struct Store: Sendable {
     }
   }
 
+  /// A name for a message: at most 40 characters.
+  static func shortened(_ name: String) -> String {
+    name.count > 40 ? String(name.prefix(39)) + "…" : name
+  }
+
   static func lineColumn(_ offset: Int, in data: Data) -> (Int, Int) {
     var line = 1
     var column = 1
@@ -300,11 +322,5 @@ public struct Store: Sendable {
       }
     }
     return (line, column)
-  }
-
-  /// Where JSON syntax first goes wrong: JSONSerialization does not say, so a small scanner does.
-  static func syntaxErrorOffset(_ data: Data) -> (offset: Int, tooDeep: Bool)? {
-    var scanner = JSONSyntaxScanner(bytes: [UInt8](data))
-    return scanner.firstError().map { ($0, scanner.tooDeep) }
   }
 }

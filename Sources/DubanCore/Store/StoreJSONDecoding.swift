@@ -377,21 +377,26 @@ extension Item {
       case K.leaders: leaders = try r.readStrings()
       case K.status: status = Status(rawValue: try r.readString())
       case K.progress: progress = try r.readInt()
+      // A summary checks notes, history, reports and targets as a full read does (so it
+      // refuses what a full read refuses) but keeps none of them.
       case K.notes:
         if r.summaryOnly {
-          try r.skipValueQuickly()
+          try r.checkArray { _ = try Note(json: &$0) }
           notes = []
         } else {
           notes = try r.readArray { try Note(json: &$0) }
         }
-      case K.reports where r.summaryOnly, K.targets where r.summaryOnly: try r.skipValueQuickly()
+      case K.reports where r.summaryOnly:
+        if try !r.readNull() { try r.checkArray { _ = try ReportFiling(json: &$0) } }
+      case K.targets where r.summaryOnly:
+        if try !r.readNull() { try r.checkArray { _ = try Target(json: &$0) } }
       case K.reports: if try !r.readNull() { reports = try r.readArray { try ReportFiling(json: &$0) } }
       case K.targets: if try !r.readNull() { targets = try r.readArray { try Target(json: &$0) } }
       case K.deadline: deadline = try r.readOptionalString()
       case K.closed: closed = try r.readNull() ? nil : try Closure(json: &r)
       case K.history:
         if r.summaryOnly {
-          try r.skipValueQuickly()
+          try r.checkArray { _ = try Change(json: &$0) }
           history = []
         } else {
           history = try r.readArray { try Change(json: &$0) }
