@@ -102,16 +102,13 @@ public struct AppState: Sendable {
 
   public var focus: Pane = .tree
   public var tree: [TreeNode]
-  public var treeIndex = 0
-  public var taskIndex = 0
-  public var unitIndex = 0
-  public var treeScroll = 0
-  public var taskScroll = 0
-  public var unitScroll = 0
+  /// Each list's selected row and the first row shown.
+  public var treeList = ListState()
+  public var taskList = ListState()
+  public var unitList = ListState()
 
   public var view: View = .dashboard
-  public var workloadIndex = 0
-  public var workloadScroll = 0
+  public var workloadList = ListState()
   public var workloadSort: WorkloadColumn = .weighted
   public var expandedGroups: Set<String> = []
 
@@ -154,7 +151,7 @@ public struct AppState: Sendable {
   public var calendar: ReportingCalendar { doc.calendar }
   public var schedule: Schedule { Schedule(plan: plan, settings: doc.settings, today: today) }
 
-  public var selectedNode: TreeNode { tree[min(treeIndex, tree.count - 1)] }
+  public var selectedNode: TreeNode { tree[min(treeList.index, tree.count - 1)] }
 
   /// The task pane's rows: the tree's selection, filtered and sorted.
   public var visibleItems: [Item] { visibleIndices.map { plan.items[$0] } }
@@ -172,7 +169,7 @@ public struct AppState: Sendable {
 
   public var selectedItem: Item? {
     let rows = visibleIndices
-    return rows.indices.contains(taskIndex) ? plan.items[rows[taskIndex]] : nil
+    return rows.indices.contains(taskList.index) ? plan.items[rows[taskList.index]] : nil
   }
 
   /// The units pane's rows for the selected item: lead first.
@@ -185,6 +182,26 @@ public struct AppState: Sendable {
     }
   }
 
+}
+
+/// A list's place: the selected row and the first row in view.
+public struct ListState: Equatable, Sendable {
+  public var index = 0
+  public var scroll = 0
+
+  public init(index: Int = 0, scroll: Int = 0) {
+    self.index = index
+    self.scroll = scroll
+  }
+
+  /// Keeps the selection within `count` rows and in view in `height` rows.
+  mutating func fit(count: Int, height: Int) {
+    if index >= count { index = max(0, count - 1) }
+    guard height > 0 else { return }
+    if index < scroll { scroll = index }
+    if index >= scroll + height { scroll = index - height + 1 }
+    scroll = max(0, scroll)
+  }
 }
 
 /// One row of the workload table: a unit, or a group's member shown under it.
@@ -249,7 +266,7 @@ struct FrameData {
 
   init(_ state: AppState) {
     (rows, idWidth) = state.visible()
-    selected = rows.indices.contains(state.taskIndex) ? state.plan.items[rows[state.taskIndex]] : nil
+    selected = rows.indices.contains(state.taskList.index) ? state.plan.items[rows[state.taskList.index]] : nil
     treeStats = state.view == .dashboard ? state.treeStats() : []
   }
 }

@@ -6,7 +6,7 @@ enum TreePane {
     let focused = state.focus == .tree && state.overlay == nil
     Renderer.frame(&screen, r, title: state.lang.pick("板块", "Sections"), active: focused, box)
     for line in 0..<r.innerHeight {
-      let i = state.treeScroll + line
+      let i = state.treeList.scroll + line
       guard i < state.tree.count else { break }
       let node = state.tree[i]
       let row = r.row + 1 + line
@@ -21,7 +21,7 @@ enum TreePane {
       screen.put(
         count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
         style: Light.style(worst))
-      Renderer.selectRow(&screen, row: row, r, selected: i == state.treeIndex, focused: focused)
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.treeList.index, focused: focused)
     }
   }
 }
@@ -32,7 +32,7 @@ enum TaskPane {
     let lang = state.lang
     let focused = state.focus == .tasks && state.overlay == nil
     let rows = frame.rows
-    var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskIndex + 1)/\(rows.count)"
+    var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskList.index + 1)/\(rows.count)"
     if state.filter != .none { title += " · " + state.filter.label(lang) }
     if state.sort != .number { title += " · ↕" + state.sort.label(lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
@@ -47,7 +47,7 @@ enum TaskPane {
     let query = state.searchEditor?.text ?? state.lastSearch
     let schedule = state.schedule
     for line in 0..<r.innerHeight {
-      let i = state.taskScroll + line
+      let i = state.taskList.scroll + line
       guard i < rows.count else { break }
       let item = state.plan.items[rows[i]]
       let row = r.row + 1 + line
@@ -69,7 +69,7 @@ enum TaskPane {
         screen.put(
           w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
       }
-      Renderer.selectRow(&screen, row: row, r, selected: i == state.taskIndex, focused: focused)
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.taskList.index, focused: focused)
     }
   }
 
@@ -92,7 +92,7 @@ enum UnitPane {
     Renderer.frame(&screen, r, title: lang.pick("单位", "Units"), active: focused, box)
     let units = state.units(of: frame.selected)
     for line in 0..<r.innerHeight {
-      let i = state.unitScroll + line
+      let i = state.unitList.scroll + line
       guard i < units.count else { break }
       let u = units[i]
       let row = r.row + 1 + line
@@ -106,7 +106,7 @@ enum UnitPane {
       let name = screen.width.truncate(u.name, columns: r.innerWidth - used)
       screen.put(
         name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
-      Renderer.selectRow(&screen, row: row, r, selected: i == state.unitIndex, focused: focused)
+      Renderer.selectRow(&screen, row: row, r, selected: i == state.unitList.index, focused: focused)
     }
   }
 }

@@ -21,12 +21,12 @@ extension Reducer {
       case .tasks: state.focus = .units
       case .units:
         let units = state.selectedUnits
-        if units.indices.contains(state.unitIndex) { showItems(of: units[state.unitIndex].name, &state) }
+        if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
       }
     case .back:
       if state.filter != .none {
         state.filter = .none
-        state.taskIndex = 0
+        state.taskList.index = 0
         say(&state, lang.pick("已清除筛选", "filter cleared"))
       } else if state.focus != .tree {
         cyclePane(&state, by: -1)
@@ -41,7 +41,7 @@ extension Reducer {
       }
     case .filter:
       state.filter = nextFilter(state.filter)
-      state.taskIndex = 0
+      state.taskList.index = 0
       say(&state, lang.pick("筛选：", "filter: ") + state.filter.label(lang))
     case .sort:
       let all = SortOrder.allCases
@@ -108,13 +108,13 @@ extension Reducer {
   static func selectedUnit(_ state: AppState) -> String? {
     if state.view == .workload {
       let rows = state.workloadRows
-      guard rows.indices.contains(state.workloadIndex) else { return nil }
-      let u = rows[state.workloadIndex].load.unit
+      guard rows.indices.contains(state.workloadList.index) else { return nil }
+      let u = rows[state.workloadList.index].load.unit
       return u.kind == .unit ? u.name : nil
     }
     let units = state.selectedUnits
-    if state.focus == .units, units.indices.contains(state.unitIndex) {
-      return units[state.unitIndex].kind == .unit ? units[state.unitIndex].name : nil
+    if state.focus == .units, units.indices.contains(state.unitList.index) {
+      return units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
     }
     guard let item = state.selectedItem else { return nil }
     return ReportingCalendar.reporters(of: item, in: state.plan).first
@@ -124,8 +124,8 @@ extension Reducer {
   /// first reporting unit.
   static func reportingUnit(_ state: AppState, _ item: Item) -> String? {
     let units = state.selectedUnits
-    if state.focus == .units, units.indices.contains(state.unitIndex), units[state.unitIndex].kind == .unit {
-      return units[state.unitIndex].name
+    if state.focus == .units, units.indices.contains(state.unitList.index), units[state.unitList.index].kind == .unit {
+      return units[state.unitList.index].name
     }
     return ReportingCalendar.defaultReporter(of: item, in: state.plan)
   }

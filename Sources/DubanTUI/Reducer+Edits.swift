@@ -151,7 +151,7 @@ extension Reducer {
         say(&state, verb + entry.label)
         // Show the item undo changed when the list holds it; else stay where we were.
         if let row = state.visibleIndices.firstIndex(of: index) {
-          state.taskIndex = row
+          state.taskList.index = row
         } else {
           anchor.restore(&state, documentReplaced: false)
         }

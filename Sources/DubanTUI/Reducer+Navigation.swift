@@ -11,11 +11,11 @@ struct Anchor {
     node = state.selectedNode.kind
     itemID = state.selectedItem?.id
     let units = state.selectedUnits
-    unit = units.indices.contains(state.unitIndex) ? units[state.unitIndex].name : nil
+    unit = units.indices.contains(state.unitList.index) ? units[state.unitList.index].name : nil
     if state.view == .workload {
       let rows = state.workloadRows
-      if rows.indices.contains(state.workloadIndex) {
-        workloadRow = (rows[state.workloadIndex].load.unit.name, rows[state.workloadIndex].memberOf)
+      if rows.indices.contains(state.workloadList.index) {
+        workloadRow = (rows[state.workloadList.index].load.unit.name, rows[state.workloadList.index].memberOf)
       }
     }
   }
@@ -26,21 +26,21 @@ struct Anchor {
       let outline = TreeNode.outline(of: state.plan, lang: state.lang)
       if outline != state.tree {
         state.tree = outline
-        state.treeIndex = outline.firstIndex { $0.kind == node } ?? min(state.treeIndex, outline.count - 1)
+        state.treeList.index = outline.firstIndex { $0.kind == node } ?? min(state.treeList.index, outline.count - 1)
       }
     }
     if let itemID, let index = state.itemIndex(id: itemID), let row = state.visibleIndices.firstIndex(of: index) {
-      state.taskIndex = row
+      state.taskList.index = row
     }
     if let unit, let row = state.selectedUnits.firstIndex(where: { $0.name == unit }) {
-      state.unitIndex = row
+      state.unitList.index = row
     }
     if let workloadRow, state.view == .workload,
       let row = state.workloadRows.firstIndex(where: {
         $0.load.unit.name == workloadRow.unit && $0.memberOf == workloadRow.memberOf
       })
     {
-      state.workloadIndex = row
+      state.workloadList.index = row
     }
   }
 }
@@ -54,14 +54,14 @@ extension Reducer {
     func clamp(_ v: Int, _ count: Int) -> Int { max(0, min(count - 1, v)) }
     switch state.focus {
     case .tree:
-      let old = state.treeIndex
-      state.treeIndex = clamp(state.treeIndex &+ delta, state.tree.count)
-      if old != state.treeIndex { state.taskIndex = 0 }
+      let old = state.treeList.index
+      state.treeList.index = clamp(state.treeList.index &+ delta, state.tree.count)
+      if old != state.treeList.index { state.taskList.index = 0 }
     case .tasks:
-      state.taskIndex = clamp(state.taskIndex &+ delta, state.visibleCount)
-      state.unitIndex = 0
+      state.taskList.index = clamp(state.taskList.index &+ delta, state.visibleCount)
+      state.unitList.index = 0
     case .units:
-      state.unitIndex = clamp(state.unitIndex &+ delta, state.selectedUnits.count)
+      state.unitList.index = clamp(state.unitList.index &+ delta, state.selectedUnits.count)
     }
   }
 
@@ -73,23 +73,11 @@ extension Reducer {
 
   static func keepSelectionVisible(_ state: inout AppState) {
     let layout = Layout(rows: state.rows, columns: state.columns)
-    func fit(_ index: Int, _ scroll: inout Int, _ height: Int) {
-      guard height > 0 else { return }
-      if index < scroll { scroll = index }
-      if index >= scroll + height { scroll = index - height + 1 }
-      scroll = max(0, scroll)
-    }
-    let count = state.visibleCount
-    if state.taskIndex >= count { state.taskIndex = max(0, count - 1) }
-    let units = state.selectedUnits.count
-    if state.unitIndex >= units { state.unitIndex = max(0, units - 1) }
-    fit(state.treeIndex, &state.treeScroll, layout.tree.innerHeight)
-    fit(state.taskIndex, &state.taskScroll, layout.tasks.innerHeight)
-    fit(state.unitIndex, &state.unitScroll, layout.units.innerHeight)
+    state.treeList.fit(count: state.tree.count, height: layout.tree.innerHeight)
+    state.taskList.fit(count: state.visibleCount, height: layout.tasks.innerHeight)
+    state.unitList.fit(count: state.selectedUnits.count, height: layout.units.innerHeight)
     if state.view == .workload {
-      let count = state.workloadRows.count
-      if state.workloadIndex >= count { state.workloadIndex = max(0, count - 1) }
-      fit(state.workloadIndex, &state.workloadScroll, workloadPage(state))
+      state.workloadList.fit(count: state.workloadRows.count, height: workloadPage(state))
     }
   }
 
@@ -103,17 +91,17 @@ extension Reducer {
       guard offset >= 0, offset < r.innerHeight else { return }
       switch pane {
       case .tree:
-        let i = state.treeScroll + offset
-        if i < state.tree.count && i != state.treeIndex {
-          state.treeIndex = i
-          state.taskIndex = 0
+        let i = state.treeList.scroll + offset
+        if i < state.tree.count && i != state.treeList.index {
+          state.treeList.index = i
+          state.taskList.index = 0
         }
       case .tasks:
-        let i = state.taskScroll + offset
-        if i < state.visibleCount { state.taskIndex = i }
+        let i = state.taskList.scroll + offset
+        if i < state.visibleCount { state.taskList.index = i }
       case .units:
-        let i = state.unitScroll + offset
-        if i < state.selectedUnits.count { state.unitIndex = i }
+        let i = state.unitList.scroll + offset
+        if i < state.selectedUnits.count { state.unitList.index = i }
       }
       return
     }

@@ -26,23 +26,23 @@ extension Reducer {
     let items = state.plan.items
     func matches(_ i: Int) -> Bool { search.matches(items[i]) }
     var rows = state.visibleIndices
-    if !rows.contains(where: matches) && (state.treeIndex != 0 || state.filter != .none) {
+    if !rows.contains(where: matches) && (state.treeList.index != 0 || state.filter != .none) {
       guard items.indices.contains(where: matches) else {
         noMatch(&state, query)
         return
       }
-      state.treeIndex = 0
+      state.treeList.index = 0
       state.filter = .none
-      state.taskIndex = 0
+      state.taskList.index = 0
       rows = state.visibleIndices
     }
     guard !rows.isEmpty else { return noMatch(&state, query) }
     let n = rows.count
-    let start = state.taskIndex
+    let start = state.taskList.index
     for step in (skipCurrent ? 1 : 0)...n {
       let i = ((forward ? start + step : start - step) % n + n) % n
       if matches(rows[i]) {
-        state.taskIndex = i
+        state.taskList.index = i
         state.focus = .tasks
         state.message = nil
         state.messageIsError = false

@@ -5,12 +5,12 @@ extension Reducer {
   static func workloadCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
     let lang = state.lang
     let rows = state.workloadRows
-    func moveTo(_ i: Int) { state.workloadIndex = max(0, min(rows.count - 1, i)) }
+    func moveTo(_ i: Int) { state.workloadList.index = max(0, min(rows.count - 1, i)) }
     switch command {
-    case .moveUp: moveTo(state.workloadIndex - 1)
-    case .moveDown: moveTo(state.workloadIndex + 1)
-    case .pageUp: moveTo(state.workloadIndex - max(1, workloadPage(state) - 1))
-    case .pageDown: moveTo(state.workloadIndex + max(1, workloadPage(state) - 1))
+    case .moveUp: moveTo(state.workloadList.index - 1)
+    case .moveDown: moveTo(state.workloadList.index + 1)
+    case .pageUp: moveTo(state.workloadList.index - max(1, workloadPage(state) - 1))
+    case .pageDown: moveTo(state.workloadList.index + max(1, workloadPage(state) - 1))
     case .top: moveTo(0)
     case .bottom: moveTo(rows.count - 1)
     case .sort:
@@ -18,11 +18,11 @@ extension Reducer {
       state.workloadSort = all[(all.firstIndex(of: state.workloadSort)! + 1) % all.count]
       say(&state, lang.pick("排序：", "sort: ") + state.workloadSort.label(lang))
     case .enter:
-      guard rows.indices.contains(state.workloadIndex) else { return [] }
-      showItems(of: rows[state.workloadIndex].load.unit.name, &state)
+      guard rows.indices.contains(state.workloadList.index) else { return [] }
+      showItems(of: rows[state.workloadList.index].load.unit.name, &state)
     case .toggleGroup:
-      guard rows.indices.contains(state.workloadIndex) else { return [] }
-      let row = rows[state.workloadIndex]
+      guard rows.indices.contains(state.workloadList.index) else { return [] }
+      let row = rows[state.workloadList.index]
       let group = row.memberOf ?? (row.load.unit.kind == .group ? row.load.unit.name : nil)
       guard let group else {
         say(&state, lang.pick("这是单位，不是泛指单位", "this is a unit, not a group"))
@@ -31,7 +31,7 @@ extension Reducer {
       if state.expandedGroups.remove(group) == nil {
         state.expandedGroups.insert(group)
       } else if let i = state.workloadRows.firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
-        state.workloadIndex = i
+        state.workloadList.index = i
       }
     case .workload, .back:
       state.view = .dashboard
@@ -49,8 +49,8 @@ extension Reducer {
   static func showItems(of unit: String, _ state: inout AppState) {
     state.view = .dashboard
     state.filter = .unit(unit)
-    state.treeIndex = 0
-    state.taskIndex = 0
+    state.treeList.index = 0
+    state.taskList.index = 0
     state.focus = .tasks
     say(&state, state.lang.pick("“\(unit)”的事项，牵头的在前（Esc 返回全部）", "\(unit)'s items, led ones first (Esc for all)"))
   }

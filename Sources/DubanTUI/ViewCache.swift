@@ -148,7 +148,7 @@ extension AppState {
 
   /// The task list and the width of its widest id.
   func visible() -> (indices: [Int], idWidth: Int) {
-    let node = min(treeIndex, tree.count - 1)
+    let node = min(treeList.index, tree.count - 1)
     let dependsOnEdits: Bool
     switch (filter, sort) {
     case (.none, .number), (.unit, .number): dependsOnEdits = false

@@ -33,7 +33,7 @@ enum WorkloadView {
     screen.put(lang.pick("负荷", "load"), row: headerRow, column: col + 1, style: .header, limit: barWidth)
     let visible = r.innerHeight - 1
     for line in 0..<max(0, visible) {
-      let i = state.workloadScroll + line
+      let i = state.workloadList.scroll + line
       guard i < rows.count else { break }
       let row = rows[i]
       let l = row.load
@@ -67,7 +67,7 @@ enum WorkloadView {
           bar, row: y, column: col + 1,
           style: l.lights.worst == .red ? .blocked : l.lights.worst == .yellow ? .inProgress : .done)
       }
-      Renderer.selectRow(&screen, row: y, r, selected: i == state.workloadIndex, focused: true)
+      Renderer.selectRow(&screen, row: y, r, selected: i == state.workloadList.index, focused: true)
     }
   }
 }

@@ -36,12 +36,12 @@ final class ReducerTests: XCTestCase {
     h.press(.char("g"))
     XCTAssertEqual(h.state.selectedItem?.id, "2.1")
     h.press(.pageDown)
-    XCTAssertGreaterThan(h.state.taskIndex, 10)
-    XCTAssertGreaterThanOrEqual(h.state.taskIndex, h.state.taskScroll)
+    XCTAssertGreaterThan(h.state.taskList.index, 10)
+    XCTAssertGreaterThanOrEqual(h.state.taskList.index, h.state.taskList.scroll)
     h.press(.pageUp)
-    XCTAssertEqual(h.state.taskIndex, 0)
+    XCTAssertEqual(h.state.taskList.index, 0)
     h.press(.up)
-    XCTAssertEqual(h.state.taskIndex, 0, "stops at the top")
+    XCTAssertEqual(h.state.taskList.index, 0, "stops at the top")
     h.press(.tab)
     XCTAssertEqual(h.state.focus, .units)
     h.press(.tab)
@@ -98,7 +98,7 @@ final class ReducerTests: XCTestCase {
     h.press(.char("/"))
     h.type("厕所")
     XCTAssertEqual(h.state.selectedItem?.id, "3.7")
-    XCTAssertEqual(h.state.treeIndex, 0)
+    XCTAssertEqual(h.state.treeList.index, 0)
   }
 
   func testFilterAndSortCycle() {
@@ -205,7 +205,7 @@ final class ReducerTests: XCTestCase {
     h.press(.char("?"))
     XCTAssertEqual(h.state.overlay, .help)
     h.press(.char("j"))
-    XCTAssertEqual(h.state.treeIndex, 0, "keys go to the overlay")
+    XCTAssertEqual(h.state.treeList.index, 0, "keys go to the overlay")
     h.press(.resize(rows: 24, columns: 80))
     XCTAssertEqual(h.state.overlay, .help, "resize keeps the overlay open")
     XCTAssertTrue(h.text.contains("帮助"))
@@ -237,7 +237,7 @@ final class WorkloadReducerTests: XCTestCase {
     XCTAssertEqual(h.state.workloadSort, .weighted, "s cycles every column")
     // Expand 各街道 into its assumed members, then collapse it again.
     let groupIndex = h.state.workloadRows.firstIndex { $0.load.unit.name == "各街道" }!
-    h.state.workloadIndex = groupIndex
+    h.state.workloadList.index = groupIndex
     h.press(.char("o"))
     let members = h.state.workloadRows.filter { $0.memberOf == "各街道" }
     XCTAssertEqual(members.count, 14)
@@ -245,7 +245,7 @@ final class WorkloadReducerTests: XCTestCase {
     XCTAssertTrue(h.text.contains("（假定）"))
     h.press(.down, .char("o"))
     XCTAssertTrue(h.state.workloadRows.allSatisfy { $0.memberOf == nil })
-    XCTAssertEqual(h.state.workloadRows[h.state.workloadIndex].load.unit.name, "各街道")
+    XCTAssertEqual(h.state.workloadRows[h.state.workloadList.index].load.unit.name, "各街道")
     // Enter lists the unit's items, led ones first; marking works there.
     h.press(.char("g"), .enter)
     XCTAssertEqual(h.state.view, .dashboard)

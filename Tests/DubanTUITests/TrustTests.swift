@@ -22,9 +22,9 @@ final class TrustReducerTests: XCTestCase {
   func testWorkloadSortKeepsTheUnit() {
     var h = Harness(today: "2019-07-01")
     h.press(.char("w"), .down, .down)
-    let unit = h.state.workloadRows[h.state.workloadIndex].load.unit.name
+    let unit = h.state.workloadRows[h.state.workloadList.index].load.unit.name
     h.press(.char("s"))
-    XCTAssertEqual(h.state.workloadRows[h.state.workloadIndex].load.unit.name, unit)
+    XCTAssertEqual(h.state.workloadRows[h.state.workloadList.index].load.unit.name, unit)
   }
 
   func testRAfterRKeepsTheWrittenReport() {
@@ -188,12 +188,12 @@ extension TrustReducerTests {
     XCTAssertEqual(h.state.selectedItem?.id, "2.2")
     h.press(.tab)  // units pane
     let units = h.state.selectedUnits.map(\.name)
-    h.state.unitIndex = units.firstIndex(of: "区发改委")!
+    h.state.unitList.index = units.firstIndex(of: "区发改委")!
     h.press(.char("R"))
     h.type("配合推进")
     h.press(.enter)
     // The lead's r is its own marker, whatever the co-unit wrote.
-    h.state.unitIndex = h.state.selectedUnits.firstIndex { $0.name == "区商务局" }!
+    h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "区商务局" }!
     h.press(.char("r"))
     let reports = h.state.selectedItem!.reports
     XCTAssertEqual(Set(reports.map { $0.unit ?? "—" }), ["区发改委", "区商务局"])
@@ -202,7 +202,7 @@ extension TrustReducerTests {
     h.press(.char("W"))
     XCTAssertNil(h.state.overlay)
     XCTAssertTrue(h.state.message?.contains("按 r 撤回") == true, h.state.message ?? "")
-    h.state.unitIndex = h.state.selectedUnits.firstIndex { $0.name == "区发改委" }!
+    h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "区发改委" }!
     h.press(.char("W"))
     guard case .confirm(.withdrawReport(_, let report)) = h.state.overlay else { return XCTFail("no question") }
     XCTAssertEqual(report.unit, "区发改委")

@@ -10,7 +10,7 @@ final class ViewCacheTests: XCTestCase {
   func fresh(_ s: AppState) -> AppState {
     var f = AppState(
       doc: s.doc, storePath: s.storePath, lang: s.lang, today: s.today, user: s.user, rows: s.rows, columns: s.columns)
-    f.treeIndex = s.treeIndex
+    f.treeList.index = s.treeList.index
     f.filter = s.filter
     f.sort = s.sort
     return f
