@@ -114,22 +114,26 @@ extension Reducer {
   // MARK: - Undo and redo
 
   static func undo(_ state: inout AppState, now: String) -> [Effect] {
-    guard let entry = state.undoStack.popLast() else {
-      say(&state, state.lang.pick("没有可撤销的操作", "nothing to undo"))
-      return []
-    }
-    let effects = replay(&state, entry, backward: true, now: now)
-    if !effects.isEmpty { state.redoStack.append(entry) }
-    return effects
+    step(&state, from: \.undoStack, to: \.redoStack, backward: true, now: now)
   }
 
   static func redo(_ state: inout AppState, now: String) -> [Effect] {
-    guard let entry = state.redoStack.popLast() else {
-      say(&state, state.lang.pick("没有可重做的操作", "nothing to redo"))
+    step(&state, from: \.redoStack, to: \.undoStack, backward: false, now: now)
+  }
+
+  /// Takes the newest entry off one stack, replays it, and keeps it on the other if it applied.
+  static func step(
+    _ state: inout AppState, from: WritableKeyPath<AppState, [UndoEntry]>, to: WritableKeyPath<AppState, [UndoEntry]>,
+    backward: Bool, now: String
+  ) -> [Effect] {
+    guard let entry = state[keyPath: from].popLast() else {
+      say(
+        &state,
+        backward ? state.lang.pick("没有可撤销的操作", "nothing to undo") : state.lang.pick("没有可重做的操作", "nothing to redo"))
       return []
     }
-    let effects = replay(&state, entry, backward: false, now: now)
-    if !effects.isEmpty { state.undoStack.append(entry) }
+    let effects = replay(&state, entry, backward: backward, now: now)
+    if !effects.isEmpty { state[keyPath: to].append(entry) }
     return effects
   }
 

@@ -12,57 +12,31 @@ extension Reducer {
       case .up, .char("k"), .pageUp, .scrollUp: state.helpScroll = max(0, state.helpScroll - 1)
       default: break
       }
-    case .note(let id, var editor):
-      switch key {
-      case .escape, .ctrl("c"):
-        if askBeforeDiscarding(&state, typed: !editor.text.isEmpty) { return [] }
-        state.overlay = nil
-        say(&state, lang.pick("已取消", "cancelled"))
-      case .enter, .ctrl("s"):
-        let text = editor.text.trimmed
+    case .note(let id, let editor):
+      return promptKey(&state, editor, key, typed: !editor.text.isEmpty, now: now) {
+        .note(itemID: id, editor: $0)
+      } submit: {
+        state, text in
         guard !text.isEmpty else {
           say(&state, lang.pick("备注为空：请输入内容，或按 Esc 取消", "the note is empty: type it, or Esc to cancel"), error: true)
           return []
         }
-        let effects = edit(&state, id: id, [.note(text)], now: now)
-        // Refused (closed meanwhile): the text stays in the prompt, with the reason below.
-        if !effects.isEmpty { state.overlay = nil }
-        return effects
-      default:
-        editing(&state)
-        editor.handle(key)
-        state.overlay = .note(itemID: id, editor: editor)
+        return edit(&state, id: id, [.note(text)], now: now)
       }
     case .form(var form):
       return formKey(&state, &form, key, now: now)
-    case .closeOut(let id, let reopen, var editor):
-      switch key {
-      case .escape, .ctrl("c"):
-        if askBeforeDiscarding(&state, typed: !editor.text.isEmpty) { return [] }
-        state.overlay = nil
-      case .enter, .ctrl("s"):
-        state.overlay = nil
-        let remark = editor.text.trimmed
+    case .closeOut(let id, let reopen, let editor):
+      return promptKey(&state, editor, key, typed: !editor.text.isEmpty, now: now) {
+        .closeOut(itemID: id, reopen: reopen, editor: $0)
+      } submit: { state, remark in
         if reopen { return edit(&state, id: id, [.reopen(remark: remark)], now: now) }
         return edit(&state, id: id, [.close(date: state.today.description, remark: remark)], now: now)
-      default:
-        editing(&state)
-        editor.handle(key)
-        state.overlay = .closeOut(itemID: id, reopen: reopen, editor: editor)
       }
-    case .actual(let id, var editor):
-      switch key {
-      case .escape, .ctrl("c"):
-        if askBeforeDiscarding(&state, typed: !editor.selected && !editor.text.isEmpty) { return [] }
-        state.overlay = nil
-      case .enter, .ctrl("s"):
-        let effects = recordActual(&state, id: id, editor.text, now: now)
-        if !effects.isEmpty || !state.messageIsError { state.overlay = nil }
-        return effects
-      default:
-        editing(&state)
-        editor.handle(key)
-        state.overlay = .actual(itemID: id, editor: editor)
+    case .actual(let id, let editor):
+      return promptKey(&state, editor, key, typed: !editor.selected && !editor.text.isEmpty, now: now) {
+        .actual(itemID: id, editor: $0)
+      } submit: { state, text in
+        recordActual(&state, id: id, text, now: now)
       }
     case .confirm(let question):
       state.overlay = nil
@@ -76,6 +50,33 @@ extension Reducer {
       }
     case nil:
       break
+    }
+    return []
+  }
+
+  /// Keys in a one-line prompt: Esc (asking first when something was typed), Enter submits
+  /// — the prompt stays open with its text when the submission is refused — and anything
+  /// else edits.
+  static func promptKey(
+    _ state: inout AppState, _ editor: LineEditor, _ key: Key, typed: Bool, now: String,
+    reopen: (LineEditor) -> Overlay, submit: (inout AppState, String) -> [Effect]
+  ) -> [Effect] {
+    var editor = editor
+    switch key {
+    case .escape, .ctrl("c"):
+      if askBeforeDiscarding(&state, typed: typed) { return [] }
+      state.overlay = nil
+      say(&state, state.lang.pick("已取消", "cancelled"))
+    case .enter, .ctrl("s"):
+      state.message = nil
+      state.messageIsError = false
+      let effects = submit(&state, editor.text.trimmed)
+      if !effects.isEmpty || !state.messageIsError { state.overlay = nil }
+      return effects
+    default:
+      editing(&state)
+      editor.handle(key)
+      state.overlay = reopen(editor)
     }
     return []
   }

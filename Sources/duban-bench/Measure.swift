@@ -57,17 +57,8 @@ enum Measure {
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     posix_spawnattr_setflags(&attributes, duban_spawn_setsid)
-    var env = ProcessInfo.processInfo.environment
-    for (k, v) in environment { env[k] = v }
-    var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer {
-      for p in cEnv { free(p) }
-      for p in cArgs { free(p) }
-    }
-    var pid: pid_t = 0
     let start = now()
-    guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv) == 0 else {
+    guard let pid = spawn(argv, environment: environment, actions: &actions, attributes: &attributes) else {
       return Frame(seconds: 0, peakKiB: 0, status: -1)
     }
     // Read what it draws until the marker (which ends the first frame) has been written.
@@ -108,11 +99,11 @@ enum Measure {
     return line.split(separator: " ").compactMap { Int($0) }.first ?? 0
   }
 
-  /// Spawns argv with this process's environment plus `environment`, waits, times it.
-  private static func run(
+  /// Starts argv with this process's environment plus `environment`; its pid, or nil.
+  private static func spawn(
     _ argv: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
     attributes: UnsafePointer<posix_spawnattr_t>?
-  ) -> Run {
+  ) -> pid_t? {
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -122,8 +113,16 @@ enum Measure {
       for p in cArgs { free(p) }
     }
     var pid: pid_t = 0
+    return posix_spawnp(&pid, argv[0], &actions, attributes, &cArgs, &cEnv) == 0 ? pid : nil
+  }
+
+  /// Spawns argv with this process's environment plus `environment`, waits, times it.
+  private static func run(
+    _ argv: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
+    attributes: UnsafePointer<posix_spawnattr_t>?
+  ) -> Run {
     let start = now()
-    guard posix_spawnp(&pid, argv[0], &actions, attributes, &cArgs, &cEnv) == 0 else {
+    guard let pid = spawn(argv, environment: environment, actions: &actions, attributes: attributes) else {
       return Run(seconds: 0, status: -1)
     }
     var status: Int32 = 0

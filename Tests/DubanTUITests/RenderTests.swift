@@ -7,31 +7,6 @@ import XCTest
 /// The rendered frame as a person sees it, compared with reviewed golden text.
 /// Regenerate after an intended change: UPDATE_GOLDEN=1 swift test --filter RenderTests
 final class RenderTests: XCTestCase {
-  /// Every pane shows where its selection is, on dark and light themes, with colours or not.
-  final class SelectionVisibilityTests: XCTestCase {
-    func testSelectionsStandOut() {
-      for colors in [true, false] {
-        XCTAssertTrue(Style.selected.appearance(colors: colors).standsOut)
-        XCTAssertTrue(Style.selectedInactive.appearance(colors: colors).standsOut)
-      }
-      // Each pane's selected row carries a selection style, focused or not.
-      var h = Harness()
-      h.press(.tab)
-      let screen = h.screen
-      let layout = Layout(rows: screen.rows, columns: screen.columns)
-      for pane in Pane.allCases {
-        let r = layout.rect(of: pane)
-        let rows = (r.row + 1)..<(r.row + r.height - 1)
-        let marked = rows.filter { row in
-          (r.column + 1..<r.column + r.width - 1).contains {
-            [.selected, .selectedInactive].contains(screen[row, $0].style)
-          }
-        }
-        XCTAssertEqual(marked.count, 1, "\(pane): one selected row")
-      }
-    }
-  }
-
   func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
     try DubanTUITests.assertGolden(text, name, file: file, line: line)
   }
