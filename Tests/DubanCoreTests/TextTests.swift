@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import DubanCore
@@ -35,6 +36,42 @@ final class TextTests: XCTestCase {
     XCTAssertEqual(TerminalSafe.line("a\tb\nc"), "a b c")
     XCTAssertEqual(TerminalSafe.block("a\nb\u{07}"), "a\nb\u{FFFD}")
     XCTAssertEqual(TerminalSafe.line("区商务局"), "区商务局")
+  }
+
+  /// The one table of unsafe scalars, every way out (text, CSV, JSON), and what stays.
+  func testOutputSafeEveryFormat() throws {
+    let unsafe: [Unicode.Scalar] = [
+      "\u{00}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9B}", "\u{9D}", "\u{AD}", "\u{061C}", "\u{180E}", "\u{200B}",
+      "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{2060}",
+      "\u{2066}", "\u{2069}", "\u{206F}", "\u{3164}", "\u{FEFF}", "\u{FFF9}", "\u{E0001}", "\u{E0041}",
+    ]
+    for s in unsafe {
+      let text = "区\(Character(s))局"
+      XCTAssertTrue(TerminalSafe.isUnsafe(s), "U+\(String(s.value, radix: 16))")
+      XCTAssertFalse(TerminalSafe.isClean(text), "U+\(String(s.value, radix: 16)): the byte scan sees it")
+      XCTAssertEqual(TerminalSafe.line(text), "区\u{FFFD}局", "U+\(String(s.value, radix: 16))")
+      // JSON: escaped, and the same string once parsed.
+      let json = TerminalSafe.json(String(decoding: try JSONEncoder().encode([text]), as: UTF8.self))
+      XCTAssertFalse(json.unicodeScalars.contains(s), json)
+      XCTAssertEqual(try JSONDecoder().decode([String].self, from: Data(json.utf8)), [text])
+    }
+    // What is legitimate stays, byte for byte, and is not even copied.
+    for ok in ["区商务局（全角，标点）：“引号”…", "👍🏻 ❤️ 👩‍💻 🏳️‍🌈 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "café Ελλάδα", "e\u{301}"] {
+      XCTAssertEqual(TerminalSafe.line(ok), ok)
+      XCTAssertEqual(TerminalSafe.json(ok), ok)
+    }
+    XCTAssertTrue(TerminalSafe.isClean("区商务局（全角）“”…"))
+    // A zero-width joiner or a tag outside an emoji is not.
+    XCTAssertEqual(TerminalSafe.line("区\u{200D}局👩\u{200D}"), "区\u{FFFD}局👩\u{FFFD}")
+    XCTAssertEqual(TerminalSafe.line("a\u{E0067}\u{E007F}"), "a\u{FFFD}\u{FFFD}")
+    // Newlines: a line has none, a block keeps them, CSV keeps CRLF row ends only.
+    XCTAssertEqual(TerminalSafe.block("a\r\nb\tc\u{1B}"), "a \nb c\u{FFFD}")
+    XCTAssertEqual(TerminalSafe.csv("\"a\rb\"\r\n"), "\"a b\"\r\n")
+    XCTAssertEqual(ExportFormat.csv.clean("\u{FEFF}\"x\u{9B}\"\r\n"), "\u{FEFF}\"x\u{FFFD}\"\r\n", "our BOM stays")
+    // Beyond the BMP, JSON spells a surrogate pair.
+    XCTAssertEqual(TerminalSafe.json("\"\u{E0041}\""), "\"\\udb40\\udc41\"")
+    XCTAssertEqual(
+      TerminalSafe.json(Array("{\n  \"a\" : \"\u{7F}\"\n}".utf8)), Array("{\n  \"a\" : \"\\u007f\"\n}".utf8))
   }
 
   func testTableAlignsByDisplayWidth() {
