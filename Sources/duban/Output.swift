@@ -76,9 +76,13 @@ enum Output {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // JSONEncoder escapes C0 controls but leaves C1, DEL, bidi and invisible characters raw.
-    var bytes = TerminalSafe.json([UInt8](try encoder.encode(value)))
-    bytes.append(0x0A)
-    bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    if let escaped = data.withUnsafeBytes(TerminalSafe.json) {
+      write(escaped, to: STDOUT_FILENO)
+    } else {
+      data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self), to: STDOUT_FILENO) }
+    }
   }
 
   /// Status words in colour on a terminal: green done, yellow in progress, red blocked.

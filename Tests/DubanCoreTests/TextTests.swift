@@ -70,8 +70,44 @@ final class TextTests: XCTestCase {
     XCTAssertEqual(ExportFormat.csv.clean("\u{FEFF}\"x\u{9B}\"\r\n"), "\u{FEFF}\"x\u{FFFD}\"\r\n", "our BOM stays")
     // Beyond the BMP, JSON spells a surrogate pair.
     XCTAssertEqual(TerminalSafe.json("\"\u{E0041}\""), "\"\\udb40\\udc41\"")
-    XCTAssertEqual(
-      TerminalSafe.json(Array("{\n  \"a\" : \"\u{7F}\"\n}".utf8)), Array("{\n  \"a\" : \"\\u007f\"\n}".utf8))
+    let layout = Array("{\n  \"a\" : \"\u{7F}\"\n}".utf8)
+    XCTAssertEqual(layout.withUnsafeBytes(TerminalSafe.json), "{\n  \"a\" : \"\\u007f\"\n}")
+    XCTAssertNil(Array("{\n  \"a\" : \"区商务局“”\"\n}".utf8).withUnsafeBytes(TerminalSafe.json), "nothing to escape")
+    // The byte scan at every offset and length: eight ASCII bytes at a time, then the rest.
+    for bad in ["\u{7F}", "\u{1B}", "\u{9B}", "\u{202E}", "\u{E0041}"] {
+      for k in 0..<20 {
+        let text = String(repeating: "a", count: k) + bad + String(repeating: "区", count: k % 3)
+        XCTAssertFalse(TerminalSafe.isClean(text), "\(k) \(bad.unicodeScalars.first!.value)")
+      }
+    }
+    XCTAssertTrue(TerminalSafe.isClean(String(repeating: "abcdefgh区", count: 9)))
+    XCTAssertFalse(TerminalSafe.isClean("abcdefgh\nabc"))
+    XCTAssertTrue(TerminalSafe.isClean("abcdefgh\nabc", keepingNewlines: true))
+  }
+
+  /// The byte scan agrees with the scalar table on random mixtures of ASCII, Chinese,
+  /// full-width punctuation, emoji and every kind of unsafe scalar, at every alignment.
+  func testByteScanAgreesWithTheTable() {
+    let pool: [Unicode.Scalar] = [
+      "a", "Z", " ", "\n", "\t", "\u{1B}", "\u{7F}", "\u{80}", "\u{9B}", "\u{A0}", "\u{AD}", "é", "\u{061C}",
+      "\u{0627}",
+      "\u{115F}", "\u{1E00}", "\u{180E}", "\u{200B}", "\u{200D}", "\u{2014}", "“", "…", "\u{2028}", "\u{202E}",
+      "\u{2060}",
+      "\u{2066}", "\u{3001}", "\u{3164}", "区", "\u{FEFF}", "\u{FF0C}", "\u{FFA0}", "\u{FFFB}", "\u{FFFD}", "😀",
+      "\u{1D173}", "\u{E0041}", "\u{E0100}",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      var view = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0..<24, using: &rng) {
+        view.append(Bool.random(using: &rng) ? "a" : pool.randomElement(using: &rng)!)
+      }
+      let text = String(view)
+      for keep in [false, true] {
+        let expected = !text.unicodeScalars.contains { TerminalSafe.isUnsafe($0) && !(keep && $0 == "\n") }
+        XCTAssertEqual(TerminalSafe.isClean(text, keepingNewlines: keep), expected, text.debugDescription)
+      }
+    }
   }
 
   func testTableAlignsByDisplayWidth() {

@@ -53,11 +53,12 @@ public enum TerminalSafe {
     clean(text, .json)
   }
 
-  /// The same for JSON bytes, untouched (not copied) when nothing needs escaping.
-  public static func json(_ bytes: [UInt8]) -> [UInt8] {
-    let suspect = bytes.withUnsafeBufferPointer { mayNeedCleaning($0, keepingNewlines: true) }
-    guard suspect else { return bytes }
-    return Array(clean(String(decoding: bytes, as: UTF8.self), .json).utf8)
+  /// The same for JSON bytes: nil when nothing needs escaping, so the bytes can be written
+  /// as they are (a 20 MB `list --json` is scanned once, never copied).
+  public static func json(_ bytes: UnsafeRawBufferPointer) -> String? {
+    let utf8 = bytes.bindMemory(to: UInt8.self)
+    guard mayNeedCleaning(utf8, keepingNewlines: true) else { return nil }
+    return clean(String(decoding: utf8, as: UTF8.self), .json)
   }
 
   /// True when `text` has nothing to clean: no byte that could start an unsafe scalar. This is
@@ -134,14 +135,29 @@ public enum TerminalSafe {
     return hex(0xD800 + (v >> 10)) + hex(0xDC00 + (v & 0x3FF))
   }
 
-  /// Scans UTF-8 for a byte that could start an unsafe scalar. ASCII is tested directly; the
-  /// few lead bytes under which unsafe scalars live (C2, D8, E1, E2, E3, EF, F0, F3) are
-  /// decoded and tested exactly, everything else (most Chinese text) is skipped.
+  /// Scans UTF-8 for a scalar that could be unsafe. Eight ASCII bytes are tested at a time
+  /// (no control, no DEL); of the rest, only the few lead bytes under which unsafe scalars
+  /// live (C2, D8, E1, E2, E3, EF, F0, F3) are decoded and tested exactly, and every other
+  /// scalar (most Chinese text) is skipped whole.
   public static func mayNeedCleaning(_ p: UnsafeBufferPointer<UInt8>, keepingNewlines: Bool) -> Bool {
+    guard let base = p.baseAddress else { return false }
     let n = p.count
     var i = 0
     while i < n {
-      let b = p[i]
+      if i + 8 <= n {
+        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if w & 0x8080_8080_8080_8080 == 0 {
+          // All ASCII: a byte below 0x20, or a byte equal to 0x7F, is a control.
+          let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+          let d = w ^ 0x7F7F_7F7F_7F7F_7F7F
+          let del = (d &- 0x0101_0101_0101_0101) & ~d & 0x8080_8080_8080_8080
+          if low == 0 && del == 0 {
+            i += 8
+            continue
+          }
+        }
+      }
+      let b = base[i]
       if b < 0x80 {
         if b == 0x7F || (b < 0x20 && !(keepingNewlines && b == 0x0A)) { return true }
         i += 1
@@ -149,24 +165,26 @@ public enum TerminalSafe {
       }
       switch b {
       case 0xC2, 0xD8:
-        if i + 1 < n, isUnsafe(Unicode.Scalar(UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F))!) { return true }
+        if i + 1 < n, isUnsafe(Unicode.Scalar(UInt32(b & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F))!) { return true }
         i += 2
       case 0xE1, 0xE2, 0xE3, 0xEF:
         if i + 2 < n {
-          let v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+          let v = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
           if let s = Unicode.Scalar(v), isUnsafe(s) { return true }
         }
         i += 3
       case 0xF0, 0xF3:
         if i + 3 < n {
           let v =
-            UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-            | UInt32(p[i + 3] & 0x3F)
+            UInt32(b & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6
+            | UInt32(base[i + 3] & 0x3F)
           if let s = Unicode.Scalar(v), isUnsafe(s) { return true }
         }
         i += 4
-      default:
-        i += 1
+      case 0xC0..<0xE0: i += 2
+      case 0xE0..<0xF0: i += 3
+      case 0xF0...: i += 4
+      default: i += 1  // not a lead byte (Swift strings are valid UTF-8; this is for safety)
       }
     }
     return false
