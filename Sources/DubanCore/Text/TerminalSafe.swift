@@ -151,10 +151,14 @@ public enum TerminalSafe {
           let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
           let d = w ^ 0x7F7F_7F7F_7F7F_7F7F
           let del = (d &- 0x0101_0101_0101_0101) & ~d & 0x8080_8080_8080_8080
-          if low == 0 && del == 0 {
-            i += 8
-            continue
+          if low != 0 || del != 0 {
+            // A control among them (in JSON and tables, mostly a newline): byte by byte.
+            for k in i..<i + 8 where base[k] == 0x7F || (base[k] < 0x20 && !(keepingNewlines && base[k] == 0x0A)) {
+              return true
+            }
           }
+          i += 8
+          continue
         }
       }
       let b = base[i]
