@@ -47,11 +47,12 @@ struct WorkPlanCommand: ParsableCommand {
       let (saved, _) = try store.update { doc in try doc.apply(edit, day: day, stamp: stamp) }
       let wp = saved.workPlan(of: u.name)!
       let missing = saved.plan.itemsForWorkPlan(of: u.name).count - Set(wp.rows.map(\.item)).count
+      let name = TerminalSafe.line(u.name)
       Output.write(
-        wp.filed.map { lang.pick("\(u.name)办理方案已报送（\($0)）\n", "\(u.name)'s work plan filed (\($0))\n") }
+        wp.filed.map { lang.pick("\(name)办理方案已报送（\($0)）\n", "\(name)'s work plan filed (\($0))\n") }
           ?? lang.pick(
-            "\(u.name)办理方案已保存为草稿：还差\(missing)项事项\(wp.owner.isEmpty ? "和总责任人" : "")\n",
-            "\(u.name)'s work plan saved as a draft: \(missing) items\(wp.owner.isEmpty ? " and the owner" : "") to go\n"
+            "\(name)办理方案已保存为草稿：还差\(missing)项事项\(wp.owner.isEmpty ? "和总责任人" : "")\n",
+            "\(name)'s work plan saved as a draft: \(missing) items\(wp.owner.isEmpty ? " and the owner" : "") to go\n"
           ))
     }
   }
@@ -108,9 +109,11 @@ struct FileCommand: ParsableCommand {
       let stamp = global.stamp()
       try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
       Output.write(
-        lang.pick(
-          "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）\n",
-          "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))\n"))
+        TerminalSafe.line(
+          lang.pick(
+            "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）",
+            "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))"))
+          + "\n")
     }
   }
 }

@@ -76,6 +76,12 @@ final class HostileOutputTests: XCTestCase {
     XCTAssertEqual(r.status, status, "\(args): \(r.stderr)", file: file, line: line)
     assertClean(r.stdout, "stdout of \(args)", csv: csv, file: file, line: line)
     assertClean(r.stderr, "stderr of \(args)", file: file, line: line)
+    if !csv {  // CSV fields may hold newlines, quoted
+      for (name, text) in [("stdout", r.stdout), ("stderr", r.stderr)] {
+        let forged = text.split(separator: "\n").filter { $0.hasPrefix("伪行") }
+        XCTAssertTrue(forged.isEmpty, "\(name) of \(args): a name's newline starts a line", file: file, line: line)
+      }
+    }
     return r
   }
 
@@ -124,8 +130,9 @@ final class HostileOutputTests: XCTestCase {
 
     // Unit and group names everywhere they are written (items, units, work plans, reports,
     // settings), then titles, texts, periods and warnings.
-    let unit = "区商务局" + Self.hostile("UNIT")
-    let street = "后湖街道" + Self.hostile("STREET")
+    // Names are one line: a newline in one must not start a line of output of its own.
+    let unit = "区商务局" + Self.hostile("UNIT") + "\n伪行"
+    let street = "后湖街道" + Self.hostile("STREET") + "\n伪行"
     let group = "相关街道" + Self.hostile("GROUP")
     var text = try String(contentsOfFile: store, encoding: .utf8)
     for (plain, bad) in [("区商务局", unit), ("后湖街道", street), ("相关街道", group)] {
