@@ -147,16 +147,16 @@ public enum TerminalSafe {
       if i + 8 <= n {
         let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
         if w & 0x8080_8080_8080_8080 == 0 {
-          // All ASCII: a byte below 0x20, or a byte equal to 0x7F, is a control.
-          let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
-          let d = w ^ 0x7F7F_7F7F_7F7F_7F7F
-          let del = (d &- 0x0101_0101_0101_0101) & ~d & 0x8080_8080_8080_8080
-          if low != 0 || del != 0 {
-            // A control among them (in JSON and tables, mostly a newline): byte by byte.
-            for k in i..<i + 8 where base[k] == 0x7F || (base[k] < 0x20 && !(keepingNewlines && base[k] == 0x0A)) {
-              return true
-            }
+          // All ASCII. Each byte's high bit, exactly (no carry crosses a byte below 0x80):
+          // set where the byte is below 0x20, where it is DEL, where it is a newline.
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let low = ~(w &+ 0x6060_6060_6060_6060) & high
+          func equal(_ byte: UInt64) -> UInt64 {
+            let x = w ^ (byte &* 0x0101_0101_0101_0101)
+            return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & high
           }
+          let bad = (keepingNewlines ? low & ~equal(0x0A) : low) | equal(0x7F)
+          if bad != 0 { return true }
           i += 8
           continue
         }
