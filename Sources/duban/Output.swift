@@ -22,9 +22,10 @@ enum Output {
     return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
   }
 
-  // Every byte duban writes to stdout goes through one of the functions below, and each
+  // Commands write to stdout only through the functions below (and `json`), and each
   // cleans what it writes with TerminalSafe: text (tables, messages, Markdown, CSV) shows
-  // a control or invisible character as a placeholder, JSON escapes it as \uXXXX.
+  // a control or invisible character as a placeholder, JSON escapes it as \uXXXX. stderr
+  // is `note` (GlobalOptions.swift), cleaned the same way.
 
   /// Text for people: anything from the data that could act on a terminal is made visible.
   static func write(_ text: String) {
