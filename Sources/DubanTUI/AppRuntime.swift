@@ -217,9 +217,10 @@ public final class AppRuntime {
       name = "duban-\(lang.pick("通报", "bulletin"))-\(bulletin.period)-\(state.today).md"
       content = bulletin.render(.md)
     }
-    let path = FileManager.default.currentDirectoryPath + "/" + name.replacing("/", with: "-")
+    // A unit's name is data: no control or invisible character in a file name either.
+    let path = FileManager.default.currentDirectoryPath + "/" + TerminalSafe.line(name).replacing("/", with: "-")
     do {
-      try ExportFile.write(content, to: path, force: false)
+      try ExportFile.write(content, to: path, format: .md, force: false)
       dispatch(.exported(path: path))
     } catch {
       dispatch(.exportFailed("\(error)"))

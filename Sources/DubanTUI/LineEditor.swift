@@ -31,8 +31,10 @@ public struct LineEditor: Equatable, Sendable {
     }
     switch key {
     case .char(let c):
-      // Typed text is untrusted too: controls never enter a note.
-      guard !c.unicodeScalars.contains(where: TerminalSafe.isUnsafe) else { return true }
+      // Typed text is untrusted too: controls never enter a note. A zero-width joiner may:
+      // it arrives on its own between the two emoji it joins (👩‍💻), and output shows one
+      // that joins nothing as a placeholder.
+      guard !c.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\u{200D}" }) else { return true }
       characters.insert(c, at: cursor)
       cursor += 1
     case .backspace:

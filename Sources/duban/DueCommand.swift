@@ -64,9 +64,10 @@ struct DueCommand: ParsableCommand {
       }
       var out = lang.pick("截至 \(today) 的报送情况\n", "reports as of \(today)\n")
       for u in ordered {
+        let name = TerminalSafe.line(u.unit)  // a heading of one line, whatever the store holds
         out += lang.pick(
-          "\n\(u.unit)：逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项\n",
-          "\n\(u.unit): \(u.overdue.count) overdue, \(u.dueSoon.count) due soon\n")
+          "\n\(name)：逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项\n",
+          "\n\(name): \(u.overdue.count) overdue, \(u.dueSoon.count) due soon\n")
         let rows = (u.overdue + u.dueSoon).map { e in
           [
             e.item, e.period, e.due, e.state == "overdue" ? lang.pick("逾期", "overdue") : lang.pick("即将到期", "due soon"),

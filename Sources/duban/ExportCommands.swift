@@ -25,12 +25,11 @@ struct ExportTarget: ParsableArguments {
 
   func emit(_ content: String, lang: Lang) throws {
     guard let out else {
-      // To the terminal or a pipe: the content as is (already cleaned of controls).
-      Output.writeRaw(content)
+      Output.write(content, format: exportFormat)
       return
     }
     do {
-      try ExportFile.write(content, to: out, force: force)
+      try ExportFile.write(content, to: out, format: exportFormat, force: force)
     } catch let refused as ExportFile.Refused {
       throw Failure(lang.pick("\(refused.path) 已存在且不是 duban 导出的文件；换一个 --out，或加 --force 覆盖", "\(refused)"))
     }

@@ -49,7 +49,7 @@ struct GroupCommand: ParsableCommand {
         if reset { membership = Settings().membership(of: group.name, in: doc.plan) }
       }
       let label = membership.assumed ? lang.pick("（假定）", " (assumed)") : ""
-      Output.write("\(group.name)\(label): \(membership.members.joined(separator: "、"))\n")
+      Output.write(TerminalSafe.line("\(group.name)\(label): \(membership.members.joined(separator: "、"))") + "\n")
     }
   }
 }

@@ -65,14 +65,16 @@ struct ListCommand: ParsableCommand {
         ]
       }
       if Output.useColor {
-        var text = table.render(maxWidth: Output.terminalWidth)
         // Colour the status words after alignment, so escape codes never affect widths.
-        for s in Status.allCases {
-          text = text.replacing("  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
+        Output.write(table.render(maxWidth: Output.terminalWidth)) { text in
+          var text = text
+          for s in Status.allCases {
+            text = text.replacing("  \(s.label(lang))  ", with: "  \(Output.status(s, lang))  ")
+          }
+          return text
         }
-        Output.writeRaw(text)
       } else {
-        table.write(maxWidth: Output.terminalWidth) { Output.write($0, to: STDOUT_FILENO) }
+        table.write(maxWidth: Output.terminalWidth) { Output.write(lines: $0) }
       }
       Output.exitWithoutCleanUp()
     }

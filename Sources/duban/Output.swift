@@ -22,14 +22,35 @@ enum Output {
     return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "")
   }
 
+  // Commands write to stdout only through the functions below (and `json`), and each
+  // cleans what it writes with TerminalSafe: text (tables, messages, Markdown, CSV) shows
+  // a control or invisible character as a placeholder, JSON escapes it as \uXXXX. stderr
+  // is `note` (GlobalOptions.swift), cleaned the same way.
+
   /// Text for people: anything from the data that could act on a terminal is made visible.
   static func write(_ text: String) {
-    writeRaw(TerminalSafe.block(text))
+    write(TerminalSafe.block(text), to: STDOUT_FILENO)
   }
 
-  /// Text already made safe, with escape codes of our own (colour).
-  static func writeRaw(_ text: String) {
-    write(text, to: STDOUT_FILENO)
+  /// Text for people handed out in pieces of whole lines (a long table): cleaned as `write`
+  /// does, with a scan of the bytes that leaves clean pieces as they are.
+  static func write(lines bytes: UnsafeBufferPointer<UInt8>) {
+    if TerminalSafe.mayNeedCleaning(bytes, keepingNewlines: true) {
+      write(String(decoding: bytes, as: UTF8.self))
+    } else {
+      write(bytes, to: STDOUT_FILENO)
+    }
+  }
+
+  /// Text cleaned first, then given escape codes of our own (colour): `colour` is applied
+  /// to the cleaned text and may add nothing but SGR codes.
+  static func write(_ text: String, colouring colour: (String) -> String) {
+    write(colour(TerminalSafe.block(text)), to: STDOUT_FILENO)
+  }
+
+  /// An export (Markdown, CSV or JSON) cleaned for its format.
+  static func write(_ content: String, format: ExportFormat) {
+    write(format.clean(content), to: STDOUT_FILENO)
   }
 
   /// Ends a successful command at once: freeing 100,000 items one by one only to exit
@@ -55,9 +76,14 @@ enum Output {
   static func json<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // JSONEncoder escapes C0 controls but leaves C1, DEL, bidi and invisible characters raw.
     var data = try encoder.encode(value)
     data.append(0x0A)
-    data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self), to: STDOUT_FILENO) }
+    if let escaped = data.withUnsafeBytes(TerminalSafe.json) {
+      write(escaped, to: STDOUT_FILENO)
+    } else {
+      data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self), to: STDOUT_FILENO) }
+    }
   }
 
   /// Status words in colour on a terminal: green done, yellow in progress, red blocked.

@@ -45,7 +45,7 @@ struct WorkPlanCommand: ParsableCommand {
       let edit = WorkPlanEdit(unit: u.name, owner: owner, items: WorkPlanEdit.grouping(rows))
       let stamp = global.stamp()
       let (saved, _) = try store.update { doc in try doc.apply(edit, day: day, stamp: stamp) }
-      Output.write(WorkPlanStatus(saved, unit: u.name).message(lang) + "\n")
+      Output.write(TerminalSafe.line(WorkPlanStatus(saved, unit: u.name).message(lang)) + "\n")
     }
   }
 }
@@ -101,9 +101,11 @@ struct FileCommand: ParsableCommand {
       let stamp = global.stamp()
       try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
       Output.write(
-        lang.pick(
-          "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）\n",
-          "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))\n"))
+        TerminalSafe.line(
+          lang.pick(
+            "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）",
+            "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))"))
+          + "\n")
     }
   }
 }

@@ -122,16 +122,18 @@ final class WorkflowTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("notes.md").path
     try "我的笔记".write(toFile: path, atomically: true, encoding: .utf8)
-    XCTAssertThrowsError(try ExportFile.write("x", to: path, force: false))
+    XCTAssertThrowsError(try ExportFile.write("x", to: path, format: .md, force: false))
     XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "我的笔记")
-    try ExportFile.write(WorkPlanSheet.render(try scenario(), unit: "区商务局", format: .md), to: path, force: true)
+    try ExportFile.write(
+      WorkPlanSheet.render(try scenario(), unit: "区商务局", format: .md), to: path, format: .md, force: true)
     XCTAssertTrue(ExportFile.isOurs(path))
     for format in ExportFormat.allCases {
       let p = dir.appendingPathComponent("out.\(format.rawValue)").path
       try ExportFile.write(
-        Bulletin(try scenario(), period: "Q1", today: Day("2019-04-20")!).render(format), to: p, force: false)
+        Bulletin(try scenario(), period: "Q1", today: Day("2019-04-20")!).render(format), to: p, format: format,
+        force: false)
       XCTAssertTrue(ExportFile.isOurs(p), format.rawValue)
-      try ExportFile.write("again", to: p, force: false)  // ours: may be replaced
+      try ExportFile.write("again", to: p, format: format, force: false)  // ours: may be replaced
     }
   }
 }

@@ -119,6 +119,8 @@ final class RenderTests: XCTestCase {
     XCTAssertLessThanOrEqual(DisplayWidth.standard.width(of: shown.text), 11)
     e.handle(.char("\u{1B}"))
     XCTAssertEqual(e.text, "区商a务", "controls never enter the text")
+    for c: Character in ["\u{202E}", "\u{200B}", "\u{9B}", "👩", "\u{200D}", "💻"] { e.handle(.char(c)) }
+    XCTAssertEqual(e.text, "区商👩‍💻a务", "bidi and invisible characters refused; an emoji sequence kept whole")
   }
 
   func testASCIIBordersAndAmbiguousWide() {

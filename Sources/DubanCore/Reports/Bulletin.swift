@@ -164,31 +164,33 @@ public struct Bulletin: Encodable {
   }
 
   func markdown() -> String {
-    """
-    \(ExportFile.markdownMarker)
-    # \(title)
+    // Sentences and the title are one line each: data cannot start a heading or a table.
+    let l = TerminalSafe.line
+    return """
+      \(ExportFile.markdownMarker)
+      # \(l(title))
 
-    各街道办事处，区人民政府各部门，各有关单位：
+      各街道办事处，区人民政府各部门，各有关单位：
 
-    \(summarySentence)\(due.map { "本期（\(periodName)）进展报送截止日期为\($0)。" } ?? "")
+      \(l(summarySentence))\(l(due.map { "本期（\(periodName)）进展报送截止日期为\($0)。" } ?? ""))
 
-    ## 一、总体完成情况
+      ## 一、总体完成情况
 
-    \(sectionTable.markdown())
-    ## 二、各单位办理情况
+      \(sectionTable.markdown())
+      ## 二、各单位办理情况
 
-    \(unitTable.markdown())
-    ## 三、滞后事项（\(laggingItems.count)项）
+      \(unitTable.markdown())
+      ## 三、滞后事项（\(laggingItems.count)项）
 
-    \(laggingItems.isEmpty ? "无。\n" : laggingTable.markdown())
-    ## 四、需督促的单位
+      \(laggingItems.isEmpty ? "无。\n" : laggingTable.markdown())
+      ## 四、需督促的单位
 
-    \(laggingUnitsSentence)
+      \(l(laggingUnitsSentence))
 
-    区人民政府督查室\u{20}\u{20}
-    \(Bulletin.chineseDate(asOf))
+      区人民政府督查室\u{20}\u{20}
+      \(l(Bulletin.chineseDate(asOf)))
 
-    """
+      """
   }
 
   func csv() -> String {

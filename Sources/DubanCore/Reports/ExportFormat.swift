@@ -4,6 +4,20 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case md
   case csv
   case json
+
+  /// The export as it may leave duban, to stdout or a file: no control or invisible
+  /// character from the data, whatever the renderer did (`TerminalSafe` decides which).
+  /// Markdown keeps its newlines, CSV its CRLF row ends and the BOM it starts with, JSON is
+  /// escaped (`\u009b`), so it parses to the same data.
+  public func clean(_ content: String) -> String {
+    switch self {
+    case .md: return TerminalSafe.block(content)
+    case .json: return TerminalSafe.json(content)
+    case .csv:
+      guard content.hasPrefix(ExportFile.bom) else { return TerminalSafe.csv(content) }
+      return ExportFile.bom + TerminalSafe.csv(String(content.unicodeScalars.dropFirst()))
+    }
+  }
 }
 
 /// Writing exports: CSV with a UTF-8 BOM so Excel and WPS open Chinese correctly, and never
@@ -31,9 +45,10 @@ public enum ExportFile {
     return head.contains("\"generator\" : \"duban\"")
   }
 
-  public static func write(_ content: String, to path: String, force: Bool) throws {
+  /// Writes the export cleaned for its format: a file is as safe to `cat` as stdout.
+  public static func write(_ content: String, to path: String, format: ExportFormat, force: Bool) throws {
     if FileManager.default.fileExists(atPath: path) && !force && !isOurs(path) { throw Refused(path: path) }
-    try AtomicFile.write(Data(content.utf8), to: path, backup: false)
+    try AtomicFile.write(Data(format.clean(content).utf8), to: path, backup: false)
   }
 }
 

@@ -30,11 +30,13 @@ public enum WorkPlanSheet {
     let table = ExportTable(headers: headers, rows: rows(doc, unit: unit))
     switch format {
     case .md:
+      // Header fields are one line each: a newline in an owner's name cannot start a heading.
+      let l = TerminalSafe.line
       return """
         \(ExportFile.markdownMarker)
-        # \(unit)办理方案
+        # \(l(unit))办理方案
 
-        总责任人：\(owner)　　状态：\(filed)\(due)
+        总责任人：\(l(owner))　　状态：\(l(filed))\(l(due))
 
         \(table.markdown())
         """

@@ -35,14 +35,17 @@ public struct TextTable {
   /// whole. Built as bytes: appending to a String re-checks its storage on every piece.
   public func write(maxWidth: Int? = nil, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     let columns = headers.count
-    // Every cell measured once: measuring is most of the work for a long list.
+    // Cells are cleaned of controls once per pass (TerminalSafe.line: a byte scan, for clean
+    // text) and measured once per pass: measuring is most of the work for a long list. The
+    // last column is neither measured nor, in the first pass, cleaned.
+    func cleaned(_ row: [String]) -> [String] { row.map(TerminalSafe.line) }
     func measure(_ row: [String]) -> [Int] {
-      row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: TerminalSafe.line(cell)) : 0 }
+      row.enumerated().map { c, cell in c < columns - 1 ? width.width(of: cell) : 0 }
     }
     var widths = Array(repeating: 0, count: columns)
     for r in -1..<rowCount {
-      for (c, w) in measure(r < 0 ? headers : row(r)).enumerated() where c < columns - 1 {
-        widths[c] = max(widths[c], w)
+      for (c, cell) in (r < 0 ? headers : row(r)).enumerated() where c < columns - 1 {
+        widths[c] = max(widths[c], width.width(of: TerminalSafe.line(cell)))
       }
     }
     var out: [UInt8] = []
@@ -50,8 +53,7 @@ public struct TextTable {
     func line(_ row: [String], _ rowWidths: [Int]) {
       let lineStart = out.count
       var used = 0
-      for (c, raw) in row.enumerated() {
-        let cell = TerminalSafe.line(raw)
+      for (c, cell) in row.enumerated() {
         if c == columns - 1 {
           out += (maxWidth.map { width.truncate(cell, columns: max(1, $0 - used)) } ?? cell).utf8
         } else {
@@ -70,9 +72,10 @@ public struct TextTable {
         out.removeAll(keepingCapacity: true)
       }
     }
-    line(headers, measure(headers))
+    let head = cleaned(headers)
+    line(head, measure(head))
     for r in 0..<rowCount {
-      let cells = row(r)
+      let cells = cleaned(row(r))
       line(cells, measure(cells))
     }
     if !out.isEmpty { out.withUnsafeBufferPointer(emit) }
