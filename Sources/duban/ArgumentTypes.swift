@@ -1,8 +1,37 @@
 import ArgumentParser
 import DubanCore
 
+// The command line's values are types: the parser validates them, and `--help` and shell
+// completion list what they take. What a refusal says, per option and language, is below
+// (`ArgumentExpectation`), so a bad value gets the same sentence in every command.
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) { self.init(UserInput.halfWidth(argument).trimmed) }
+}
+
+extension Lang: ExpressibleByArgument {
+  public init?(argument: String) {
+    switch argument.lowercased() {
+    case "zh", "zh_cn", "zh-cn", "中文", "chinese": self = .zh
+    case "en", "english", "英文": self = .en
+    default: return nil
+    }
+  }
+}
+
+extension ExportFormat: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension Status: ExpressibleByArgument {
+  /// The JSON value, the Chinese label, or a loose English spelling.
+  public init?(argument: String) { self.init(userText: argument) }
+
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) + allCases.map { $0.label(.zh) } }
+}
+
 /// A progress figure as people type it: `40`, `40%`, or full-width `４０` from a Chinese
-/// IME; 0–100, checked by the parser so `--help` and the error come from the type.
+/// IME; 0–100.
 struct Percent: ExpressibleByArgument, Sendable {
   var value: Int
 
@@ -10,6 +39,29 @@ struct Percent: ExpressibleByArgument, Sendable {
     guard let v = UserInput.integer(argument), (0...100).contains(v) else { return nil }
     value = v
   }
+}
 
-  static var defaultValueDescription: String { "0–100" }
+/// What each typed option takes, said when a value is refused (the parser's own wording is
+/// generic: "The value 'x' is invalid for '--today <date>'").
+enum ArgumentExpectation {
+  static func message(option: String, value: String, _ lang: Lang) -> String? {
+    switch option {
+    case "--today":
+      return lang.pick(
+        "--today 须是 YYYY-MM-DD 格式的日期，不能是“\(value)”", "--today must be a date as YYYY-MM-DD, not “\(value)”")
+    case "--lang":
+      return lang.pick("--lang 只能是 zh 或 en，不能是“\(value)”", "--lang must be zh or en, not “\(value)”")
+    case "--format":
+      return lang.pick("--format 只能是 md、csv 或 json，不能是“\(value)”", "--format must be md, csv or json, not “\(value)”")
+    case "--status":
+      return lang.pick(
+        "未知状态“\(value)”：可用 not_started、in_progress、done、blocked（或 未开始、推进中、已完成、滞后）",
+        "unknown status “\(value)”: use not_started, in_progress, done or blocked")
+    case "--progress":
+      return lang.pick(
+        "--progress 须是 0–100 的整数，不能是“\(value)”", "--progress must be a whole number 0–100, not “\(value)”")
+    default:
+      return nil
+    }
+  }
 }

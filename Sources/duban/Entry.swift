@@ -78,6 +78,12 @@ enum UsageMessage {
     for line in full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       if line.hasPrefix("Error: ") {
         let message = String(line.dropFirst("Error: ".count))
+        if let m = message.wholeMatch(of: #/The value '(.*)' is invalid for '(--[a-z-]+)[^']*'.*/#),
+          let expected = ArgumentExpectation.message(option: String(m.2), value: String(m.1), lang)
+        {
+          out.append("duban: " + expected)
+          continue
+        }
         out.append("duban: " + (lang == .zh ? translate(message) : message))
       } else if line.hasPrefix("Help: ") {
         if lang == .en { out.append(line) }  // the option's English help

@@ -5,7 +5,7 @@ import DubanCore
 struct ExportTarget: ParsableArguments {
   @Option(
     help: ArgumentHelp("md (Markdown tables), csv (with a UTF-8 BOM for Excel and WPS) or json.", valueName: "format"))
-  var format: String = "md"
+  var format: ExportFormat = .md
 
   @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
   var out: String?
@@ -13,15 +13,7 @@ struct ExportTarget: ParsableArguments {
   @Flag(help: "Replace a file at --out that is not a duban export.")
   var force = false
 
-  /// Called from the commands' validate(), which know the interface's language.
-  func validate(_ lang: Lang) throws {
-    guard ExportFormat(rawValue: format) != nil else {
-      throw ValidationError(
-        lang.pick("--format 只能是 md、csv 或 json，不能是“\(format)”", "--format must be md, csv or json, not “\(format)”"))
-    }
-  }
-
-  var exportFormat: ExportFormat { ExportFormat(rawValue: format) ?? .md }
+  var exportFormat: ExportFormat { format }
 
   func emit(_ content: String, lang: Lang) throws {
     guard let out else {
@@ -47,8 +39,6 @@ struct SheetCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
   var unit: String
 
-  func validate() throws { try target.validate(global.language) }
-
   func run() throws {
     try global.reportingErrors {
       let lang = global.language
@@ -70,8 +60,6 @@ struct ReportCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (the plan's period ids).", valueName: "period"))
   var period: String?
-
-  func validate() throws { try target.validate(global.language) }
 
   func run() throws {
     try global.reportingErrors {

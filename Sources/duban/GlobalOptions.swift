@@ -15,26 +15,14 @@ struct GlobalOptions: ParsableArguments {
   var store: String?
 
   @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD).", valueName: "date"))
-  var today: String?
+  var today: Day?
 
   @Option(help: ArgumentHelp("Interface language: zh (default) or en.", valueName: "zh|en"))
-  var lang: String?
-
-  func validate() throws {
-    let language = self.language
-    if let lang, !["zh", "en"].contains(lang.lowercased()) {
-      throw ValidationError(language.pick("--lang 只能是 zh 或 en，不能是“\(lang)”", "--lang must be zh or en, not “\(lang)”"))
-    }
-    if let today, Day(today) == nil {
-      throw ValidationError(
-        language.pick(
-          "--today 须是 YYYY-MM-DD 格式的日期，不能是“\(today)”", "--today must be a date as YYYY-MM-DD, not “\(today)”"))
-    }
-  }
+  var lang: Lang?
 
   var environment: [String: String] { ProcessInfo.processInfo.environment }
   var storePath: String { store ?? Store.defaultPath(environment: environment) }
-  var language: Lang { Lang(option: lang, environment: environment) }
+  var language: Lang { lang ?? Lang(option: nil, environment: environment) }
 
   /// Where the store path came from when the user named it (`--store`, `$DUBAN_STORE`);
   /// nil for the default store, the only one duban creates on its own.
@@ -56,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
 
   /// `--today`, else the clock's date.
   var day: Day {
-    if let today, let d = Day(today) { return d }
+    if let today { return today }
     let t = Self.localTime()
     return Day(year: Int(t.tm_year) + 1900, month: Int(t.tm_mon) + 1, day: Int(t.tm_mday))!
   }
@@ -150,19 +138,6 @@ func note(_ message: String) {
 struct Failure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
-}
-
-extension Status {
-  /// A status the user typed, or a message that lists the ones there are.
-  static func parse(_ text: String, lang: Lang) throws -> Status {
-    guard let s = Status(userText: text) else {
-      throw Failure(
-        lang.pick(
-          "未知状态“\(text)”：可用 not_started、in_progress、done、blocked（或 未开始、推进中、已完成、滞后）",
-          "unknown status “\(text)”: use not_started, in_progress, done or blocked"))
-    }
-    return s
-  }
 }
 
 extension Plan {

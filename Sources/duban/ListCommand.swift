@@ -23,7 +23,7 @@ struct ListCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Only items with this status: not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
-  var status: String?
+  var status: Status?
 
   func run() throws {
     try global.reportingErrors {
@@ -37,11 +37,7 @@ struct ListCommand: ParsableCommand {
       if let unit {
         unitName = try plan.requireUnit(unit, lang: lang, officeOnly: false).name
       }
-      var wanted: Status? = nil
-      if let status {
-        let s = try Status.parse(status, lang: lang)
-        wanted = s
-      }
+      let wanted = status
       func keep(_ item: Item) -> Bool {
         (unitName.map { item.names(unit: $0) } ?? true) && (part.map { item.part == $0 } ?? true)
           && (wanted.map { item.status == $0 } ?? true)

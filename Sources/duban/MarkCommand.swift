@@ -11,7 +11,7 @@ struct MarkCommand: ParsableCommand {
   var id: String
 
   @Option(help: ArgumentHelp("not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
-  var status: String?
+  var status: Status?
 
   @Option(help: ArgumentHelp("Progress in percent, 0–100.", valueName: "n"))
   var progress: Percent?
@@ -38,7 +38,7 @@ struct MarkCommand: ParsableCommand {
     try global.reportingErrors {
       let lang = global.language
       var edits: [ItemEdit] = []
-      let newStatus = try status.map { try Status.parse($0, lang: lang) }
+      let newStatus = status
       if let newStatus { edits.append(.status(newStatus)) }
       // 已完成 with 50%, 未开始 with progress: refused before anything changes.
       let request = MarkRequest(status: newStatus, progress: progress?.value)

@@ -296,7 +296,8 @@ final class CommandLineTests: XCTestCase {
     // The parser's own errors: exit 2 as well, in Chinese.
     for (args, expected) in [
       (["list", "--bogus"], "未知选项 '--bogus'"), (["mark"], "缺少参数 '<id>'"),
-      (["mark", "1.1", "--progress", "abc"], "'abc' 不是 '--progress <n>' 的有效值"),
+      (["mark", "1.1", "--progress", "abc"], "--progress 须是 0–100 的整数，不能是“abc”"),
+      (["mark", "1.1", "--status", "foo"], "未知状态“foo”"), (["list", "--part", "x"], "'x' 不是 '--part <n>' 的有效值"),
       (["mark", "1.1"], "请说明要记录什么"), (["report", "--format", "pdf"], "--format 只能是 md、csv 或 json"),
       (["list", "--lang", "fr"], "--lang 只能是 zh 或 en"),
     ] {
