@@ -36,7 +36,11 @@ let package = Package(
     // make bench: plans of 1,000 to 100,000 items, timed beside taskwarrior.
     // Pseudo-terminals for timing the first frame (GNU extensions Swift's Glibc leaves out).
     .target(name: "CDubanBench"),
-    .executableTarget(name: "duban-bench", dependencies: ["DubanCore", "DubanTUI", "CDubanBench"]),
+    .executableTarget(
+      name: "duban-bench",
+      dependencies: [
+        "DubanCore", "DubanTUI", "CDubanBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
     // Drives the real binary (and tmux) end to end; measures its screens with DubanCore's widths.
