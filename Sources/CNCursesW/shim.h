@@ -15,10 +15,6 @@ static const unsigned int duban_A_REVERSE = A_REVERSE;
 static const unsigned int duban_A_UNDERLINE = A_UNDERLINE;
 static const unsigned int duban_A_DIM = A_DIM;
 
-static inline WINDOW *duban_stdscr(void) { return stdscr; }
-static inline int duban_lines(void) { return LINES; }
-static inline int duban_cols(void) { return COLS; }
-static inline int duban_color_pair(int n) { return COLOR_PAIR(n); }
 
 static inline int duban_set_style(WINDOW *w, unsigned int attrs, short pair) {
   return wattr_set(w, (attr_t)attrs, pair, NULL);
