@@ -11,6 +11,7 @@ import FoundationEssentials
 @main
 enum Entry {
   static func main() {
+    Store.prepareProcess()
     let args = GlobalArguments.reordered(
       Array(CommandLine.arguments.dropFirst()),
       subcommands: Set(Duban.configuration.subcommands.compactMap { $0.configuration.commandName }))

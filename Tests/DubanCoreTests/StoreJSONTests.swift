@@ -6,6 +6,11 @@ import XCTest
 /// The store's own JSON reader and writer against the reference, JSONEncoder/JSONDecoder:
 /// same bytes out, same document in, and everything the fast reader refuses still read.
 final class StoreJSONTests: XCTestCase {
+  override func setUp() {
+    super.setUp()
+    Store.prepareProcess()
+  }
+
   /// A document using every field: reports, close-outs, targets with fractions, settings,
   /// work plans, warnings, and text JSON must escape.
   static func fullDocument() throws -> StoreDocument {
@@ -136,7 +141,7 @@ final class StoreJSONTests: XCTestCase {
     let written = try Data(contentsOf: URL(fileURLWithPath: path))
     XCTAssertGreaterThan(written.count, 10 << 20)
     XCTAssertTrue(written == (try Self.reference(doc)))
-    let bytes = try XCTUnwrap(FileBytes(path: path))
+    let bytes = try FileBytes(path: path)
     var reader = JSONReader(bytes)
     XCTAssertEqual(try StoreJSON.decode(&reader), doc)
     XCTAssertEqual(try Store(path: path).load(), doc)
@@ -179,7 +184,7 @@ final class StoreJSONTests: XCTestCase {
     let path = try Fixtures.tempDir().appendingPathComponent("leased.json").path
     try Store(path: path).save(StoreDocument(plan: try Fixtures.seedPlan()))
     let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
-    var bytes: FileBytes? = try XCTUnwrap(FileBytes(path: path))
+    var bytes: FileBytes? = try FileBytes(path: path)
     try XCTSkipUnless(bytes!.leased, "this file system gives no leases")
     let truncate = Process()  // what `cp x.json plan.json` does first: open with O_TRUNC
     truncate.executableURL = URL(fileURLWithPath: "/bin/sh")

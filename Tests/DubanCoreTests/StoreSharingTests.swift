@@ -11,6 +11,7 @@ final class StoreSharingTests: XCTestCase {
   let stamp = Stamp(user: "tester", time: "2019-05-01T09:00:00+08:00")
 
   override func setUpWithError() throws {
+    Store.prepareProcess()
     dir = try Fixtures.tempDir()
     doc = StoreDocument(plan: try Fixtures.seedPlan())
   }

@@ -8,6 +8,7 @@ final class StoreTests: XCTestCase {
   var doc: StoreDocument!
 
   override func setUpWithError() throws {
+    Store.prepareProcess()
     dir = try Fixtures.tempDir()
     doc = StoreDocument(plan: try Fixtures.seedPlan())
   }
@@ -78,6 +79,81 @@ final class StoreTests: XCTestCase {
       XCTAssertEqual(try String(contentsOfFile: p, encoding: .utf8), content, "\(name) untouched")
       XCTAssertFalse(FileManager.default.fileExists(atPath: p + ".bak"), "\(name): no backup written")
     }
+  }
+
+  /// Bytes that are not UTF-8 and numbers no type can hold are refused where they are, in
+  /// both languages (JSONDecoder alone refuses them for the whole file).
+  func testBadTextAndHugeNumbersNameLineAndColumn() throws {
+    let store = Store(path: path())
+    try store.save(doc)
+    let original = try Data(contentsOf: URL(fileURLWithPath: store.path))
+    func position(of offset: Int, in data: Data) -> (Int, Int) {
+      let before = data.prefix(offset)
+      let line = before.filter { $0 == 0x0A }.count + 1
+      let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+      return (line, data[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1)
+    }
+    let text = String(decoding: original, as: UTF8.self)
+    let title = try XCTUnwrap(original.firstRange(of: Data("\"title\" : \"".utf8))).upperBound
+    let chinese = try XCTUnwrap(original.firstIndex { $0 >= 0xE0 })
+    let progress = try XCTUnwrap(original.firstRange(of: Data("\"progress\" : 0".utf8))).upperBound - 1
+    XCTAssertTrue(text.contains("\"progress\" : 0"))
+    let cases: [(String, Data, Int, String, String)] = [
+      (
+        "a byte that is never UTF-8", original[..<title] + [0xFF] + original[title...], title,
+        "not valid UTF-8 text", "不是有效的 UTF-8 文本"
+      ),
+      (
+        "a character cut short", original[..<(chinese + 2)] + original[(chinese + 3)...], chinese,
+        "not valid UTF-8 text", "不是有效的 UTF-8 文本"
+      ),
+      (
+        "1e309", original[..<progress] + Data("1e309".utf8) + original[(progress + 1)...], progress,
+        "the number 1e309 is out of range", "数字 1e309 超出范围"
+      ),
+      (
+        "-1e400", original[..<progress] + Data("-1e400".utf8) + original[(progress + 1)...], progress,
+        "the number -1e400 is out of range", "数字 -1e400 超出范围"
+      ),
+    ]
+    for (name, data, offset, en, zh) in cases {
+      try data.write(to: URL(fileURLWithPath: store.path))
+      let (line, column) = position(of: offset, in: data)
+      for read in [
+        { _ = try store.load() }, { _ = try store.loadSummary() }, { _ = try Store.decode(data, file: store.path) },
+      ] {
+        XCTAssertThrowsError(try read(), name) {
+          let error = $0 as? StoreError
+          XCTAssertEqual(
+            error?.message(.en), "\(store.path): line \(line), column \(column): \(en); the file was left untouched",
+            name)
+          XCTAssertEqual(error?.message(.zh), "\(store.path)：第 \(line) 行第 \(column) 列：\(zh)；文件未作改动", name)
+        }
+      }
+    }
+    // A number as small as a number can be is still a number (0), as JSONDecoder reads it.
+    var scanner = JSONSyntaxScanner(bytes: Array("[1e-400, 1.5e308, \"\\u00e9\\n\"]".utf8))
+    XCTAssertNil(scanner.firstError())
+    scanner = JSONSyntaxScanner(bytes: Array("[\"\\x\"]".utf8))
+    XCTAssertEqual(scanner.firstError(), 2, "an escape JSON does not have, at its backslash")
+  }
+
+  /// Where no read lease can be had (here: someone holds the store open for writing, as
+  /// `cp` does while it copies), the store is read into private memory: the same document,
+  /// and a file changed since the read is noticed.
+  func testReadsWithoutALeaseAreReadIntoPrivateMemory() throws {
+    let store = Store(path: path())
+    try store.save(doc)
+    let writer = open(store.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    XCTAssertGreaterThanOrEqual(writer, 0)
+    defer { close(writer) }
+    let bytes = try FileBytes(path: store.path)
+    XCTAssertFalse(bytes.leased, "no read lease on a file open for writing")
+    XCTAssertFalse(bytes.changedSinceRead())
+    XCTAssertEqual(try store.load(), doc)
+    XCTAssertEqual(try store.loadSummary().plan.items.map(\.id), doc.plan.items.map(\.id))
+    XCTAssertEqual(write(writer, " ", 1), 1)
+    XCTAssertTrue(bytes.changedSinceRead(), "a file written since the read")
   }
 
   func testTypeErrorNamesTheItem() throws {

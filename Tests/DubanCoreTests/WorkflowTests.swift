@@ -5,6 +5,11 @@ import XCTest
 
 /// Work plans, period reports, close-out and the exports, on the seed with chosen marks.
 final class WorkflowTests: XCTestCase {
+  override func setUp() {
+    super.setUp()
+    Store.prepareProcess()
+  }
+
   let stamp = Stamp(user: "督查室", time: "2019-04-20T09:00:00+08:00")
 
   /// The scenario the golden exports show.

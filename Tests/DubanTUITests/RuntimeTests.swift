@@ -9,6 +9,7 @@ final class RuntimeTests: XCTestCase {
   var dir: URL!
 
   override func setUpWithError() throws {
+    Store.prepareProcess()
     dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-rt-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   }

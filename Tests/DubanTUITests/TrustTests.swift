@@ -248,6 +248,7 @@ final class TrustRuntimeTests: XCTestCase {
   let colleague = Stamp(user: "李科员", time: "2019-05-01T10:30:00+08:00")
 
   override func setUpWithError() throws {
+    Store.prepareProcess()
     dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-trust-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     _ = Harness.zone

@@ -25,8 +25,8 @@ public enum AtomicFile {
     to path: String, backup: Bool = true,
     _ produce: (_ output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
   ) throws -> [StoreNotice] {
-    // Past a file-size limit write() should fail with EFBIG, not kill the process.
-    signal(SIGXFSZ, SIG_IGN)
+    // Past a file-size limit write() fails with EFBIG rather than ending the process: the
+    // process ignores SIGXFSZ from its start (Store.prepareProcess).
     let target = resolvedPath(path)
     let dir = PathText.directory(of: target)
     let folder = dir.isEmpty ? "." : dir

@@ -1,6 +1,8 @@
-/// Finds the byte offset of the first JSON syntax error or duplicate member name, for
-/// messages that say where a store went wrong. Validates structure and member names only;
-/// values are decoded elsewhere. Store runs it before JSONDecoder, which would otherwise
+/// Finds the byte offset of the first JSON syntax error, duplicate member name, byte that is
+/// not UTF-8 or number too large for any number type, for messages that say where a store
+/// went wrong (JSONDecoder refuses the last two for the whole file, without a position).
+/// Validates structure, text encoding, numbers' range and member names only; values are
+/// decoded elsewhere. Store runs it before JSONDecoder, which would otherwise
 /// keep one of two duplicate members silently.
 struct JSONSyntaxScanner {
   let bytes: [UInt8]
@@ -9,6 +11,10 @@ struct JSONSyntaxScanner {
   var tooDeep = false
   /// The name (unescaped) when the first error is a member named twice in one object.
   var duplicate: String?
+  /// The first error is a byte sequence that is not UTF-8 (in a string).
+  var notUTF8 = false
+  /// The number, as written, when the first error is a number beyond Double's range.
+  var outOfRange: String?
   static let maxDepth = 512
 
   /// A member name as written: the text between its quotes.
@@ -194,10 +200,77 @@ struct JSONSyntaxScanner {
         return escaped
       }
       if b < 0x20 { throw Failure(offset: i) }
-      if b == UInt8(ascii: "\\") { escaped = true }
-      i += b == UInt8(ascii: "\\") ? 2 : 1
+      if b >= 0x80 {
+        i += try utf8Sequence()
+        continue
+      }
+      if b == UInt8(ascii: "\\") {
+        escaped = true
+        try escape()
+        continue
+      }
+      i += 1
     }
     throw Failure(offset: i)
+  }
+
+  /// Steps over one escape (`\n`, `\u00e9`); anything else JSON does not allow fails at its
+  /// backslash.
+  private mutating func escape() throws {
+    let at = i
+    guard i + 1 < bytes.count else { throw Failure(offset: at) }
+    switch bytes[i + 1] {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+      i += 2
+    case UInt8(ascii: "u"):
+      guard i + 6 <= bytes.count,
+        bytes[(i + 2)..<(i + 6)].allSatisfy({
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
+        })
+      else { throw Failure(offset: at) }
+      i += 6
+    default:
+      throw Failure(offset: at)
+    }
+  }
+
+  /// The length of the well-formed UTF-8 sequence at `i` (Unicode's table 3-7: no
+  /// overlong forms, no surrogates, nothing past U+10FFFF), else a failure there.
+  private mutating func utf8Sequence() throws -> Int {
+    let lead = bytes[i]
+    let length: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      high = 0x9F
+    case 0xF0:
+      length = 4
+      low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      high = 0x8F
+    default: length = 0
+    }
+    var ok = length > 0 && i + length <= bytes.count
+    if ok {
+      ok = (low...high).contains(bytes[i + 1])
+      for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { ok = false }
+    }
+    guard ok else {
+      notUTF8 = true
+      throw Failure(offset: i)
+    }
+    return length
   }
 
   mutating func number() throws {
@@ -211,5 +284,11 @@ struct JSONSyntaxScanner {
       }
     }
     if i == start { throw Failure(offset: i) }
+    // JSONDecoder refuses a number no type can hold (1e309) for the whole file.
+    let text = String(decoding: bytes[start..<i], as: UTF8.self)
+    if let d = Double(text), !d.isFinite {
+      outOfRange = text
+      throw Failure(offset: start)
+    }
   }
 }

@@ -1,5 +1,9 @@
 import FoundationEssentials
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The JSON file that holds a plan and all progress. Every write is atomic and under an
 /// exclusive lock; a file it cannot read is refused and left untouched.
 public struct Store: Sendable {
@@ -37,24 +41,24 @@ public struct Store: Sendable {
 
   public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
+  /// Ignores the two signals a store's file operations may raise, once, at the start of a
+  /// process that uses stores (the command line, the benchmark, test set-up): SIGIO, which
+  /// announces the break of a read lease (without it no lease is taken, and every read goes
+  /// to private memory), and SIGXFSZ, raised by a write past the file-size limit (which
+  /// should fail with EFBIG, not end the process).
+  public static func prepareProcess() {
+    signal(SIGIO, SIG_IGN)
+    signal(SIGXFSZ, SIG_IGN)
+  }
+
   public func load() throws -> StoreDocument {
-    // The fast path reads the mapped file; anything it does not handle goes to
-    // JSONDecoder below, which accepts it or explains what is wrong.
-    if let bytes = FileBytes(path: path) {
-      var reader = JSONReader(bytes)
-      if let doc = try Self.readFast(&reader, file: path) { return doc }
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      if exists { throw StoreError(file: path, reason: "cannot read the store", zh: "无法读取数据文件") }
-      throw StoreError(
-        file: path,
-        reason: "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan",
-        zh: "这里没有数据文件；用 `duban import 文档 --out \(path)` 新建，或去掉 --store 使用内置的 2019 年方案")
-    }
-    return try Self.decode(data, file: path)
+    // The fast path reads the file's bytes; anything it does not handle goes to
+    // JSONDecoder, on the same bytes, which accepts it or explains what is wrong.
+    try read(
+      fast: { bytes in
+        var reader = JSONReader(bytes)
+        return try Self.readFast(&reader, file: path)
+      }, slow: { data in try Self.decodeWithFoundation(data, file: path) })
   }
 
   /// The store read for a listing: items without their notes, history, period reports and
@@ -62,12 +66,48 @@ public struct Store: Sendable {
   /// items. Not a StoreDocument, so it can never be saved in place of the whole.
   /// It refuses exactly what load refuses: the parts it does not keep are still checked.
   public func loadSummary() throws -> StoreSummary {
-    if let bytes = FileBytes(path: path) {
-      var reader = JSONReader(bytes)
-      reader.summaryOnly = true
-      if let doc = try Self.readFast(&reader, file: path) { return StoreSummary(doc) }
+    try read(
+      fast: { bytes in
+        var reader = JSONReader(bytes)
+        reader.summaryOnly = true
+        return try Self.readFast(&reader, file: path).map(StoreSummary.init)
+      }, slow: { data in StoreSummary(try Self.decode(data, file: path)) })
+  }
+
+  /// One read of the file (see FileBytes): `fast` on its bytes, else `slow` on a copy of
+  /// them. A read without a lease that raced a writer — the bytes changed as they were read,
+  /// or a refusal of a file that has changed since (half of a `cp`) — is tried once more,
+  /// then refused as a store that changed while it was being read.
+  private func read<T>(fast: (FileBytes) throws -> T?, slow: (Data) throws -> T) throws -> T {
+    for _ in 0..<2 {
+      let bytes: FileBytes
+      do {
+        bytes = try FileBytes(path: path)
+      } catch .changed {
+        continue
+      } catch .cannotOpen(let code) {
+        if code == ENOENT || code == ENOTDIR {
+          throw StoreError(
+            file: path,
+            reason:
+              "no store here; run `duban import DOC --out \(path)` or omit --store to use the embedded 2019 plan",
+            zh: "这里没有数据文件；用 `duban import 文档 --out \(path)` 新建，或去掉 --store 使用内置的 2019 年方案")
+        }
+        throw StoreError(
+          file: path, reason: "cannot read the store (\(String(cString: strerror(code))))",
+          zh: "无法读取数据文件（\(String(cString: strerror(code)))）")
+      }
+      do {
+        if let value = try fast(bytes) { return value }
+        return try slow(Data(bytes: bytes.base, count: bytes.filled))
+      } catch let error as StoreError {
+        if bytes.changedSinceRead() { continue }
+        throw error
+      }
     }
-    return StoreSummary(try load())
+    throw StoreError(
+      file: path, reason: "the store changed while it was being read (someone wrote it in place); try again",
+      zh: "数据文件在读取时被改动（有人在原处写入）；请重试")
   }
 
   /// loadSummary on bytes in memory (for tests).
@@ -111,10 +151,17 @@ public struct Store: Sendable {
     if let offset = scanner.firstError() {
       let (line, column) = lineColumn(offset, in: data)
       let reason: (en: String, zh: String) =
-        scanner.duplicate.map { ("duplicate member “\(Self.shortened($0))”", "成员“\(Self.shortened($0))”重复") }
-        ?? (scanner.tooDeep
-          ? ("nested more than \(JSONSyntaxScanner.maxDepth) levels deep", "嵌套超过 \(JSONSyntaxScanner.maxDepth) 层")
-          : ("not valid JSON", "不是有效的 JSON"))
+        if let name = scanner.duplicate {
+          ("duplicate member “\(Self.shortened(name))”", "成员“\(Self.shortened(name))”重复")
+        } else if scanner.tooDeep {
+          ("nested more than \(JSONSyntaxScanner.maxDepth) levels deep", "嵌套超过 \(JSONSyntaxScanner.maxDepth) 层")
+        } else if scanner.notUTF8 {
+          ("not valid UTF-8 text", "不是有效的 UTF-8 文本")
+        } else if let number = scanner.outOfRange {
+          ("the number \(Self.shortened(number)) is out of range", "数字 \(Self.shortened(number)) 超出范围")
+        } else {
+          ("not valid JSON", "不是有效的 JSON")
+        }
       throw StoreError(
         file: file, position: "line \(line), column \(column)", reason: "\(reason.en); the file was left untouched",
         positionZh: "第 \(line) 行第 \(column) 列", zh: "\(reason.zh)；文件未作改动")
