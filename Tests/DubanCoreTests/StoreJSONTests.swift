@@ -107,6 +107,36 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertEqual(K.all.count, Set(K.all.map(\.0)).count)
   }
 
+  /// The readers, writers, Codable conformances and member names are generated from
+  /// Scripts/store-schema.json: the checked-in file is what `make generate` writes now.
+  func testGeneratedStoreCodeIsCurrent() throws {
+    let generated = Fixtures.repoRoot.appendingPathComponent("Sources/DubanCore/Store/StoreJSON+Generated.swift")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", Fixtures.repoRoot.appendingPathComponent("Scripts/gen-store-json.py").path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let fresh = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, 0, "Scripts/gen-store-json.py failed")
+    XCTAssertTrue(
+      fresh == (try Data(contentsOf: generated)),
+      "StoreJSON+Generated.swift is not what Scripts/store-schema.json generates: run `make generate`")
+  }
+
+  /// A store that leaves every setting out reads as Settings(): the schema's defaults and
+  /// the initializer's agree.
+  func testSettingsLeftOutReadAsTheDefaults() throws {
+    XCTAssertEqual(try JSONDecoder().decode(Settings.self, from: Data("{}".utf8)), Settings())
+    var bytes = Array("{}".utf8)
+    let fast = try bytes.withUnsafeMutableBytes { raw in
+      var r = JSONReader(UnsafeRawBufferPointer(raw))
+      return try Settings(json: &r)
+    }
+    XCTAssertEqual(fast, Settings())
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)
