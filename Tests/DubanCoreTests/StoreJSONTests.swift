@@ -137,6 +137,24 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertEqual(fast, Settings())
   }
 
+  /// A unit's contact (a field added by one line of the schema): kept through the fast reader,
+  /// JSONDecoder and the writer alike; a unit without one is written without the member.
+  func testAUnitsContactIsStored() throws {
+    var doc = StoreDocument(plan: try Fixtures.seedPlan())
+    XCTAssertNil(doc.plan.units[0].contact)
+    doc.plan.units[0].contact = "张科长 8277 1234"
+    let data = try Store.encode(doc)
+    XCTAssertTrue(data == (try Self.reference(doc)))
+    XCTAssertEqual(String(decoding: data, as: UTF8.self).components(separatedBy: "\"contact\"").count, 2)
+    let fast = try data.withUnsafeBytes { raw in
+      var reader = JSONReader(raw)
+      return try StoreJSON.decode(&reader)
+    }
+    XCTAssertEqual(fast.plan.units[0].contact, "张科长 8277 1234")
+    XCTAssertEqual(fast, doc)
+    XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)

@@ -254,6 +254,8 @@ public struct Unit: Equatable, Sendable {
   /// Every spelling seen in the document, canonical name excluded.
   public var aliases: [String]
   public var kind: Kind
+  /// Whom the office calls about the unit's items (联系人及电话), set in the store; left out while unknown.
+  public var contact: String?
 
   /// The fast reader (declared here, so that the hand-written initializers in Model/ stand
   /// in for the memberwise one).
@@ -261,6 +263,7 @@ public struct Unit: Equatable, Sendable {
     var name: String?
     var aliases: [String]?
     var kind: Kind?
+    var contact: String? = nil
     try r.beginObject()
     var first = true
     while let key = try r.nextKey(&first) {
@@ -268,6 +271,7 @@ public struct Unit: Equatable, Sendable {
       case K.name: name = try r.readString()
       case K.aliases: aliases = try r.readStrings()
       case K.kind: kind = Kind(rawValue: try r.readString())
+      case K.contact: contact = try r.readOptionalString()
       default: try r.skipValue()
       }
     }
@@ -279,6 +283,7 @@ public struct Unit: Equatable, Sendable {
     self.name = name
     self.aliases = aliases
     self.kind = kind
+    self.contact = contact
   }
 }
 
@@ -970,7 +975,7 @@ extension Section: Codable {
 
 extension Unit: Codable {
   enum CodingKeys: String, CodingKey {
-    case name, aliases, kind
+    case name, aliases, kind, contact
   }
 
   public init(from decoder: Decoder) throws {
@@ -978,6 +983,7 @@ extension Unit: Codable {
     name = try c.decode(String.self, forKey: .name)
     aliases = try c.decode([String].self, forKey: .aliases)
     kind = try c.decode(Kind.self, forKey: .kind)
+    contact = try c.decodeIfPresent(String.self, forKey: .contact)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -985,6 +991,7 @@ extension Unit: Codable {
     try c.encode(name, forKey: .name)
     try c.encode(aliases, forKey: .aliases)
     try c.encode(kind, forKey: .kind)
+    try c.encodeIfPresent(contact, forKey: .contact)
   }
 }
 
@@ -1304,6 +1311,7 @@ enum K {
   static var groups: JSONKey { JSONKey(low: 0x00007370756F7267, high: 0x0, length: 6) }
   static var aliases: JSONKey { JSONKey(low: 0x0073657361696C61, high: 0x0, length: 7) }
   static var kind: JSONKey { JSONKey(low: 0x00000000646E696B, high: 0x0, length: 4) }
+  static var contact: JSONKey { JSONKey(low: 0x00746361746E6F63, high: 0x0, length: 7) }
   static var line: JSONKey { JSONKey(low: 0x00000000656E696C, high: 0x0, length: 4) }
   static var message: JSONKey { JSONKey(low: 0x006567617373656D, high: 0x0, length: 7) }
   static var part: JSONKey { JSONKey(low: 0x0000000074726170, high: 0x0, length: 4) }
@@ -1379,6 +1387,7 @@ enum K {
     ("groups", groups),
     ("aliases", aliases),
     ("kind", kind),
+    ("contact", contact),
     ("line", line),
     ("message", message),
     ("part", part),
@@ -1568,6 +1577,10 @@ extension Unit {
     w.beginObject()
     w.key("aliases")
     w.strings(aliases)
+    if let contact {
+      w.key("contact")
+      w.string(contact)
+    }
     w.key("kind")
     w.string(kind.rawValue)
     w.key("name")
