@@ -76,11 +76,15 @@ format:
 lint:
 	$(SWIFT) format lint --recursive $(SOURCES)
 
-# The display-width table, from the Unicode data pinned in Scripts/unicode/ (see its README).
-# WidthTableTests fails when the checked-in table and that data disagree.
+# The display-width table, from the Unicode data pinned in Scripts/unicode/ (see its README),
+# and the store's types, readers and writers, from Scripts/store-schema.json.
+# WidthTableTests fails when the checked-in table and that data disagree; StoreJSONTests when
+# the store's generated file is not what the schema generates.
 WIDTH_TABLE := Sources/DubanCore/Text/WidthTable.swift
+STORE_JSON  := Sources/DubanCore/Store/StoreJSON+Generated.swift
 generate:
 	python3 Scripts/gen-width-table.py > $(WIDTH_TABLE).tmp && mv $(WIDTH_TABLE).tmp $(WIDTH_TABLE)
+	python3 Scripts/gen-store-json.py > $(STORE_JSON).tmp && mv $(STORE_JSON).tmp $(STORE_JSON)
 
 clean:
 	rm -rf .build

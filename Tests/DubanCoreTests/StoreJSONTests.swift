@@ -112,6 +112,54 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertEqual(K.all.count, Set(K.all.map(\.0)).count)
   }
 
+  /// The readers, writers, Codable conformances and member names are generated from
+  /// Scripts/store-schema.json: the checked-in file is what `make generate` writes now.
+  func testGeneratedStoreCodeIsCurrent() throws {
+    let generated = Fixtures.repoRoot.appendingPathComponent("Sources/DubanCore/Store/StoreJSON+Generated.swift")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", Fixtures.repoRoot.appendingPathComponent("Scripts/gen-store-json.py").path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let fresh = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    XCTAssertEqual(p.terminationStatus, 0, "Scripts/gen-store-json.py failed")
+    XCTAssertTrue(
+      fresh == (try Data(contentsOf: generated)),
+      "StoreJSON+Generated.swift is not what Scripts/store-schema.json generates: run `make generate`")
+  }
+
+  /// A store that leaves every setting out reads as Settings(): the schema's defaults and
+  /// the initializer's agree.
+  func testSettingsLeftOutReadAsTheDefaults() throws {
+    XCTAssertEqual(try JSONDecoder().decode(Settings.self, from: Data("{}".utf8)), Settings())
+    var bytes = Array("{}".utf8)
+    let fast = try bytes.withUnsafeMutableBytes { raw in
+      var r = JSONReader(UnsafeRawBufferPointer(raw))
+      return try Settings(json: &r)
+    }
+    XCTAssertEqual(fast, Settings())
+  }
+
+  /// A unit's contact (a field added by one line of the schema): kept through the fast reader,
+  /// JSONDecoder and the writer alike; a unit without one is written without the member.
+  func testAUnitsContactIsStored() throws {
+    var doc = StoreDocument(plan: try Fixtures.seedPlan())
+    XCTAssertNil(doc.plan.units[0].contact)
+    doc.plan.units[0].contact = "张科长 8277 1234"
+    let data = try Store.encode(doc)
+    XCTAssertTrue(data == (try Self.reference(doc)))
+    XCTAssertEqual(String(decoding: data, as: UTF8.self).components(separatedBy: "\"contact\"").count, 2)
+    let fast = try data.withUnsafeBytes { raw in
+      var reader = JSONReader(raw)
+      return try StoreJSON.decode(&reader)
+    }
+    XCTAssertEqual(fast.plan.units[0].contact, "张科长 8277 1234")
+    XCTAssertEqual(fast, doc)
+    XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)

@@ -1,15 +1,5 @@
-/// A responsibility-breakdown plan (责任分解方案) and everything tracked against it.
-public struct Plan: Codable, Equatable, Sendable {
-  public var title: String
-  /// The file the plan was imported from, as given.
-  public var source: String
-  public var calendar: PlanCalendar
-  public var parts: [Part]
-  public var items: [Item]
-  public var units: [Unit]
-  /// Every repair the importer made, with its line: nothing is changed silently.
-  public var warnings: [ImportWarning]
-
+/// The stored types are declared, with their fields, in Scripts/store-schema.json.
+extension Plan {
   public init(
     title: String, source: String, calendar: PlanCalendar, parts: [Part], items: [Item],
     units: [Unit], warnings: [ImportWarning]
@@ -35,15 +25,7 @@ public struct Plan: Codable, Equatable, Sendable {
   }
 }
 
-/// 一、二、三: targets, key tasks, livelihood projects.
-public struct Part: Codable, Equatable, Sendable {
-  public var ordinal: Int
-  public var number: String
-  public var title: String
-  /// "(共67项)" as printed, when the document declares a count.
-  public var declaredCount: Int?
-  public var sections: [Section]
-
+extension Part {
   public init(ordinal: Int, number: String, title: String, declaredCount: Int?, sections: [Section]) {
     self.ordinal = ordinal
     self.number = number
@@ -63,12 +45,7 @@ extension Part {
   }
 }
 
-/// (一)… within a part; groups are the "——" lines beneath it.
-public struct Section: Codable, Equatable, Sendable {
-  public var number: String
-  public var title: String
-  public var groups: [String]
-
+extension Section {
   public init(number: String, title: String, groups: [String]) {
     self.number = number
     self.title = title
@@ -76,19 +53,7 @@ public struct Section: Codable, Equatable, Sendable {
   }
 }
 
-/// A repair or doubt found at import. `message` is what the store keeps (in the language the
-/// import ran in: see `localized(_:)`); `zh` is the Chinese text of a warning just made, which
-/// the store does not keep, so its format stays `{line, kind, message}`.
-public struct ImportWarning: Codable, Equatable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var kind: Kind
-  public var message: String
-  public var zh: String? = nil
-
-  enum CodingKeys: String, CodingKey {
-    case line, kind, message
-  }
-
+extension ImportWarning: CustomStringConvertible {
   public enum Kind: String, Codable, Sendable {
     case splitUnits = "split-units"
     case mergedAlias = "merged-alias"

@@ -1,16 +1,5 @@
-/// The dates the notice sets. They belong to the plan, not to the code: other documents
-/// use other dates, and some state none.
-public struct PlanCalendar: Codable, Equatable, Sendable {
-  /// The date the notice was signed, YYYY-MM-DD.
-  public var issued: String?
-  /// The date it was published, where the page says so.
-  public var published: String?
-  /// 办理方案 due date.
-  public var workPlanDue: String?
-  public var periods: [ReportPeriod]
-  /// What the importer could not find, in words, so the user knows the plan has no dates.
-  public var remarks: [String]
-
+/// PlanCalendar and ReportPeriod are declared in Scripts/store-schema.json.
+extension PlanCalendar {
   public init(
     issued: String? = nil, published: String? = nil, workPlanDue: String? = nil,
     periods: [ReportPeriod] = [], remarks: [String] = []
@@ -23,12 +12,7 @@ public struct PlanCalendar: Codable, Equatable, Sendable {
   }
 }
 
-public struct ReportPeriod: Codable, Equatable, Sendable {
-  /// Q1, Q2, Q3, Y.
-  public var id: String
-  public var name: String
-  public var due: String
-
+extension ReportPeriod {
   public init(id: String, name: String, due: String) {
     self.id = id
     self.name = name
@@ -86,18 +70,4 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
   }
 
   public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
-}
-
-extension PlanCalendar {
-  enum CodingKeys: String, CodingKey { case issued, published, workPlanDue, periods, remarks }
-
-  /// Dates the document does not state are written as null, never left out.
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(issued, forKey: .issued)
-    try c.encode(published, forKey: .published)
-    try c.encode(workPlanDue, forKey: .workPlanDue)
-    try c.encode(periods, forKey: .periods)
-    try c.encode(remarks, forKey: .remarks)
-  }
 }

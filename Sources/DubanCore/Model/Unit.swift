@@ -1,10 +1,5 @@
-/// A responsible office, or a group reference (各街道) standing for a set of offices.
-public struct Unit: Codable, Equatable, Sendable {
-  public var name: String
-  /// Every spelling seen in the document, canonical name excluded.
-  public var aliases: [String]
-  public var kind: Kind
-
+/// Declared in Scripts/store-schema.json.
+extension Unit {
   public enum Kind: String, Codable, Sendable {
     case unit
     case group

@@ -1,39 +1,14 @@
-/// A unit's 办理方案, in the template attached to the notice: one 总责任人 for the unit and,
-/// for every item it is named on (责任事项), rows of 具体工作内容, 完成时限, 分管领导, 责任科室.
-public struct WorkPlan: Codable, Equatable, Sendable {
-  public var unit: String
-  /// 总责任人.
-  public var owner: String
-  public var rows: [WorkPlanRow]
-  /// The day it was filed (saved with every item covered), YYYY-MM-DD, or nil while a draft.
-  public var filed: String?
-
+/// WorkPlan, WorkPlanRow and Closure are declared in Scripts/store-schema.json.
+extension WorkPlan {
   public init(unit: String, owner: String = "", rows: [WorkPlanRow] = [], filed: String? = nil) {
     self.unit = unit
     self.owner = owner
     self.rows = rows
     self.filed = filed
   }
-
-  enum CodingKeys: String, CodingKey { case unit, owner, rows, filed }
-
-  public func encode(to encoder: Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(unit, forKey: .unit)
-    try c.encode(owner, forKey: .owner)
-    try c.encode(rows, forKey: .rows)
-    try c.encode(filed, forKey: .filed)
-  }
 }
 
-public struct WorkPlanRow: Codable, Equatable, Sendable {
-  /// The item (责任事项) this row belongs to.
-  public var item: String
-  public var content: String
-  public var deadline: String
-  public var leader: String
-  public var office: String
-
+extension WorkPlanRow {
   public init(item: String, content: String = "", deadline: String = "", leader: String = "", office: String = "") {
     self.item = item
     self.content = content
@@ -45,12 +20,7 @@ public struct WorkPlanRow: Codable, Equatable, Sendable {
   public var isEmpty: Bool { content.isEmpty && deadline.isEmpty && leader.isEmpty && office.isEmpty }
 }
 
-/// An item closed out (销号) by the office.
-public struct Closure: Codable, Equatable, Sendable {
-  public var date: String
-  public var remark: String
-  public var user: String
-
+extension Closure {
   public init(date: String, remark: String, user: String) {
     self.date = date
     self.remark = remark

@@ -73,8 +73,7 @@ extension StoreJSON {
 private func joinByMoving(_ shares: inout [[Item]]) -> [Item] {
   let total = shares.reduce(0) { $0 + $1.count }
   let empty = Item(
-    id: "", part: 0, section: nil, group: nil, number: "", text: "", lead: [], responsible: [], leaders: [], line: 0,
-    status: .notStarted, progress: 0, notes: [], reports: [], targets: [], deadline: nil, closed: nil, history: [])
+    id: "", part: 0, section: nil, group: nil, number: "", text: "", lead: [], responsible: [], leaders: [], line: 0)
   return [Item](unsafeUninitializedCapacity: total) { buffer, count in
     for i in shares.indices {
       shares[i].withUnsafeMutableBufferPointer { share in
