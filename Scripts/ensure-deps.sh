@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 [ -f /usr/include/ncursesw/curses.h ] || missing+=(libncursesw5-dev)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$' || missing+=(locales)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
