@@ -9,7 +9,8 @@
 /// - A period's report is owed when the item was not done (or closed out) by the period's
 ///   deadline: completion waives the periods due on or after the day it was marked done
 ///   (the last time, when it was reopened and done again), never the ones before.
-/// - A filing on or before the deadline is on time; after it, late.
+/// - A filing on or before the deadline is on time; after it, late. Seen as of a day, a
+///   filing dated later does not count yet.
 ///
 /// Built once per document: each item's questions then cost O(its units).
 public struct ReportDuty: Sendable {
@@ -80,10 +81,12 @@ public struct ReportDuty: Sendable {
     item.names(unit: unit) || via(item, unit: unit) != nil
   }
 
-  /// The unit's filing for a period: its own, else (for the default reporter) one without a unit.
-  public func filing(_ item: Item, unit: String, period: String) -> ReportFiling? {
+  /// The unit's filing for a period: its own, else (for the default reporter) one without a
+  /// unit. With `asOf`, filings dated after that day do not count yet.
+  public func filing(_ item: Item, unit: String, period: String, asOf: Day? = nil) -> ReportFiling? {
     var legacy: ReportFiling?
     for r in item.reports where r.period == period {
+      if let asOf, let filed = Day(r.filed), filed > asOf { continue }
       if r.unit == unit { return r }
       if r.unit == nil, legacy == nil { legacy = r }
     }
@@ -115,7 +118,7 @@ public struct ReportDuty: Sendable {
   public func standing(_ item: Item, unit: String, period: ReportPeriod, due: Day, on today: Day, doneSince: Day?)
     -> Standing
   {
-    if let f = filing(item, unit: unit, period: period.id) {
+    if let f = filing(item, unit: unit, period: period.id, asOf: today) {
       return Day(f.filed).map { $0 > due } ?? false ? .late : .filed
     }
     if !owes(item, due: due, doneSince: doneSince) { return .waived }
@@ -154,14 +157,14 @@ public struct ReportDuty: Sendable {
   public func standing(_ item: Item, period: ReportPeriod, due: Day, on today: Day, doneSince: Day?) -> Standing {
     let reporters = reporters(of: item)
     if reporters.isEmpty {
-      if let f = item.reports.first(where: { $0.period == period.id }) {
+      if let f = item.reports.first(where: { $0.period == period.id && Day($0.filed).map { $0 <= today } ?? true }) {
         return Day(f.filed).map { $0 > due } ?? false ? .late : .filed
       }
     } else {
       var all = true
       var late = false
       for unit in reporters {
-        guard let f = filing(item, unit: unit, period: period.id) else {
+        guard let f = filing(item, unit: unit, period: period.id, asOf: today) else {
           all = false
           break
         }
@@ -192,7 +195,7 @@ public struct ReportDuty: Sendable {
     for entry in calendar.periods where entry.due < today && owes(item, due: entry.due, doneSince: done) {
       if units.isEmpty {
         if !item.reports.contains(where: { $0.period == entry.period.id }) { return true }
-      } else if units.contains(where: { filing(item, unit: $0, period: entry.period.id) == nil }) {
+      } else if units.contains(where: { filing(item, unit: $0, period: entry.period.id, asOf: today) == nil }) {
         return true
       }
     }
