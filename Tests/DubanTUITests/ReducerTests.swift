@@ -399,3 +399,21 @@ final class WorkflowReducerTests: XCTestCase {
     XCTAssertEqual(h.press(.char("X")), [.export(.sheet(unit: "区城管委"))])
   }
 }
+
+final class GroupReducerTests: XCTestCase {
+  func testEnterOnAGroupRowListsTheGroupsItemsAndAStreetSeesThemToo() {
+    var h = Harness(today: "2019-07-15")
+    h.press(.tab)
+    h.state.taskList.index = h.state.visibleItems.firstIndex { $0.id == "2.24" }!
+    h.press(.tab)  // units pane: 区城管委, 各街道 [泛]
+    h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "各街道" }!
+    XCTAssertEqual(h.state.selectedUnits[h.state.unitList.index].kind, .group)
+    h.press(.enter)
+    XCTAssertEqual(h.state.filter, .unit("各街道"))
+    XCTAssertEqual(
+      h.state.visibleItems.map(\.id), ["2.24", "2.36", "2.39", "2.44", "2.59", "3.3", "3.5", "3.8", "3.12"])
+    // A street's list holds the items of its groups.
+    h.state.filter = .unit("四唯街道")
+    XCTAssertEqual(h.state.visibleItems.count, 15)
+  }
+}
