@@ -149,6 +149,8 @@ public struct AppState: Sendable {
 
   public var plan: Plan { doc.plan }
   public var calendar: ReportingCalendar { doc.calendar }
+  /// Who owes which report (groups' members worked out once per call: O(units)).
+  public var duty: ReportDuty { doc.duty }
   public var schedule: Schedule { Schedule(plan: plan, settings: doc.settings, today: today) }
 
   public var selectedNode: TreeNode { tree[min(treeList.index, tree.count - 1)] }

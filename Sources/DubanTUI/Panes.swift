@@ -158,17 +158,27 @@ enum DetailPane {
       }
       lines.append((line, .normal))
     }
-    let cal = state.calendar
-    if !cal.periods.isEmpty {
-      let marks = cal.periods.map { p -> String in
-        let filed = item.reports.contains { $0.period == p.period.id }
-        let late = p.due < state.today && !filed && item.status != .done
-        return "\(p.period.id)\(filed ? "✓" : late ? "✗" : "·")"
+    let duty = state.duty
+    if !duty.calendar.periods.isEmpty {
+      // The unit selected in the units pane, else the item as a whole (every reporting unit).
+      let units = state.selectedUnits
+      let unit =
+        state.focus == .units && units.indices.contains(state.unitList.index)
+          && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
+      let done = duty.doneSince(item)
+      var overdue = false
+      let marks = duty.calendar.periods.map { p -> String in
+        let standing =
+          unit.map { duty.standing(item, unit: $0, period: p.period, due: p.due, on: state.today, doneSince: done) }
+          ?? duty.standing(item, period: p.period, due: p.due, on: state.today, doneSince: done)
+        if standing == .overdue { overdue = true }
+        return p.period.id + ReportMark.mark(standing, lang)
       }
       lines.append(
         (
-          lang.pick("进展报送：", "reports: ") + marks.joined(separator: " "),
-          cal.overdue(item, on: state.today).isEmpty ? .dim : .warning
+          lang.pick("进展报送", "reports") + (unit.map { lang.pick("（\($0)）", " (\($0))") } ?? "") + lang.pick("：", ": ")
+            + marks.joined(separator: " "),
+          overdue ? .warning : .dim
         ))
     }
     if let closed = item.closed {
@@ -267,5 +277,25 @@ extension Light {
     case .yellow: return .inProgress
     case .red: return .blocked
     }
+  }
+}
+
+/// The marks of the detail's report line, listed in the help overlay's legend.
+enum ReportMark {
+  static func mark(_ standing: ReportDuty.Standing, _ lang: Lang) -> String {
+    switch standing {
+    case .filed: return "✓"
+    case .late: return lang.pick("迟", "L")
+    case .overdue: return "✗"
+    case .waived: return "-"
+    case .dueSoon, .open: return "·"
+    }
+  }
+
+  static func legend(_ lang: Lang) -> [String] {
+    [
+      lang.pick("进展报送：✓ 按时报送  迟 逾期后报送  ✗ 逾期未报", "reports: ✓ on time  L filed late  ✗ overdue"),
+      lang.pick("　　　　　· 未到期  - 已完成免报", "         · not yet due  - waived (done by then)"),
+    ]
   }
 }

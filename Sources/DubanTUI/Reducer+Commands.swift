@@ -78,8 +78,10 @@ extension Reducer {
       }
       state.overlay = .form(.workPlan(unit: unit, doc: state.doc, lang: lang))
     case .editReport:
-      guard let item = editableItem(&state), let period = currentPeriod(&state) else { break }
-      state.overlay = .form(.periodReport(item: item, period: period, unit: reportingUnit(state, item), lang: lang))
+      guard let item = editableItem(&state), let unit = reportingUnitOrAsk(&state, item),
+        let period = periodToFile(&state, item, unit: unit)
+      else { break }
+      state.overlay = .form(.periodReport(item: item, period: period, unit: unit, lang: lang))
     case .closeOut:
       guard let item = state.selectedItem else { return noItem(&state) }
       if item.closed == nil && item.status != .done {
@@ -117,17 +119,40 @@ extension Reducer {
       return units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
     }
     guard let item = state.selectedItem else { return nil }
-    return ReportingCalendar.reporters(of: item, in: state.plan).first
+    return state.duty.reporters(of: item).first
   }
 
-  /// Who a period report is filed for: the unit selected in the units pane, else the item's
-  /// first reporting unit.
+  /// Who a period report is filed for: the unit selected in the units pane, else the
+  /// item's single reporting unit; nil when the item has several (the user picks one in
+  /// the units pane).
   static func reportingUnit(_ state: AppState, _ item: Item) -> String? {
     let units = state.selectedUnits
     if state.focus == .units, units.indices.contains(state.unitList.index), units[state.unitList.index].kind == .unit {
       return units[state.unitList.index].name
     }
-    return ReportingCalendar.defaultReporter(of: item, in: state.plan)
+    let reporters = state.duty.reporters(of: item)
+    return reporters.count > 1 ? nil : reporters.first ?? item.allUnits.first
+  }
+
+  /// The reporting unit, or a message naming the candidates when there are several.
+  static func reportingUnitOrAsk(_ state: inout AppState, _ item: Item) -> String? {
+    if let unit = reportingUnit(state, item) { return unit }
+    let candidates = state.duty.reporters(of: item)
+    say(
+      &state,
+      state.lang.pick(
+        "\(item.id) 由多个单位报送（\(candidates.joined(separator: "、"))）：先在单位窗格选中一个单位",
+        "\(item.id) is reported by several units (\(candidates.joined(separator: ", "))): select one in the units pane first"
+      ), error: true)
+    return nil
+  }
+
+  /// The period `r` and `R` file: the earliest one past its deadline without this unit's
+  /// report (while owed), else the current one.
+  static func periodToFile(_ state: inout AppState, _ item: Item, unit: String) -> ReportPeriod? {
+    if let period = state.duty.periodToFile(item, unit: unit, on: state.today) { return period }
+    say(&state, state.lang.pick("本方案没有报送日期", "this plan has no report dates"), error: true)
+    return nil
   }
 
   static func currentPeriod(_ state: inout AppState) -> ReportPeriod? {

@@ -65,47 +65,50 @@ extension Reducer {
     return edit(&state, id: item.id, [.restore(status: target.status, progress: target.progress)], now: now)
   }
 
-  /// `r`: marks the current period filed with a bare marker for the reporting unit (the one
-  /// selected in the units pane, else the item's — as `R` files for), or takes that marker
-  /// back. A written report is never removed by it.
+  /// `r`: marks a period filed with a bare marker for the reporting unit (the one selected
+  /// in the units pane, else the item's single reporting unit — as `R` files for), or takes
+  /// that marker back. The period is the earliest one this unit owes past its deadline, else
+  /// the current one (a marker already there for the current period is taken back). A
+  /// written report is never removed by it.
   static func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
-    guard let item = editableItem(&state), let period = currentPeriod(&state) else { return [] }
+    guard let item = editableItem(&state), let current = currentPeriod(&state) else { return [] }
     let lang = state.lang
-    var unit = reportingUnit(state, item)
-    var own = item.reports.first { $0.period == period.id && $0.unit == unit }
+    let day = state.today.description
+    let unit = reportingUnit(state, item)
+    let period = unit.flatMap { state.duty.periodToFile(item, unit: $0, on: state.today) } ?? current
+    let own = unit.flatMap { u in item.reports.first { $0.period == period.id && $0.unit == u } }
     // A marker for the item as a whole (older stores) is taken back from the task list.
-    if own == nil, state.focus != .units,
-      let legacy = item.reports.first(where: { $0.period == period.id && $0.unit == nil && $0.isBare })
+    if own == nil, period == current, state.focus != .units,
+      item.reports.contains(where: { $0.period == current.id && $0.unit == nil && $0.isBare })
     {
-      unit = nil
-      own = legacy
+      return edit(&state, id: item.id, [.report(period: current.id, unit: nil, filed: false, day: day)], now: now)
     }
+    guard let unit = unit ?? reportingUnitOrAsk(&state, item) else { return [] }
     if let own, !own.isBare {
       say(
         &state,
         lang.pick(
-          "\(unit ?? item.id) 的\(period.name)书面报告已在；撤回按 W",
-          "\(unit ?? item.id) has a written \(period.id) report; W withdraws it"))
+          "\(unit) 的\(period.name)书面报告已在；撤回按 W",
+          "\(unit) has a written \(period.id) report; W withdraws it"))
       return []
     }
-    let day = state.today.description
     return edit(&state, id: item.id, [.report(period: period.id, unit: unit, filed: own == nil, day: day)], now: now)
   }
 
-  /// `W`: shows a written report — the selected unit's, else the first one — and asks.
+  /// `W`: shows a written report — the selected unit's, else the first one; of the current
+  /// period, else the latest one written (R may have filed a late one) — and asks.
   static func askWithdrawReport(_ state: inout AppState) {
     guard let item = editableItem(&state), let period = currentPeriod(&state) else { return }
     let lang = state.lang
     let unit = state.focus == .units ? selectedUnit(state) : nil
-    let written = item.reports.filter { $0.period == period.id && !$0.isBare && (unit == nil || $0.unit == unit) }
-    guard let report = written.first else {
-      let marker = item.reports.contains { $0.period == period.id && $0.isBare && (unit == nil || $0.unit == unit) }
+    let written = item.reports.filter { !$0.isBare && (unit == nil || $0.unit == unit) }
+    guard let report = written.first(where: { $0.period == period.id }) ?? written.last else {
+      let marker = item.reports.contains { $0.isBare && (unit == nil || $0.unit == unit) }
       say(
         &state,
         marker
           ? lang.pick("只有 r 的报送标记：按 r 撤回", "only the r marker is there: r takes it back")
-          : lang.pick(
-            "\(unit ?? item.id) 没有\(period.name)书面报告可撤回", "\(unit ?? item.id) has no written \(period.id) report"))
+          : lang.pick("\(unit ?? item.id) 没有书面报告可撤回", "\(unit ?? item.id) has no written report"))
       return
     }
     state.overlay = .confirm(.withdrawReport(itemID: item.id, report: report))

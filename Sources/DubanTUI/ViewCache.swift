@@ -172,11 +172,13 @@ extension AppState {
     case .none: break
     case .status(let s): out = out.filter { items[$0].status == s }
     case .overdue:
-      let cal = calendar
-      out = out.filter { !cal.overdue(items[$0], on: today).isEmpty }
+      let duty = self.duty
+      out = out.filter { duty.hasOverdue(items[$0], on: today) }
     case .unit(let u):
-      // A unit's own list: the items it leads first.
-      out = out.filter { items[$0].names(unit: u) }
+      // A unit's own list: the items it leads first, then those it joins, directly or
+      // through a group it belongs to (各街道); a group's list is the items naming it.
+      let duty = self.duty
+      out = out.filter { duty.reaches(items[$0], unit: u) }
       out = out.filter { items[$0].lead.contains(u) } + out.filter { !items[$0].lead.contains(u) }
     }
     func stable(_ key: (Item) -> Int) -> [Int] {

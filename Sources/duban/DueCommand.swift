@@ -16,12 +16,16 @@ struct DueCommand: ParsableCommand {
     var period: String
     var due: String
     var state: String
+    /// The day a late report was filed.
+    var filed: String?
   }
 
   struct UnitDue: Encodable {
     var unit: String
     var overdue: [Entry]
     var dueSoon: [Entry]
+    /// Reports filed after their deadline: no longer owed, listed as late.
+    var late: [Entry]
   }
 
   func run() throws {
@@ -37,20 +41,29 @@ struct DueCommand: ParsableCommand {
             "本方案没有报送日期；可在数据文件的 plan.calendar.periods 中添加",
             "this plan has no report dates; add them under plan.calendar.periods in the store"))
       }
+      // Who owes what: ReportDuty, the rule the bulletin and the dashboard use too.
+      let duty = doc.duty
+      let current = calendar.current(on: today)?.id
       var byUnit: [String: UnitDue] = [:]
       for item in plan.items {
-        let overdue = calendar.overdue(item, on: today)
-        let soon = calendar.state(item, on: today) == .dueSoon ? calendar.current(on: today) : nil
-        guard !overdue.isEmpty || soon != nil else { continue }
-        for unit in ReportingCalendar.reporters(of: item, in: plan) {
-          var entry = byUnit[unit] ?? UnitDue(unit: unit, overdue: [], dueSoon: [])
-          for p in overdue {
-            entry.overdue.append(Entry(item: item.id, text: item.text, period: p.id, due: p.due, state: "overdue"))
+        let done = duty.doneSince(item)
+        for unit in duty.reporters(of: item) {
+          var entry = byUnit[unit] ?? UnitDue(unit: unit, overdue: [], dueSoon: [], late: [])
+          for p in calendar.periods {
+            let e = Entry(item: item.id, text: item.text, period: p.period.id, due: p.period.due, state: "", filed: nil)
+            switch duty.standing(item, unit: unit, period: p.period, due: p.due, on: today, doneSince: done) {
+            case .overdue: entry.overdue.append(with(e) { $0.state = "overdue" })
+            case .dueSoon where p.period.id == current: entry.dueSoon.append(with(e) { $0.state = "due_soon" })
+            case .late:
+              let filed = duty.filing(item, unit: unit, period: p.period.id)?.filed
+              entry.late.append(
+                with(e) {
+                  $0.state = "late"; $0.filed = filed
+                })
+            default: break
+            }
           }
-          if let p = soon {
-            entry.dueSoon.append(Entry(item: item.id, text: item.text, period: p.id, due: p.due, state: "due_soon"))
-          }
-          byUnit[unit] = entry
+          if !entry.overdue.isEmpty || !entry.dueSoon.isEmpty || !entry.late.isEmpty { byUnit[unit] = entry }
         }
       }
       let ordered = plan.units.compactMap { byUnit[$0.name] }
@@ -66,11 +79,15 @@ struct DueCommand: ParsableCommand {
       for u in ordered {
         let name = TerminalSafe.line(u.unit)  // a heading of one line, whatever the store holds
         out += lang.pick(
-          "\n\(name)：逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项\n",
-          "\n\(name): \(u.overdue.count) overdue, \(u.dueSoon.count) due soon\n")
-        let rows = (u.overdue + u.dueSoon).map { e in
+          "\n\(name)：逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项，迟报 \(u.late.count) 项\n",
+          "\n\(name): \(u.overdue.count) overdue, \(u.dueSoon.count) due soon, \(u.late.count) filed late\n")
+        let rows = (u.overdue + u.dueSoon + u.late).map { e in
           [
-            e.item, e.period, e.due, e.state == "overdue" ? lang.pick("逾期", "overdue") : lang.pick("即将到期", "due soon"),
+            e.item, e.period, e.due,
+            e.state == "overdue"
+              ? lang.pick("逾期", "overdue")
+              : e.state == "late"
+                ? lang.pick("迟报 ", "filed late ") + (e.filed ?? "") : lang.pick("即将到期", "due soon"),
             e.text,
           ]
         }
@@ -87,4 +104,10 @@ struct DueCommand: ParsableCommand {
       Output.write(out)
     }
   }
+}
+
+private func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
+  var v = value
+  change(&v)
+  return v
 }

@@ -32,33 +32,43 @@ struct ListCommand: ParsableCommand {
       let summary = try json ? StoreSummary(global.openStore().1) : global.openStoreSummary()
       let (plan, settings) = (summary.plan, summary.settings)
       let schedule = Schedule(plan: plan, settings: settings, today: global.day)
-      let calendar = ReportingCalendar(plan.calendar, dueSoonDays: settings.dueSoonDays)
+      let duty = ReportDuty(plan: plan, settings: settings)
       var unitName: String? = nil
       if let unit {
         unitName = try plan.requireUnit(unit, lang: lang, officeOnly: false).name
       }
       let wanted = status
       func keep(_ item: Item) -> Bool {
-        (unitName.map { item.names(unit: $0) } ?? true) && (part.map { item.part == $0 } ?? true)
+        (unitName.map { duty.reaches(item, unit: $0) } ?? true) && (part.map { item.part == $0 } ?? true)
           && (wanted.map { item.status == $0 } ?? true)
       }
       if json {
-        try Output.json(plan.items.filter(keep).map { ItemJSON($0, schedule: schedule, calendar: calendar) })
+        try Output.json(plan.items.filter(keep).map { ItemJSON($0, schedule: schedule, duty: duty, unit: unitName) })
         return
       }
-      let headers = [
+      var headers = [
         lang.pick("编号", "id"), lang.pick("状态", "status"), lang.pick("进度", "progress"), lang.pick("序时", "expected"),
         lang.pick("灯", "light"), lang.pick("牵头单位", "lead"),
         lang.pick("事项", "item"),
       ]
+      // With --unit: how the item reaches the unit (牵头, 责任, or 经 各街道 through a group).
+      if unitName != nil { headers.insert(lang.pick("关系", "role"), at: 6) }
       // Rows are made as the table needs them: 10,000 rows of strings are never held.
       let shown = plan.items.indices.filter { keep(plan.items[$0]) }
       let table = TextTable(headers: headers, rowCount: shown.count, rightAligned: [2, 3]) { r in
         let item = plan.items[shown[r]]
-        return [
+        var row = [
           item.id, item.status.label(lang), "\(item.progress)%", "\(schedule.expected(item))%",
           schedule.light(item).label(lang), item.lead.joined(separator: "、").nilIfEmpty ?? "—", item.text,
         ]
+        if let unitName {
+          let role =
+            item.lead.contains(unitName)
+            ? lang.pick("牵头", "lead")
+            : duty.via(item, unit: unitName).map { lang.pick("经 ", "via ") + $0 } ?? lang.pick("责任", "joined")
+          row.insert(role, at: 6)
+        }
+        return row
       }
       if Output.useColor {
         // Colour the status words after alignment, so escape codes never affect widths.

@@ -17,6 +17,8 @@ struct UnitsCommand: ParsableCommand {
     var lead: Int
     var responsible: Int
     var total: Int
+    /// Items reaching the unit through a group it belongs to (counted in responsible and total).
+    var viaGroup: Int
     var weighted: Double
     var statuses: [String: Int]
     var lights: LightCounts
@@ -39,7 +41,7 @@ struct UnitsCommand: ParsableCommand {
             let membership = l.unit.kind == .group ? doc.settings.membership(of: l.unit.name, in: doc.plan) : nil
             return Row(
               name: l.unit.name, aliases: l.unit.aliases, kind: l.unit.kind, lead: l.lead, responsible: l.responsible,
-              total: l.total, weighted: l.weighted,
+              total: l.total, viaGroup: l.viaGroup, weighted: l.weighted,
               statuses: Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, l.statuses[$0] ?? 0) }),
               lights: l.lights, behind: l.lights.behind, reportsOverdue: l.reportsOverdue,
               reportsDueSoon: l.reportsDueSoon, members: membership?.members, membersAssumed: membership?.assumed)
@@ -48,18 +50,20 @@ struct UnitsCommand: ParsableCommand {
       }
       let headers = [
         lang.pick("单位", "unit"), lang.pick("类型", "kind"), lang.pick("牵头", "lead"), lang.pick("责任", "resp."),
-        lang.pick("合计", "total"), lang.pick("负荷", "load"), lang.pick("滞后", "behind"), lang.pick("逾期", "late"),
+        lang.pick("合计", "total"), lang.pick("经泛指", "via grp"), lang.pick("负荷", "load"), lang.pick("滞后", "behind"),
+        lang.pick("逾期", "late"),
         lang.pick("别名", "aliases"),
       ]
       let rows = loads.map { l in
         [
-          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)",
+          l.unit.name, l.unit.kind.label(lang), "\(l.lead)", "\(l.responsible)", "\(l.total)", "\(l.viaGroup)",
           Target.format(l.weighted),
           "\(l.lights.behind)", "\(l.reportsOverdue)", l.unit.aliases.joined(separator: "、"),
         ]
       }
       Output.write(
-        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4, 5, 6, 7]).render(maxWidth: Output.terminalWidth)
+        TextTable(headers: headers, rows: rows, rightAligned: [2, 3, 4, 5, 6, 7, 8]).render(
+          maxWidth: Output.terminalWidth)
       )
     }
   }

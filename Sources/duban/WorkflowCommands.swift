@@ -62,7 +62,8 @@ struct FileCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (default: the current period).", valueName: "period"))
   var period: String?
 
-  @Option(help: ArgumentHelp("The unit reporting (default: the item's lead, else its first unit).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("The unit reporting (required when the item has several reporting units).", valueName: "name"))
   var unit: String?
 
   @Option(name: .customLong("done"), help: ArgumentHelp("进展情况.", valueName: "text"))
@@ -87,12 +88,23 @@ struct FileCommand: ParsableCommand {
       else {
         throw Failure(lang.pick("没有期次“\(period ?? "")”", "no period “\(period ?? "")”"))
       }
-      var reporter = ReportingCalendar.defaultReporter(of: item, in: doc.plan)
+      // A filing always names one unit: the one given, else the item's single reporting unit.
+      let duty = doc.duty
+      var reporter: String?
       if let unit {
-        guard let u = doc.plan.unit(named: unit), item.names(unit: u.name) else {
+        guard let u = doc.plan.unit(named: unit), u.kind == .unit, duty.reaches(item, unit: u.name) else {
           throw Failure(lang.pick("事项 \(id) 没有列“\(unit)”为责任单位", "item \(id) does not name “\(unit)”"))
         }
         reporter = u.name
+      } else {
+        let candidates = duty.reporters(of: item)
+        if candidates.count > 1 {
+          throw Failure(
+            lang.pick(
+              "事项 \(id) 有多个报送单位，请用 --unit 指定：\(candidates.joined(separator: "、"))",
+              "item \(id) has several reporting units; name one with --unit: \(candidates.joined(separator: ", "))"))
+        }
+        reporter = candidates.first ?? duty.defaultReporter(of: item)
       }
       let report = ReportFiling(
         period: p, filed: global.day.description, user: global.currentUser(), unit: reporter,

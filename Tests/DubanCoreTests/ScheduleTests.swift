@@ -52,28 +52,33 @@ final class ScheduleTests: XCTestCase {
   }
 
   func testReportingCalendarAtChosenDates() {
-    let cal = ReportingCalendar(plan.calendar)
-    var item = plan.item(id: "1.1")!
+    let duty = ReportDuty(plan: plan, settings: Settings())
+    let cal = duty.calendar
+    var item = plan.item(id: "1.2")!  // led by 区财政局
+    let unit = "区财政局"
     // Before the first deadline: Q1 due within 7 days.
     XCTAssertEqual(cal.current(on: Day("2019-04-05")!)?.id, "Q1")
-    XCTAssertEqual(cal.state(item, on: Day("2019-04-05")!), .dueSoon)
-    XCTAssertEqual(cal.state(item, on: Day("2019-03-01")!), .open)
-    XCTAssertEqual(cal.overdue(item, on: Day("2019-04-10")!).map(\.id), [], "due today is not overdue")
+    XCTAssertEqual(duty.state(item, on: Day("2019-04-05")!), .dueSoon)
+    XCTAssertEqual(duty.state(item, on: Day("2019-03-01")!), .open)
+    XCTAssertEqual(duty.overdue(item, unit: unit, on: Day("2019-04-10")!).map(\.id), [], "due today is not overdue")
     // The day after: Q1 overdue; the current period is Q2.
-    XCTAssertEqual(cal.overdue(item, on: Day("2019-04-11")!).map(\.id), ["Q1"])
+    XCTAssertEqual(duty.overdue(item, unit: unit, on: Day("2019-04-11")!).map(\.id), ["Q1"])
     XCTAssertEqual(cal.current(on: Day("2019-04-11")!)?.id, "Q2")
     // Year end: every period passed.
-    XCTAssertEqual(cal.overdue(item, on: Day("2019-12-31")!).map(\.id), ["Q1", "Q2", "Q3", "Y"])
-    XCTAssertEqual(cal.state(item, on: Day("2019-12-31")!), .overdue)
+    XCTAssertEqual(duty.overdue(item, unit: unit, on: Day("2019-12-31")!).map(\.id), ["Q1", "Q2", "Q3", "Y"])
+    XCTAssertEqual(duty.state(item, on: Day("2019-12-31")!), .overdue)
+    // A bare marker without a unit (older stores) counts for the default reporter.
     item.reports = [ReportFiling(period: "Q1", filed: "2019-04-09", user: "a")]
-    XCTAssertEqual(cal.overdue(item, on: Day("2019-12-31")!).map(\.id), ["Q2", "Q3", "Y"])
+    XCTAssertEqual(duty.overdue(item, unit: unit, on: Day("2019-12-31")!).map(\.id), ["Q2", "Q3", "Y"])
     item.status = .done
-    XCTAssertEqual(cal.overdue(item, on: Day("2019-12-31")!), [], "a finished item owes nothing")
+    XCTAssertEqual(duty.overdue(item, unit: unit, on: Day("2019-12-31")!), [], "done, history silent: done all along")
   }
 
   func testReportersAreLeadsElseResponsibleUnits() {
-    XCTAssertEqual(ReportingCalendar.reporters(of: plan.item(id: "1.2")!, in: plan), ["区财政局"])
-    XCTAssertEqual(ReportingCalendar.reporters(of: plan.item(id: "2.24")!, in: plan), ["区城管委"], "groups file nothing")
+    let duty = ReportDuty(plan: plan, settings: Settings())
+    XCTAssertEqual(duty.reporters(of: plan.item(id: "1.2")!), ["区财政局"])
+    let streets = plan.units.filter { $0.kind == .unit && $0.name.hasSuffix("街道") }.map(\.name)
+    XCTAssertEqual(duty.reporters(of: plan.item(id: "2.24")!), ["区城管委"] + streets, "each street files for itself")
   }
 
   func testWorkloadWithLightsAndOverdueReports() {

@@ -69,7 +69,7 @@ final class WorkflowTests: XCTestCase {
     XCTAssertEqual([commerce.lead, commerce.joined, commerce.filedOnTime, commerce.filedLate], [1, 5, 1, 0])
     let ndrc = bulletin.units.first { $0.unit == "区发改委" }!
     XCTAssertEqual(ndrc.filedLate, 1, "1.1 filed on 4月12日, after 4月10日")
-    XCTAssertEqual(ndrc.missing, 11, "13 it files, one late, one (1.6) done")
+    XCTAssertEqual(ndrc.missing, 12, "13 it files, one late; 1.6 was done after 4月10日, so its Q1 report is still owed")
     XCTAssertTrue(bulletin.laggingUnits.contains("区发改委"))
     XCTAssertEqual(bulletin.sections.last?.total, 90)
     XCTAssertEqual(bulletin.sections.last?.done, 1)

@@ -156,16 +156,40 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h.state.message, "没有可撤销的操作")
   }
 
-  func testReportFiledForTheCurrentPeriod() {
+  func testReportFiledForTheEarliestOverduePeriodThenTheCurrentOne() {
     var h = Harness(today: "2019-06-30")
     h.press(.tab)
+    // Q1 (due 4/10) passed without 区发改委's report: r files it first, late.
     let effects = h.press(.char("r"))
-    XCTAssertEqual(effects.persisted, ["1.1": [.report(period: "Q2", unit: "区发改委", filed: true, day: "2019-06-30")]])
-    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q2"])
+    XCTAssertEqual(effects.persisted, ["1.1": [.report(period: "Q1", unit: "区发改委", filed: true, day: "2019-06-30")]])
+    XCTAssertTrue(h.text.contains("Q1迟 Q2· Q3· Y·"), h.text)
+    // Nothing overdue left: the current period.
+    h.press(.char("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q1", "Q2"])
+    XCTAssertTrue(h.text.contains("Q1迟 Q2✓ Q3· Y·"), h.text)
+    h.press(.char("r"))
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q1"], "r again takes the current marker back")
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q1", "Q2"])
+  }
+
+  func testRFormDefaultsToTheEarliestOverduePeriodAndAsksWhenAmbiguous() {
+    var h = Harness(today: "2019-07-15")
+    h.press(.tab, .down)  // 1.2, led by 区财政局
+    h.press(.char("R"))
+    guard case .form(let form) = h.state.overlay else { return XCTFail("no form") }
+    XCTAssertEqual(form.kind, .periodReport(itemID: "1.2", period: "Q1", unit: "区财政局"))
+    XCTAssertTrue(form.title.contains("第一季度"), form.title)
+    h.press(.escape)
+    // 2.3: no lead, four units: the user picks one in the units pane first.
+    h.state.taskList.index = h.state.visibleItems.firstIndex { $0.id == "2.3" }!
     h.press(.char("r"))
     XCTAssertEqual(h.state.selectedItem?.reports, [])
-    h.press(.char("u"))
-    XCTAssertEqual(h.state.selectedItem?.reports.map(\.period), ["Q2"])
+    XCTAssertTrue(h.state.message?.contains("单位窗格") == true, h.state.message ?? "")
+    h.press(.tab)
+    h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "区科技局" }!
+    let effects = h.press(.char("r"))
+    XCTAssertEqual(effects.persisted, ["2.3": [.report(period: "Q1", unit: "区科技局", filed: true, day: "2019-07-15")]])
   }
 
   func testNoteEditorTakesChineseAndCancels() {
@@ -341,7 +365,7 @@ final class WorkflowReducerTests: XCTestCase {
     XCTAssertEqual(item.reports.first?.problems, "减税降费影响")
     XCTAssertEqual(item.reports.first?.unit, "区财政局")
     XCTAssertEqual(item.progress, 25)
-    XCTAssertEqual(h.state.calendar.state(item, on: h.state.today), .filed)
+    XCTAssertEqual(h.state.duty.state(item, on: h.state.today), .filed)
     h.press(.char("u"))
     XCTAssertEqual(h.state.selectedItem?.reports, [])
     XCTAssertEqual(h.state.selectedItem?.progress, 0)
@@ -373,5 +397,23 @@ final class WorkflowReducerTests: XCTestCase {
     XCTAssertEqual(h.press(.char("X")), [.export(.bulletin)])
     h.press(.char("w"))
     XCTAssertEqual(h.press(.char("X")), [.export(.sheet(unit: "区城管委"))])
+  }
+}
+
+final class GroupReducerTests: XCTestCase {
+  func testEnterOnAGroupRowListsTheGroupsItemsAndAStreetSeesThemToo() {
+    var h = Harness(today: "2019-07-15")
+    h.press(.tab)
+    h.state.taskList.index = h.state.visibleItems.firstIndex { $0.id == "2.24" }!
+    h.press(.tab)  // units pane: 区城管委, 各街道 [泛]
+    h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "各街道" }!
+    XCTAssertEqual(h.state.selectedUnits[h.state.unitList.index].kind, .group)
+    h.press(.enter)
+    XCTAssertEqual(h.state.filter, .unit("各街道"))
+    XCTAssertEqual(
+      h.state.visibleItems.map(\.id), ["2.24", "2.36", "2.39", "2.44", "2.59", "3.3", "3.5", "3.8", "3.12"])
+    // A street's list holds the items of its groups.
+    h.state.filter = .unit("四唯街道")
+    XCTAssertEqual(h.state.visibleItems.count, 15)
   }
 }

@@ -34,7 +34,8 @@ final class WorkflowCommandTests: SeededStoreTestCase {
     let md = try duban(["report", "--period", "Q1", "--today", "2019-04-20"]).stdout
     XCTAssertTrue(md.contains("# 关于2019年区《政府工作报告》确定的主要目标任务第一季度完成情况的通报"), md)
     XCTAssertTrue(md.contains("| 区商务局 | 1 | 5 | 1 | 0 | 5 |"), md)
-    XCTAssertTrue(md.contains("| 区发改委 | 2 | 12 | 0 | 1 | 11 |"), md)
+    // 1.6 was done and closed out after the Q1 deadline: its Q1 report is still missing.
+    XCTAssertTrue(md.contains("| 区发改委 | 2 | 12 | 0 | 1 | 12 |"), md)
     let json = try XCTUnwrap(
       DubanBinary.json(try duban(["report", "--format", "json", "--today", "2019-04-20"]).stdout) as? [String: Any])
     XCTAssertEqual(json["period"] as? String, "Q1", "the last period whose deadline has passed")

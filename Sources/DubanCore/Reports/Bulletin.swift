@@ -79,21 +79,29 @@ public struct Bulletin: Encodable {
     self.sections = sections
 
     let dueDay = period.flatMap { Day($0.due) }
-    var units: [UnitLine] = []
+    // Per item, its units and its reporters (groups stand for their members, each filing
+    // for itself; a filing without a unit counts for the default reporter): ReportDuty.
+    let duty = ReportDuty(plan: plan, settings: doc.settings)
+    var lines: [String: UnitLine] = [:]
     for u in plan.units where u.kind == .unit {
-      var l = UnitLine(unit: u.name, lead: 0, joined: 0, filedOnTime: 0, filedLate: 0, missing: 0)
-      for item in plan.items where item.names(unit: u.name) {
-        if item.lead.contains(u.name) { l.lead += 1 } else { l.joined += 1 }
-        guard let period, let dueDay, ReportingCalendar.reporters(of: item, in: plan).contains(u.name) else { continue }
-        let filing = item.reports.first { $0.period == period.id && ($0.unit == nil || $0.unit == u.name) }
-        if let filing, let filed = Day(filing.filed) {
-          if filed <= dueDay { l.filedOnTime += 1 } else { l.filedLate += 1 }
-        } else if dueDay < today && item.status != .done {
-          l.missing += 1
+      lines[u.name] = UnitLine(unit: u.name, lead: 0, joined: 0, filedOnTime: 0, filedLate: 0, missing: 0)
+    }
+    for item in plan.items {
+      for name in duty.units(of: item) where lines[name] != nil {
+        if item.lead.contains(name) { lines[name]!.lead += 1 } else { lines[name]!.joined += 1 }
+      }
+      guard let period, let dueDay else { continue }
+      let done = duty.doneSince(item)
+      for name in duty.reporters(of: item) where lines[name] != nil {
+        switch duty.standing(item, unit: name, period: period, due: dueDay, on: today, doneSince: done) {
+        case .filed: lines[name]!.filedOnTime += 1
+        case .late: lines[name]!.filedLate += 1
+        case .overdue: lines[name]!.missing += 1
+        case .waived, .dueSoon, .open: break
         }
       }
-      units.append(l)
     }
+    let units = plan.units.compactMap { lines[$0.name] }
     self.units = units
     laggingItems = plan.items.filter { $0.status != .done && schedule.light($0) != .green }.map { item in
       LaggingItem(
