@@ -58,7 +58,7 @@ struct GlobalOptions: ParsableArguments {
 
   /// The user and the moment, stamped on every change.
   func stamp() -> Stamp {
-    Stamp(user: currentUser(), time: Timestamp.now())
+    Stamp(user: currentUser(), time: Timestamp.now(on: today))
   }
 
   func currentUser() -> String {

@@ -892,8 +892,14 @@ final class FileBytes {
     var clock = timespec()
     clock_gettime(CLOCK_REALTIME, &clock)
     guard clock.tv_sec - seen.modified.tv_sec < 2 else { return false }
-    usleep(100_000)
-    return FileState(fd) != seen
+    // A file just truncated to nothing is a writer between its truncate and its first write
+    // (`cp` over the store): give it up to a second, not a tenth, to show its bytes.
+    let patience = seen.size == 0 ? 20 : 2
+    for _ in 0..<patience {
+      usleep(50_000)
+      if FileState(fd) != seen { return true }
+    }
+    return false
   }
 
   /// Gives back the whole pages of a mapped file from `start` to a megabyte before

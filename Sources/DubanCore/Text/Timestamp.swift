@@ -8,6 +8,14 @@ public enum Timestamp {
   /// Now, with the local offset.
   public static func now() -> String { format(epoch: time(nil)) }
 
+  /// Now's time of day on `day` (`--today`): a change made "as of" a day is stamped that day,
+  /// so rules that read history by date (done by a deadline) see what the user meant.
+  public static func now(on day: Day?) -> String {
+    let stamp = now()
+    guard let day else { return stamp }
+    return day.description + stamp.dropFirst(10)
+  }
+
   static func format(epoch: time_t) -> String {
     var e = epoch
     var t = tm()
