@@ -137,6 +137,7 @@ public final class AppRuntime {
     inFlight = batch
     dispatch(.saveStarted)
     let user = state.user
+    let lang = state.lang
     let day = state.today.description
     let store = self.store
     let outcome = self.outcome
@@ -145,25 +146,30 @@ public final class AppRuntime {
     reloadRequested = nil
     saveQueue.async {
       do {
-        let (doc, written) = try store.update { doc -> (unchanged: Bool, refused: [Refusal]) in
-          // Nobody else wrote since we last read: the file becomes exactly what the screen
-          // already shows, and the main loop need not swap (and re-index) the document.
-          let unchanged = expected != nil && FileSignature(path: store.path) == expected
-          var refused: [Refusal] = []
-          for entry in batch {
-            do {
-              try Self.apply(entry, to: &doc, user: user, day: day)
-            } catch let error as EditError {
-              // Refused on the newest file (closed meanwhile, id gone): dropped, said, and the
-              // later edits go on. Only I/O failures are retried.
-              refused.append(Refusal(editID: entry.effect.editID ?? 0, itemID: entry.effect.itemID, error: error))
+        // The file as this save left it, noted under the lock: a writer right after us is
+        // then seen as someone else's change, not mistaken for ours.
+        let left = SignatureBox()
+        let (doc, written) = try store.update(
+          { doc -> (unchanged: Bool, refused: [Refusal]) in
+            // Nobody else wrote since we last read: the file becomes exactly what the screen
+            // already shows, and the main loop need not swap (and re-index) the document.
+            let unchanged = expected != nil && FileSignature(path: store.path) == expected
+            var refused: [Refusal] = []
+            for entry in batch {
+              do {
+                try Self.apply(entry, to: &doc, user: user, day: day)
+              } catch let error as EditError {
+                // Refused on the newest file (closed meanwhile, id gone): dropped, said, and the
+                // later edits go on. Only I/O failures are retried.
+                refused.append(Refusal(editID: entry.effect.editID ?? 0, itemID: entry.effect.itemID, error: error))
+              }
             }
-          }
-          return (unchanged, refused)
-        }
-        outcome.set(.success(doc, unchanged: written.unchanged, refused: written.refused))
+            return (unchanged, refused)
+          }, written: { left.value = FileSignature(path: store.path) })
+        outcome.set(.success(doc, unchanged: written.unchanged, refused: written.refused, signature: left.value))
       } catch {
-        outcome.set(.failure("\(error)"))
+        // Said in the screen's language (the store's errors carry both).
+        outcome.set(.failure((error as? StoreError)?.message(lang) ?? "\(error)"))
       }
     }
   }
@@ -193,8 +199,8 @@ public final class AppRuntime {
     guard let batch = inFlight, let result = outcome.take() else { return false }
     inFlight = nil
     switch result {
-    case .success(let doc, let unchanged, let refused):
-      lastSeen = FileSignature(path: store.path)
+    case .success(let doc, let unchanged, let refused, let signature):
+      lastSeen = signature
       let show = unchanged && refused.isEmpty ? nil : withPending(doc)
       dispatch(.saved(document: show, refused: refused, edited: batch.compactMap(\.effect.itemID)))
     case .failure(let reason):
@@ -271,6 +277,11 @@ final class Mailbox<Value: Sendable>: Sendable {
   }
 }
 
+/// A file signature noted inside a closure the store runs under its lock.
+final class SignatureBox: @unchecked Sendable {
+  var value: FileSignature?
+}
+
 /// Values handed from the save queue to the main loop, in order.
 final class Inbox<Value: Sendable>: Sendable {
   private let items = Mutex<[Value]>([])
@@ -289,6 +300,6 @@ final class Inbox<Value: Sendable>: Sendable {
 enum SaveResult: Sendable {
   /// The document as written; `unchanged` when it equals the one on screen (but for
   /// `refused`, the edits the newest file would not take).
-  case success(StoreDocument, unchanged: Bool, refused: [Refusal])
+  case success(StoreDocument, unchanged: Bool, refused: [Refusal], signature: FileSignature?)
   case failure(String)
 }

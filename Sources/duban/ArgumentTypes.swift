@@ -36,7 +36,9 @@ struct Percent: ExpressibleByArgument, Sendable {
   var value: Int
 
   init?(argument: String) {
-    guard let v = UserInput.integer(argument), (0...100).contains(v) else { return nil }
+    // `+10` is not "ten more" here (that is the dashboard's + key): a sign is refused.
+    let t = UserInput.halfWidth(argument).trimmed
+    guard !t.hasPrefix("+"), !t.hasPrefix("-"), let v = UserInput.integer(t), (0...100).contains(v) else { return nil }
     value = v
   }
 }

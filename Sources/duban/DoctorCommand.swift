@@ -51,6 +51,7 @@ struct Doctor {
   }
 
   static func group(_ gid: gid_t) -> String { LockHolder.groupName(gid) }
+  static func user(_ uid: uid_t) -> String { LockHolder.userName(uid) }
 
   /// The groups this process acts with.
   static func myGroups() -> Set<gid_t> {
@@ -183,21 +184,25 @@ struct Doctor {
       let lmode = Self.octal(l.st_mode)
       let lg = Self.group(l.st_gid)
       var fine = true
+      let owner = Self.user(l.st_uid)
       if access(lockPath, R_OK) != 0 && access(lockPath, W_OK) != 0 {
         fine = false
+        // Anyone who may write the folder can remove the lock file; duban makes a new one.
         problem(
-          "\(me) 打不开锁文件 \(name).lock（组 \(lg)，权限 \(lmode)）：无法保存",
-          "\(me) cannot open the lock file \(name).lock (group \(lg), mode \(lmode)): no change can be saved",
-          fix: ("chgrp \(sg) \(lockPath) && chmod 664 \(lockPath)", "chgrp \(sg) \(lockPath) && chmod 664 \(lockPath)"))
-      } else if (l.st_mode & 0o666) & (s.st_mode & 0o666) != s.st_mode & 0o666 || l.st_gid != s.st_gid {
-        fine = false
-        problem(
-          "锁文件 \(name).lock 的组 \(lg)、权限 \(lmode) 比数据文件（组 \(sg)，权限 \(mode)）窄",
-          "the lock file \(name).lock (group \(lg), mode \(lmode)) is narrower than the store (group \(sg), mode \(mode))",
+          "\(me) 打不开锁文件 \(name).lock（属主 \(owner)，组 \(lg)，权限 \(lmode)）：无法保存",
+          "\(me) cannot open the lock file \(name).lock (owner \(owner), group \(lg), mode \(lmode)): no change can be saved",
           fix: (
-            "chgrp \(sg) \(lockPath) && chmod \(String(s.st_mode & 0o666 | 0o600, radix: 8)) \(lockPath)",
-            "chgrp \(sg) \(lockPath) && chmod \(String(s.st_mode & 0o666 | 0o600, radix: 8)) \(lockPath)"
+            "rm \(lockPath)（能写这个文件夹的人都可以；duban 会按数据文件的组和权限重建），或由 \(owner) 或管理员执行 chgrp \(sg) \(lockPath) && chmod 664 \(lockPath)",
+            "rm \(lockPath) (anyone who may write the folder can; duban remakes it like the store), or have \(owner) or an administrator run chgrp \(sg) \(lockPath) && chmod 664 \(lockPath)"
           ))
+      } else if (l.st_mode & 0o666) & (s.st_mode & 0o666) != s.st_mode & 0o666 || l.st_gid != s.st_gid {
+        // Narrower than the store but openable: flock works on a read-only descriptor, so
+        // every user can still save; only tidiness is at stake.
+        fine = false
+        ok(
+          "锁文件 \(name).lock（属主 \(owner)，组 \(lg)，权限 \(lmode)）比数据文件窄，但 \(me) 能打开它加锁，可以保存；想整齐，可由 \(owner) 或管理员执行 chgrp \(sg) \(lockPath) && chmod \(String(s.st_mode & 0o666 | 0o600, radix: 8)) \(lockPath)",
+          "lock file \(name).lock (owner \(owner), group \(lg), mode \(lmode)) is narrower than the store, but \(me) can open it to lock, so saving works; to tidy it, \(owner) or an administrator can run chgrp \(sg) \(lockPath) && chmod \(String(s.st_mode & 0o666 | 0o600, radix: 8)) \(lockPath)"
+        )
       }
       if fine {
         ok("锁文件 \(name).lock：组 \(lg)，权限 \(lmode)", "lock file \(name).lock: group \(lg), mode \(lmode)")

@@ -419,4 +419,15 @@ final class TrustRuntimeTests: XCTestCase {
     XCTAssertNil(runtime.state.lockWait)
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
   }
+
+  func testAWriteRightAfterOursIsPickedUp() throws {
+    let (runtime, store) = try makeRuntime()
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.handle(.key(.char("+")))
+    runtime.settle()  // our save is on disk, not yet taken in by the main loop
+    try store.update { try $0.plan.apply(.progress(70), to: "1.2", stamp: colleague) }
+    settle(runtime)
+    XCTAssertEqual(runtime.state.plan.item(id: "1.2")?.progress, 70, "the next writer's file is not taken for ours")
+    XCTAssertEqual(runtime.state.plan.item(id: "1.1")?.progress, 10)
+  }
 }

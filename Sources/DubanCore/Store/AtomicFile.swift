@@ -59,7 +59,7 @@ public enum AtomicFile {
         }
       }
       if exists {
-        if let code = keepOwnership(fd, like: st) {
+        if let code = keepOwnership(fd, like: st), !takesSetgidFolderGroup(fd, path) {
           notices.append(.groupNotKept(file: path, group: st.st_gid, code: code))
         }
         _ = fchmod(fd, mode)  // umask must not change an existing file's mode (after chown, which may clear set-id bits)
@@ -187,5 +187,17 @@ public enum AtomicFile {
     return StoreError(
       file: path, reason: "\(what): \(SystemError.text(code, .en)); the store on disk is unchanged",
       zh: "\(zh)：\(SystemError.text(code, .zh))；磁盘上的数据文件没有改动", kind: .write)
+  }
+}
+
+extension AtomicFile {
+  /// The new file took the group of a setgid folder: what the administrator set the folder
+  /// up for, so nothing to warn about even if the old file had another group.
+  static func takesSetgidFolderGroup(_ fd: Int32, _ path: String) -> Bool {
+    var file = stat()
+    var folder = stat()
+    let dir = PathText.directory(of: path)
+    guard fstat(fd, &file) == 0, stat(dir.isEmpty ? "." : dir, &folder) == 0 else { return false }
+    return folder.st_mode & S_ISGID != 0 && folder.st_gid == file.st_gid
   }
 }

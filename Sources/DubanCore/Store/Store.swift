@@ -256,15 +256,21 @@ public struct Store: Sendable {
   /// as it was writes nothing: the file, its time and `.bak` stay as they are. (Comparing
   /// is cheap: what the change did not touch still shares its storage with the original.)
   @discardableResult
-  public func update<T>(_ change: (inout StoreDocument) throws -> T) throws -> (StoreDocument, T) {
+  /// `written` runs before the lock is let go, so a caller can note the file it left (its
+  /// inode and time) without mistaking the next writer's file for its own.
+  public func update<T>(
+    _ change: (inout StoreDocument) throws -> T, written: (() -> Void)? = nil
+  ) throws -> (StoreDocument, T) {
     let lock = try self.lock()
     defer { withExtendedLifetime(lock) {} }
     var doc = try load()
     let before = doc
     let result = try change(&doc)
-    if doc == before { return (doc, result) }
-    AtomicFile.removeStaleTemporaries(of: path)
-    tell(try Self.write(doc, to: path))
+    if doc != before {
+      AtomicFile.removeStaleTemporaries(of: path)
+      tell(try Self.write(doc, to: path))
+    }
+    written?()
     return (doc, result)
   }
 
