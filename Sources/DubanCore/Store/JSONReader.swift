@@ -13,26 +13,26 @@ struct JSONReadError: Error {
 /// accepts a subset of what JSONDecoder accepts (no escapes in keys, integers written as
 /// integers); anything else is a JSONReadError and the caller falls back.
 struct JSONReader {
-  private var base: UnsafePointer<UInt8>
+  var base: UnsafePointer<UInt8>
   /// Bytes available from `base`; a file source grows it as the reader moves on.
-  private var filled: Int
-  private(set) var pos = 0
+  var filled: Int
+  var pos = 0
   /// The mapped file, whose pages this reader hands back behind it (from `releasedUpTo`,
   /// its own start: readers working on parts of one file never give back each other's pages).
-  private let source: FileBytes?
-  private var releasedUpTo = 0
-  private var nextRelease = 256 << 10
-  private var strings = StringInterner()
+  let source: FileBytes?
+  var releasedUpTo = 0
+  var nextRelease = 256 << 10
+  var strings = StringInterner()
   static let maxDepth = 512
   /// Reading for a listing: items' notes, history, reports and targets are checked as a
   /// full read checks them, but not kept.
   var summaryOnly = false
   /// Strings are checked and not built (readString returns "").
-  private var discarding = false
-  private var depth = 0
+  var discarding = false
+  var depth = 0
   /// The member names of the objects open at every depth, to refuse a name given twice.
-  private var names = MemberNames()
-  private var nameCount = 0
+  var names = MemberNames()
+  var nameCount = 0
 
   init(_ bytes: UnsafeRawBufferPointer) {
     base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
@@ -49,11 +49,11 @@ struct JSONReader {
   var failure: JSONReadError { JSONReadError(offset: pos) }
 
   @inline(__always)
-  private func available() -> Bool { pos < filled }
+  func available() -> Bool { pos < filled }
 
   /// Hot loops below copy `pos` into a local: through `self` every step is a memory access.
   @inline(__always)
-  private mutating func skipSpace() {
+  mutating func skipSpace() {
     var p = pos
     let end = filled
     while p < end {
@@ -79,7 +79,7 @@ struct JSONReader {
     return available() ? base[pos] : nil
   }
 
-  private mutating func expect(_ byte: UInt8) throws {
+  mutating func expect(_ byte: UInt8) throws {
     guard peek() == byte else { throw failure }
     pos += 1
   }
@@ -96,7 +96,7 @@ struct JSONReader {
     return true
   }
 
-  private mutating func literal(_ word: StaticString) throws {
+  mutating func literal(_ word: StaticString) throws {
     for i in 0..<word.utf8CodeUnitCount {
       guard available(), base[pos] == word.utf8Start[i] else { throw failure }
       pos += 1
@@ -115,7 +115,7 @@ struct JSONReader {
   }
 
   @inline(__always)
-  private mutating func endObject() {
+  mutating func endObject() {
     nameCount = names.starts[depth]
     depth -= 1
   }
@@ -150,7 +150,7 @@ struct JSONReader {
   /// last: stores are written with sorted keys, so a name after it is new; any other name
   /// is checked against every name.
   @inline(__always)
-  private mutating func noteName(_ key: JSONKey) throws {
+  mutating func noteName(_ key: JSONKey) throws {
     guard nameCount < MemberNames.capacity else { throw failure }
     let first = names.starts[depth]
     if nameCount > first {
@@ -170,7 +170,7 @@ struct JSONReader {
     nameCount += 1
   }
 
-  private func sameName(_ a: JSONKey, _ b: JSONKey) -> Bool {
+  func sameName(_ a: JSONKey, _ b: JSONKey) -> Bool {
     guard a.length == b.length else { return false }
     if a.length <= 16 { return a.low == b.low && a.high == b.high }
     return memcmp(base + a.offset, base + b.offset, a.length) == 0
@@ -257,13 +257,13 @@ struct JSONReader {
     }
   }
 
-  private mutating func releasePages() {
+  mutating func releasePages() {
     nextRelease = pos + (256 << 10)
     guard let source else { return }
     releasedUpTo = source.release(from: releasedUpTo, before: pos)
   }
 
-  private mutating func readKey() throws -> JSONKey {
+  mutating func readKey() throws -> JSONKey {
     try expect(UInt8(ascii: "\""))
     // Member names are short: find the closing quote in two words at once.
     if pos + 16 <= filled, let key = packedKey(at: pos) { return key }
@@ -283,7 +283,7 @@ struct JSONReader {
   /// The key starting at `p` when it closes within 16 bytes and holds no backslash or control
   /// character before its quote; nil sends the caller to the byte-by-byte path.
   @inline(__always)
-  private mutating func packedKey(at p: Int) -> JSONKey? {
+  mutating func packedKey(at p: Int) -> JSONKey? {
     let raw = UnsafeRawPointer(base + p)
     let w0 = raw.loadUnaligned(as: UInt64.self)
     let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
@@ -324,7 +324,7 @@ struct JSONReader {
   /// A control character inside, or no closing quote, is an error. One scanner for keys,
   /// values and skipped strings.
   @inline(__always)
-  private func stringEnd(from start: Int) throws -> (end: Int, escaped: Bool) {
+  func stringEnd(from start: Int) throws -> (end: Int, escaped: Bool) {
     var p = start
     let end = filled
     var escaped = false
@@ -340,577 +340,5 @@ struct JSONReader {
       guard b >= 0x20 else { throw JSONReadError(offset: p) }
       p += 1
     }
-  }
-
-  // MARK: - Values
-
-  /// A string; repeated ones (unit names, times, users, section titles) share one copy.
-  mutating func readString(intern: Bool = true) throws -> String {
-    try expect(UInt8(ascii: "\""))
-    let start = pos
-    let (p, escaped) = try stringEnd(from: pos)
-    let raw = UnsafeBufferPointer(start: base + start, count: p - start)
-    pos = p + 1
-    if discarding {
-      // Checked exactly as below, but not built.
-      if escaped {
-        _ = try unescape(raw)
-      } else if !Self.isUTF8(raw) {
-        throw failure
-      }
-      return ""
-    }
-    if escaped { return try unescape(raw) }
-    if intern && raw.count > 15 && raw.count <= 256 {
-      guard let s = strings.intern(raw) else { throw failure }
-      return s
-    }
-    guard let s = Self.string(raw) else { throw failure }
-    return s
-  }
-
-  /// The bytes as a String, or nil when they are not valid UTF-8. (String(decoding:) is the
-  /// fast path, but it repairs bad bytes rather than refusing them: compare to catch that.)
-  @inline(__always)
-  static func string(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-    var s = String(decoding: raw, as: UTF8.self)
-    let same = s.withUTF8 { u in
-      u.count == raw.count && (raw.isEmpty || memcmp(u.baseAddress!, raw.baseAddress!, raw.count) == 0)
-    }
-    return same ? s : nil
-  }
-
-  mutating func readOptionalString(intern: Bool = true) throws -> String? {
-    try readNull() ? nil : readString(intern: intern)
-  }
-
-  mutating func readStrings() throws -> [String] {
-    try readArray { try $0.readString() }
-  }
-
-  /// Whether the bytes are UTF-8 as String(validating:) has it: shortest forms only, no
-  /// surrogates, nothing past U+10FFFF.
-  static func isUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = raw.baseAddress else { return true }
-    let n = raw.count
-    var i = 0
-    @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
-    while i < n {
-      while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-      guard i < n else { break }
-      let b = p[i]
-      if b < 0x80 {
-        i += 1
-      } else if b < 0xC2 {
-        return false
-      } else if b < 0xE0 {
-        guard continuation(i + 1) else { return false }
-        i += 2
-      } else if b < 0xF0 {
-        guard continuation(i + 1), continuation(i + 2) else { return false }
-        let b1 = p[i + 1]
-        if b == 0xE0 && b1 < 0xA0 || b == 0xED && b1 >= 0xA0 { return false }
-        i += 3
-      } else if b < 0xF5 {
-        guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
-        let b1 = p[i + 1]
-        if b == 0xF0 && b1 < 0x90 || b == 0xF4 && b1 >= 0x90 { return false }
-        i += 4
-      } else {
-        return false
-      }
-    }
-    return true
-  }
-
-  private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var i = 0
-    func hex4(_ at: Int) throws -> UInt32 {
-      guard at + 4 <= raw.count else { throw failure }
-      var v: UInt32 = 0
-      for b in raw[at..<(at + 4)] {
-        let d: UInt8
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
-        default: throw failure
-        }
-        v = v << 4 | UInt32(d)
-      }
-      return v
-    }
-    while i < raw.count {
-      let b = raw[i]
-      guard b == UInt8(ascii: "\\") else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      guard i + 1 < raw.count else { throw failure }
-      let e = raw[i + 1]
-      i += 2
-      switch e {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        var scalar = try hex4(i)
-        i += 4
-        if (0xD800..<0xDC00).contains(scalar) {
-          // A surrogate pair; a lone surrogate is left to JSONDecoder.
-          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else { throw failure }
-          let low = try hex4(i + 2)
-          guard (0xDC00..<0xE000).contains(low) else { throw failure }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          i += 6
-        }
-        guard let u = Unicode.Scalar(scalar) else { throw failure }
-        out.append(contentsOf: String(Character(u)).utf8)
-      default: throw failure
-      }
-    }
-    guard let s = String(validating: out, as: UTF8.self) else { throw failure }
-    return s
-  }
-
-  /// An integer written as one (no fraction, no exponent), as JSONEncoder writes Int.
-  mutating func readInt() throws -> Int {
-    skipSpace()
-    var negative = false
-    if available(), base[pos] == UInt8(ascii: "-") {
-      negative = true
-      pos += 1
-    }
-    let start = pos
-    var value = 0
-    while available() {
-      let d = base[pos] &- UInt8(ascii: "0")
-      guard d < 10 else { break }
-      let (m, o1) = value.multipliedReportingOverflow(by: 10)
-      let (a, o2) = m.addingReportingOverflow(Int(d))
-      guard !o1, !o2 else { throw failure }
-      value = a
-      pos += 1
-    }
-    let digits = pos - start
-    guard digits > 0, digits == 1 || base[start] != UInt8(ascii: "0") else { throw failure }
-    if available(), base[pos] == UInt8(ascii: ".") || base[pos] | 0x20 == UInt8(ascii: "e") { throw failure }
-    return negative ? -value : value
-  }
-
-  mutating func readOptionalInt() throws -> Int? {
-    try readNull() ? nil : readInt()
-  }
-
-  mutating func readDouble() throws -> Double {
-    skipSpace()
-    let start = pos
-    var plainInteger = true
-    while available() {
-      switch base[pos] {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): pos += 1
-      case UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
-        plainInteger = false
-        pos += 1
-      default:
-        if plainInteger && pos - start < 16 {
-          // Most figures are whole numbers: no need to build a string for them.
-          let end = pos
-          pos = start
-          let v = try readInt()
-          guard pos == end else { throw failure }
-          return Double(v)
-        }
-        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
-        guard let value = Self.jsonNumber(text) else { throw failure }
-        return value
-      }
-    }
-    throw failure
-  }
-
-  /// JSON's number grammar, which is narrower than Double's.
-  static func jsonNumber(_ text: String) -> Double? {
-    let b = Array(text.utf8)
-    var i = b.first == UInt8(ascii: "-") ? 1 : 0
-    func digits() -> Int {
-      let s = i
-      while i < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) { i += 1 }
-      return i - s
-    }
-    let intStart = i
-    let n = digits()
-    guard n > 0, n == 1 || b[intStart] != UInt8(ascii: "0") else { return nil }
-    if i < b.count, b[i] == UInt8(ascii: ".") {
-      i += 1
-      guard digits() > 0 else { return nil }
-    }
-    if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
-      i += 1
-      if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-      guard digits() > 0 else { return nil }
-    }
-    guard i == b.count, let v = Double(text), v.isFinite else { return nil }
-    return v
-  }
-
-  mutating func readOptionalDouble() throws -> Double? {
-    try readNull() ? nil : readDouble()
-  }
-
-  mutating func readBool() throws -> Bool {
-    switch peek() {
-    case UInt8(ascii: "t"):
-      try literal("true")
-      return true
-    case UInt8(ascii: "f"):
-      try literal("false")
-      return false
-    default: throw failure
-    }
-  }
-
-  /// Reads an array as a full read does, keeping nothing of it: every element checked,
-  /// no string built (a listing shows none of it).
-  mutating func checkArray(_ element: (inout JSONReader) throws -> Void) throws {
-    let was = discarding
-    discarding = true
-    defer { discarding = was }
-    try enterArray()
-    if peek() == UInt8(ascii: "]") {
-      pos += 1
-      depth -= 1
-      return
-    }
-    while true {
-      try element(&self)
-      if pos >= nextRelease { releasePages() }
-      switch peek() {
-      case UInt8(ascii: ","): pos += 1
-      case UInt8(ascii: "]"):
-        pos += 1
-        depth -= 1
-        return
-      default: throw failure
-      }
-    }
-  }
-
-  /// Skips a member this version does not know (JSONDecoder ignores them too).
-  mutating func skipValue() throws {
-    switch peek() {
-    case UInt8(ascii: "{"):
-      try beginObject()
-      var first = true
-      while try nextKey(&first) != nil { try skipValue() }
-    case UInt8(ascii: "["): _ = try readArray { try $0.skipValue() }
-    case UInt8(ascii: "\""): _ = try readString(intern: false)
-    case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
-    case UInt8(ascii: "n"): _ = try readNull()
-    default: _ = try readDouble()
-    }
-  }
-}
-
-/// A member name, up to 16 bytes packed into two words: comparing keys is two compares.
-/// Longer names never equal a known key (their first 16 bytes are packed all the same).
-struct JSONKey: Equatable {
-  var low: UInt64 = 0
-  var high: UInt64 = 0
-  var length = 0
-  /// Where the name's text starts in the bytes read (not part of equality).
-  var offset = 0
-
-  init() {}
-
-  init(low: UInt64, high: UInt64, length: Int, offset: Int = 0) {
-    self.low = low
-    self.high = high
-    self.length = length
-    self.offset = offset
-  }
-
-  /// Byte order, for names of up to 16 bytes (no name holds a zero byte, so the padding
-  /// sorts first, as a shorter name does).
-  @inline(__always)
-  func precedes(_ other: JSONKey) -> Bool {
-    let a = low.byteSwapped
-    let b = other.low.byteSwapped
-    if a != b { return a < b }
-    return high.byteSwapped < other.high.byteSwapped
-  }
-
-  init(_ name: StaticString) {
-    for i in 0..<name.utf8CodeUnitCount { add(name.utf8Start[i], at: i) }
-    length = name.utf8CodeUnitCount
-  }
-
-  @inline(__always)
-  mutating func add(_ byte: UInt8, at i: Int) {
-    if i < 8 {
-      low |= UInt64(byte) << (8 * UInt64(i))
-    } else if i < 16 {
-      high |= UInt64(byte) << (8 * UInt64(i - 8))
-    }
-  }
-
-  static func == (a: JSONKey, b: JSONKey) -> Bool {
-    a.low == b.low && a.high == b.high && a.length == b.length && a.length <= 16
-  }
-}
-
-/// Room for the member names of every object open at once (a reader's own: the readers of
-/// one file's shares each have theirs). More names than this at once, which no store
-/// duban writes comes near, is left to JSONDecoder.
-final class MemberNames {
-  static let capacity = 4096
-  let keys = UnsafeMutablePointer<JSONKey>.allocate(capacity: capacity)
-  /// Where each depth's object starts in `keys`.
-  let starts = UnsafeMutablePointer<Int>.allocate(capacity: JSONReader.maxDepth + 2)
-
-  init() { starts.initialize(repeating: 0, count: JSONReader.maxDepth + 2) }
-
-  deinit {
-    keys.deallocate()
-    starts.deallocate()
-  }
-}
-
-/// One copy of each repeated string. Swift strings are shared copy-on-write, so every item
-/// holding the same unit name or timestamp points at the same storage.
-struct StringInterner {
-  private var hashes: [UInt64] = Array(repeating: 0, count: 1024)
-  private var strings: [String] = Array(repeating: "", count: 1024)
-  private var count = 0
-  /// Past this many distinct strings they are probably not repeating: stop remembering.
-  private static let limit = 1 << 20
-
-  mutating func intern(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-    // Eight bytes a step (a byte-at-a-time hash was a tenth of loading).
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-    let raw8 = UnsafeRawPointer(raw.baseAddress!)
-    var at = 0
-    while at + 8 <= raw.count {
-      h = (h ^ raw8.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h >> 29
-      at += 8
-    }
-    var tail: UInt64 = 0
-    while at < raw.count {
-      tail = tail << 8 | UInt64(raw[at])
-      at += 1
-    }
-    h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-    h ^= h >> 32
-    h |= 1
-    let mask = hashes.count - 1
-    var i = Int(truncatingIfNeeded: h >> 7) & mask
-    while hashes[i] != 0 {
-      if hashes[i] == h, Self.equal(strings[i], raw) { return strings[i] }
-      i = (i + 1) & mask
-    }
-    guard let s = JSONReader.string(raw) else { return nil }
-    guard count < Self.limit else { return s }
-    hashes[i] = h
-    strings[i] = s
-    count += 1
-    if count * 2 > hashes.count { grow() }
-    return s
-  }
-
-  private static func equal(_ s: String, _ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-    var s = s
-    return s.withUTF8 { u in u.count == raw.count && memcmp(u.baseAddress!, raw.baseAddress!, raw.count) == 0 }
-  }
-
-  private mutating func grow() {
-    let oldHashes = hashes
-    let oldStrings = strings
-    hashes = Array(repeating: 0, count: oldHashes.count * 2)
-    strings = Array(repeating: "", count: oldHashes.count * 2)
-    let mask = hashes.count - 1
-    for (h, s) in zip(oldHashes, oldStrings) where h != 0 {
-      var i = Int(truncatingIfNeeded: h >> 7) & mask
-      while hashes[i] != 0 { i = (i + 1) & mask }
-      hashes[i] = h
-      strings[i] = s
-    }
-  }
-}
-
-/// The store's bytes for one read, in one of two ways:
-///
-/// - **Mapped, under a read lease**, where one can be taken (the store's owner, or root):
-///   read front to back with the pages behind the reader handed back as it goes, so loading
-///   a 200 MB store never holds 200 MB of file bytes. A mapped file someone truncates (`cp
-///   old.json plan.json` writes in place) would kill the reader with SIGBUS; under the lease
-///   their open for writing waits until the lease is given back (the kernel lets it wait up
-///   to lease-break-time, 45 s by default; a load takes well under a second).
-/// - **Read into private memory** everywhere else (another user's store, a file someone has
-///   open for writing, a file system without leases, a process that has not ignored SIGIO):
-///   nothing can take those bytes away. The file's size, times and inode are compared
-///   before and after the read: a read that raced a writer is `Failure.changed`, and
-///   `changedSinceRead()` tells whether a refusal may have been a half-written file.
-///
-/// duban's own writers replace the store by rename, which neither way notices.
-final class FileBytes {
-  let base: UnsafeMutablePointer<UInt8>
-  let filled: Int
-  private let fd: Int32
-  /// Mapped under a lease (else read into private memory).
-  let leased: Bool
-  private let length: Int
-  private let seen: FileState
-  private static let chunk = 256 << 10
-  private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-  /// Linux's F_SETLEASE and lock types (fcntl.h), which Swift's Glibc module leaves out.
-  private static let setLease: Int32 = 1024
-  private static let readLease: Int32 = 0
-  private static let noLease: Int32 = 2
-
-  enum Failure: Error {
-    /// The file cannot be opened; `code` is errno.
-    case cannotOpen(code: Int32)
-    /// The file changed while it was being read into memory.
-    case changed
-  }
-
-  /// What identifies one version of a file: compared before and after a read.
-  struct FileState: Equatable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int
-    var modified: timespec
-    var changed: timespec
-    var regular: Bool
-    var directory: Bool
-
-    init?(_ fd: Int32) {
-      var st = stat()
-      guard fstat(fd, &st) == 0 else { return nil }
-      regular = st.st_mode & S_IFMT == S_IFREG
-      directory = st.st_mode & S_IFMT == S_IFDIR
-      device = UInt64(st.st_dev)
-      inode = UInt64(st.st_ino)
-      size = Int(st.st_size)
-      modified = st.st_mtim
-      changed = st.st_ctim
-    }
-
-    static func == (a: FileState, b: FileState) -> Bool {
-      a.device == b.device && a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec
-        && a.modified.tv_nsec == b.modified.tv_nsec && a.changed.tv_sec == b.changed.tv_sec
-        && a.changed.tv_nsec == b.changed.tv_nsec
-    }
-  }
-
-  init(path: String) throws(Failure) {
-    fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw .cannotOpen(code: errno) }
-    // A lease break is announced with SIGIO, whose default action ends the process: only a
-    // process that ignores it (Store.prepareProcess) takes a lease. Without one (another
-    // user's file, a file open for writing, NFS) the file is read into private memory.
-    let leased = Self.sigioIgnored() && fcntl(fd, Self.setLease, Self.readLease) == 0
-    guard let before = FileState(fd) else {
-      if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
-      close(fd)
-      throw .cannotOpen(code: errno)
-    }
-    guard before.regular else {
-      if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
-      close(fd)
-      throw .cannotOpen(code: before.directory ? EISDIR : EINVAL)
-    }
-    if leased, before.size > 0, let p = mmap(nil, before.size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
-      self.leased = true
-      seen = before
-      filled = before.size
-      length = before.size
-      base = p.assumingMemoryBound(to: UInt8.self)
-      madvise(p, filled, Int32(MADV_SEQUENTIAL))
-      return
-    }
-    if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
-    self.leased = false
-    // One page more than the file, to see whether it grew while it was read.
-    length = (before.size + 1 + Self.page - 1) / Self.page * Self.page
-    guard let p = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED
-    else {
-      close(fd)
-      throw .cannotOpen(code: ENOMEM)
-    }
-    base = p.assumingMemoryBound(to: UInt8.self)
-    var got = 0
-    while got <= before.size {
-      let n = pread(fd, base + got, length - got, off_t(got))
-      if n < 0 && errno == EINTR { continue }
-      if n < 0 {
-        let code = errno
-        munmap(p, length)
-        close(fd)
-        throw .cannotOpen(code: code)
-      }
-      if n == 0 { break }
-      got += n
-    }
-    filled = got
-    seen = before
-    // Shorter (truncated meanwhile), longer, or rewritten at the same size: changed.
-    guard got == before.size, FileState(fd) == before else {
-      munmap(p, length)
-      close(fd)
-      throw .changed
-    }
-  }
-
-  deinit {
-    munmap(base, length)
-    if leased { _ = fcntl(fd, Self.setLease, Self.noLease) }
-    close(fd)
-  }
-
-  /// Whether SIGIO is ignored (a query: the disposition is not changed).
-  private static func sigioIgnored() -> Bool {
-    var old = sigaction()
-    guard sigaction(SIGIO, nil, &old) == 0 else { return false }
-    return unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
-  }
-
-  /// For a file read without a lease: whether it has changed since it was read, so that
-  /// what was read may have been half of a write (`cp` truncates, then writes). A file
-  /// modified within the last two seconds is looked at again a tenth of a second later, to
-  /// give a writer between two writes the time to make its next one.
-  func changedSinceRead() -> Bool {
-    guard !leased else { return false }
-    guard let now = FileState(fd), now == seen else { return true }
-    var clock = timespec()
-    clock_gettime(CLOCK_REALTIME, &clock)
-    guard clock.tv_sec - seen.modified.tv_sec < 2 else { return false }
-    // A file just truncated to nothing is a writer between its truncate and its first write
-    // (`cp` over the store): give it up to a second, not a tenth, to show its bytes.
-    let patience = seen.size == 0 ? 20 : 2
-    for _ in 0..<patience {
-      usleep(50_000)
-      if FileState(fd) != seen { return true }
-    }
-    return false
-  }
-
-  /// Gives back the whole pages of a mapped file from `start` to a megabyte before
-  /// `offset`; returns where the pages given back now end. Private memory is kept (it would
-  /// read back as zeros).
-  func release(from start: Int, before offset: Int) -> Int {
-    guard leased else { return start }
-    let first = (start + Self.page - 1) / Self.page * Self.page
-    let end = (offset - Self.chunk) / Self.page * Self.page
-    guard end - first >= Self.chunk else { return start }
-    madvise(base + first, end - first, Int32(MADV_DONTNEED))
-    return end
   }
 }
