@@ -29,8 +29,15 @@ struct Anchor {
         state.treeList.index = outline.firstIndex { $0.kind == node } ?? min(state.treeList.index, outline.count - 1)
       }
     }
-    if let itemID, let index = state.itemIndex(id: itemID), let row = state.visibleIndices.firstIndex(of: index) {
-      state.taskList.index = row
+    if let itemID, let index = state.itemIndex(id: itemID) {
+      // Most actions leave the item where it was: look the row up only when it moved (a
+      // search of 100,000 rows is not for every keystroke).
+      let rows = state.visibleIndices
+      if !(rows.indices.contains(state.taskList.index) && rows[state.taskList.index] == index),
+        let row = rows.firstIndex(of: index)
+      {
+        state.taskList.index = row
+      }
     }
     if let unit, let row = state.selectedUnits.firstIndex(where: { $0.name == unit }) {
       state.unitList.index = row

@@ -424,58 +424,7 @@ struct JSONReader {
   }
 
   private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var i = 0
-    func hex4(_ at: Int) throws -> UInt32 {
-      guard at + 4 <= raw.count else { throw failure }
-      var v: UInt32 = 0
-      for b in raw[at..<(at + 4)] {
-        let d: UInt8
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
-        default: throw failure
-        }
-        v = v << 4 | UInt32(d)
-      }
-      return v
-    }
-    while i < raw.count {
-      let b = raw[i]
-      guard b == UInt8(ascii: "\\") else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      guard i + 1 < raw.count else { throw failure }
-      let e = raw[i + 1]
-      i += 2
-      switch e {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        var scalar = try hex4(i)
-        i += 4
-        if (0xD800..<0xDC00).contains(scalar) {
-          // A surrogate pair; a lone surrogate is left to JSONDecoder.
-          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else { throw failure }
-          let low = try hex4(i + 2)
-          guard (0xDC00..<0xE000).contains(low) else { throw failure }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          i += 6
-        }
-        guard let u = Unicode.Scalar(scalar) else { throw failure }
-        out.append(contentsOf: String(Character(u)).utf8)
-      default: throw failure
-      }
-    }
-    guard let s = String(validating: out, as: UTF8.self) else { throw failure }
+    guard let out = JSONEscapes.decode(raw), let s = String(validating: out, as: UTF8.self) else { throw failure }
     return s
   }
 
@@ -615,5 +564,64 @@ struct JSONReader {
     case UInt8(ascii: "n"): _ = try readNull()
     default: _ = try readDouble()
     }
+  }
+}
+
+/// JSON's string escapes resolved, for the reader and for the syntax scanner's comparison of
+/// member names alike; nil for an escape JSON does not allow (and a lone surrogate).
+enum JSONEscapes {
+  static func decode(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var i = 0
+    func hex4(_ at: Int) -> UInt32? {
+      guard at + 4 <= raw.count else { return nil }
+      var v: UInt32 = 0
+      for b in raw[at..<(at + 4)] {
+        let d: UInt8
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+        v = v << 4 | UInt32(d)
+      }
+      return v
+    }
+    while i < raw.count {
+      let b = raw[i]
+      guard b == UInt8(ascii: "\\") else {
+        out.append(b)
+        i += 1
+        continue
+      }
+      guard i + 1 < raw.count else { return nil }
+      let e = raw[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        guard var scalar = hex4(i) else { return nil }
+        i += 4
+        if (0xD800..<0xDC00).contains(scalar) {
+          // A surrogate pair; a lone surrogate is left to JSONDecoder.
+          guard i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+            let low = hex4(i + 2), (0xDC00..<0xE000).contains(low)
+          else { return nil }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          i += 6
+        }
+        guard let u = Unicode.Scalar(scalar) else { return nil }
+        out.append(contentsOf: String(Character(u)).utf8)
+      default: return nil
+      }
+    }
+    return out
   }
 }

@@ -142,42 +142,8 @@ struct JSONSyntaxScanner {
   /// written (JSONDecoder refuses it).
   private func text(of name: Name) -> ArraySlice<UInt8> {
     let raw = bytes[name.start..<name.end]
-    guard name.escaped else { return raw }
-    var out: [UInt8] = []
-    var k = raw.startIndex
-    func hex(_ at: Int) -> UInt32? {
-      guard at + 4 <= raw.endIndex else { return nil }
-      return UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16)
-    }
-    while k < raw.endIndex {
-      guard raw[k] == UInt8(ascii: "\\"), k + 1 < raw.endIndex else {
-        out.append(raw[k])
-        k += 1
-        continue
-      }
-      let e = raw[k + 1]
-      k += 2
-      switch e {
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        guard var scalar = hex(k) else { return raw }
-        k += 4
-        if (0xD800..<0xDC00).contains(scalar), k + 6 <= raw.endIndex, raw[k] == UInt8(ascii: "\\"),
-          raw[k + 1] == UInt8(ascii: "u"), let low = hex(k + 2), (0xDC00..<0xE000).contains(low)
-        {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          k += 6
-        }
-        guard let u = Unicode.Scalar(scalar) else { return raw }
-        out.append(contentsOf: String(Character(u)).utf8)
-      default: out.append(e)
-      }
-    }
-    return out[...]
+    guard name.escaped, let decoded = raw.withUnsafeBufferPointer(JSONEscapes.decode) else { return raw }
+    return decoded[...]
   }
 
   mutating func expect(_ b: UInt8) throws {
