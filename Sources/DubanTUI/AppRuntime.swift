@@ -13,6 +13,9 @@ import Synchronization
 /// status line, and is retried.
 public final class AppRuntime {
   public private(set) var state: AppState
+  /// What the reducer and the renderer derive from all items, kept across keystrokes (keyed
+  /// by the state's revision, so a new document rebuilds it and one edited item moves it).
+  public let cache = ViewCache()
   let store: Store
   let clock: () -> String
   /// Changes not yet handed to the save queue, each with the moment it was made (so the
@@ -56,6 +59,9 @@ public final class AppRuntime {
     lastSeen = FileSignature(path: store.path)
   }
 
+  /// The frame for the state as it is now.
+  public func render() -> Screen { Renderer.render(state, cache) }
+
   /// Handles one action; returns the effects the terminal layer must carry out itself
   /// (quit, external editor).
   public func handle(_ action: Action) -> [Effect] {
@@ -68,7 +74,7 @@ public final class AppRuntime {
   @discardableResult
   private func dispatch(_ action: Action) -> [Effect] {
     let now = clock()
-    let effects = Reducer.reduce(&state, action, now: now)
+    let effects = Reducer.reduce(&state, action, now: now, cache: cache)
     var forTerminal: [Effect] = []
     for effect in effects {
       switch effect {

@@ -83,14 +83,16 @@ public enum Undoable: Equatable, Sendable {
   case workPlan(forward: WorkPlanEdit, backward: WorkPlanEdit)
 }
 
-/// Everything the dashboard shows; the reducer changes it, the renderer draws it.
-public struct AppState: Sendable {
+/// Everything the dashboard shows; the reducer changes it, the renderer draws it (what both
+/// derive from all items is kept beside it, in a `ViewCache`). A plain value: tests compare
+/// whole states.
+public struct AppState: Equatable, Sendable {
   public var doc: StoreDocument {
-    didSet { revision = Revision.next() }
+    didSet { stamp = RevisionStamp() }
   }
   /// Changes with every change of `doc`: what the view cache is keyed by.
-  public private(set) var revision = Revision.next()
-  let cache = ViewCache()
+  public var revision: UInt64 { stamp.value }
+  private var stamp = RevisionStamp()
   public var storePath: String
   public var lang: Lang
   public var today: Day
@@ -155,11 +157,6 @@ public struct AppState: Sendable {
 
   public var selectedNode: TreeNode { tree[min(treeList.index, tree.count - 1)] }
 
-  /// The task pane's rows: the tree's selection, filtered and sorted.
-  public var visibleItems: [Item] { visibleIndices.map { plan.items[$0] } }
-
-  public var visibleCount: Int { visibleIndices.count }
-
   static func statusRank(_ s: Status) -> Int {
     switch s {
     case .blocked: return 0
@@ -169,14 +166,7 @@ public struct AppState: Sendable {
     }
   }
 
-  public var selectedItem: Item? {
-    let rows = visibleIndices
-    return rows.indices.contains(taskList.index) ? plan.items[rows[taskList.index]] : nil
-  }
-
-  /// The units pane's rows for the selected item: lead first.
-  public var selectedUnits: [(name: String, isLead: Bool, kind: Unit.Kind)] { units(of: selectedItem) }
-
+  /// The units pane's rows for an item: lead first.
   public func units(of item: Item?) -> [(name: String, isLead: Bool, kind: Unit.Kind)] {
     guard let item else { return [] }
     return item.allUnits.map { name in
@@ -214,16 +204,17 @@ public struct WorkloadRow: Equatable, Sendable {
   public var assumed: Bool
 }
 
-extension AppState {
-  public var workloadRows: [WorkloadRow] {
-    let loads = cachedWorkload()
+extension ViewCache {
+  /// The workload table's rows, sorted as the state says, expanded groups' members under them.
+  public func workloadRows(_ state: AppState) -> [WorkloadRow] {
+    let loads = workload(state)
     let sorted: [UnitLoad]
     func by(_ key: (UnitLoad) -> Double) -> [UnitLoad] {
       loads.enumerated().sorted { a, b in
         key(a.element) > key(b.element) || (key(a.element) == key(b.element) && a.offset < b.offset)
       }.map(\.element)
     }
-    switch workloadSort {
+    switch state.workloadSort {
     case .order: sorted = loads
     case .weighted: sorted = by { $0.weighted }
     case .lead: sorted = by { Double($0.lead) }
@@ -239,8 +230,8 @@ extension AppState {
     var rows: [WorkloadRow] = []
     for load in sorted {
       rows.append(WorkloadRow(load: load, memberOf: nil, assumed: false))
-      guard load.unit.kind == .group, expandedGroups.contains(load.unit.name) else { continue }
-      let membership = doc.settings.membership(of: load.unit.name, in: plan)
+      guard load.unit.kind == .group, state.expandedGroups.contains(load.unit.name) else { continue }
+      let membership = state.doc.settings.membership(of: load.unit.name, in: state.plan)
       for member in membership.members {
         if let m = byName[member] {
           rows.append(WorkloadRow(load: m, memberOf: load.unit.name, assumed: membership.assumed))
@@ -266,9 +257,9 @@ struct FrameData {
   var selected: Item?
   var treeStats: [NodeStats]
 
-  init(_ state: AppState) {
-    (rows, idWidth) = state.visible()
+  init(_ state: AppState, _ cache: ViewCache) {
+    (rows, idWidth) = cache.visible(state)
     selected = rows.indices.contains(state.taskList.index) ? state.plan.items[rows[state.taskList.index]] : nil
-    treeStats = state.view == .dashboard ? state.treeStats() : []
+    treeStats = state.view == .dashboard ? cache.treeStats(state) : []
   }
 }

@@ -161,7 +161,7 @@ enum DetailPane {
     let duty = state.duty
     if !duty.calendar.periods.isEmpty {
       // The unit selected in the units pane, else the item as a whole (every reporting unit).
-      let units = state.selectedUnits
+      let units = state.units(of: item)
       let unit =
         state.focus == .units && units.indices.contains(state.unitList.index)
           && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil

@@ -1,7 +1,7 @@
 import DubanCore
 
 extension Reducer {
-  static func run(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
+  func run(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
     let lang = state.lang
     state.message = nil
     state.messageIsError = false
@@ -20,7 +20,7 @@ extension Reducer {
       case .tree: state.focus = .tasks
       case .tasks: state.focus = .units
       case .units:
-        let units = state.selectedUnits
+        let units = cache.selectedUnits(state)
         if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
       }
     case .back:
@@ -83,7 +83,7 @@ extension Reducer {
       else { break }
       state.overlay = .form(.periodReport(item: item, period: period, unit: unit, lang: lang))
     case .closeOut:
-      guard let item = state.selectedItem else { return noItem(&state) }
+      guard let item = cache.selectedItem(state) else { return noItem(&state) }
       if item.closed == nil && item.status != .done {
         say(&state, lang.pick("只有已完成的事项才能销号", "only a finished item can be closed out"), error: true)
         break
@@ -107,26 +107,26 @@ extension Reducer {
 
   /// The unit the user points at: the workload row, the units pane's row, else the
   /// selected item's reporting unit.
-  static func selectedUnit(_ state: AppState) -> String? {
+  func selectedUnit(_ state: AppState) -> String? {
     if state.view == .workload {
-      let rows = state.workloadRows
+      let rows = cache.workloadRows(state)
       guard rows.indices.contains(state.workloadList.index) else { return nil }
       let u = rows[state.workloadList.index].load.unit
       return u.kind == .unit ? u.name : nil
     }
-    let units = state.selectedUnits
+    let units = cache.selectedUnits(state)
     if state.focus == .units, units.indices.contains(state.unitList.index) {
       return units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
     }
-    guard let item = state.selectedItem else { return nil }
+    guard let item = cache.selectedItem(state) else { return nil }
     return state.duty.reporters(of: item).first
   }
 
   /// Who a period report is filed for: the unit selected in the units pane, else the
   /// item's single reporting unit; nil when the item has several (the user picks one in
   /// the units pane).
-  static func reportingUnit(_ state: AppState, _ item: Item) -> String? {
-    let units = state.selectedUnits
+  func reportingUnit(_ state: AppState, _ item: Item) -> String? {
+    let units = cache.selectedUnits(state)
     if state.focus == .units, units.indices.contains(state.unitList.index), units[state.unitList.index].kind == .unit {
       return units[state.unitList.index].name
     }
@@ -135,7 +135,7 @@ extension Reducer {
   }
 
   /// The reporting unit, or a message naming the candidates when there are several.
-  static func reportingUnitOrAsk(_ state: inout AppState, _ item: Item) -> String? {
+  func reportingUnitOrAsk(_ state: inout AppState, _ item: Item) -> String? {
     if let unit = reportingUnit(state, item) { return unit }
     let candidates = state.duty.reporters(of: item)
     say(
@@ -149,28 +149,28 @@ extension Reducer {
 
   /// The period `r` and `R` file: the earliest one past its deadline without this unit's
   /// report (while owed), else the current one.
-  static func periodToFile(_ state: inout AppState, _ item: Item, unit: String) -> ReportPeriod? {
+  func periodToFile(_ state: inout AppState, _ item: Item, unit: String) -> ReportPeriod? {
     if let period = state.duty.periodToFile(item, unit: unit, on: state.today) { return period }
     say(&state, state.lang.pick("本方案没有报送日期", "this plan has no report dates"), error: true)
     return nil
   }
 
-  static func currentPeriod(_ state: inout AppState) -> ReportPeriod? {
+  func currentPeriod(_ state: inout AppState) -> ReportPeriod? {
     if let period = state.calendar.current(on: state.today) { return period }
     say(&state, state.lang.pick("本方案没有报送日期", "this plan has no report dates"), error: true)
     return nil
   }
 
   @discardableResult
-  static func noItem(_ state: inout AppState) -> [Effect] {
+  func noItem(_ state: inout AppState) -> [Effect] {
     say(&state, state.lang.pick("没有选中的事项", "no item selected"), error: true)
     return []
   }
 
   /// The selected item when it can be changed: a closed-out item says so before any editor
   /// opens, so nobody types a note that is then refused.
-  static func editableItem(_ state: inout AppState) -> Item? {
-    guard let item = state.selectedItem else {
+  func editableItem(_ state: inout AppState) -> Item? {
+    guard let item = cache.selectedItem(state) else {
       noItem(&state)
       return nil
     }

@@ -3,9 +3,9 @@ import DubanCore
 extension Reducer {
   /// A user's change to one item: applied here at once (all edits or none), persisted by
   /// the runtime, undoable.
-  static func edit(_ state: inout AppState, id: String, _ edits: [ItemEdit], now: String) -> [Effect] {
+  func edit(_ state: inout AppState, id: String, _ edits: [ItemEdit], now: String) -> [Effect] {
     let lang = state.lang
-    guard let index = state.itemIndex(id: id) else {
+    guard let index = cache.itemIndex(id: id, in: state) else {
       say(&state, lang.pick("没有事项 \(id)", "no item \(id)"), error: true)
       return []
     }
@@ -32,20 +32,20 @@ extension Reducer {
   }
 
   /// Applies edits to the item on screen, all or none, keeping the view cache current.
-  static func applyLocally(_ state: inout AppState, _ edits: [ItemEdit], at index: Int, now: String) throws -> [Change]
+  func applyLocally(_ state: inout AppState, _ edits: [ItemEdit], at index: Int, now: String) throws -> [Change]
   {
     let previous = state.revision
     let changes = try state.doc.plan.apply(edits, at: index, stamp: Stamp(user: state.user, time: now))
-    if !changes.isEmpty { state.itemEdited(at: index, previousRevision: previous) }
+    if !changes.isEmpty { cache.itemEdited(state, at: index, previousRevision: previous) }
     return changes
   }
 
-  static func message(_ error: Error, _ lang: Lang) -> String {
+  func message(_ error: Error, _ lang: Lang) -> String {
     (error as? EditError)?.message(lang) ?? "\(error)"
   }
 
   /// Space, x, + and -: the status and progress they set, never losing what they do not change.
-  static func statusKey(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
+  func statusKey(_ state: inout AppState, _ command: Command, now: String) -> [Effect] {
     guard let item = editableItem(&state) else { return [] }
     let lang = state.lang
     var target = (status: item.status, progress: item.progress)
@@ -70,7 +70,7 @@ extension Reducer {
   /// that marker back. The period is the earliest one this unit owes past its deadline, else
   /// the current one (a marker already there for the current period is taken back). A
   /// written report is never removed by it.
-  static func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
+  func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
     guard let item = editableItem(&state), let current = currentPeriod(&state) else { return [] }
     let lang = state.lang
     let day = state.today.description
@@ -97,7 +97,7 @@ extension Reducer {
 
   /// `W`: shows a written report — the selected unit's, else the first one; of the current
   /// period, else the latest one written (R may have filed a late one) — and asks.
-  static func askWithdrawReport(_ state: inout AppState) {
+  func askWithdrawReport(_ state: inout AppState) {
     guard let item = editableItem(&state), let period = currentPeriod(&state) else { return }
     let lang = state.lang
     let unit = state.focus == .units ? selectedUnit(state) : nil
@@ -116,16 +116,16 @@ extension Reducer {
 
   // MARK: - Undo and redo
 
-  static func undo(_ state: inout AppState, now: String) -> [Effect] {
+  func undo(_ state: inout AppState, now: String) -> [Effect] {
     step(&state, from: \.undoStack, to: \.redoStack, backward: true, now: now)
   }
 
-  static func redo(_ state: inout AppState, now: String) -> [Effect] {
+  func redo(_ state: inout AppState, now: String) -> [Effect] {
     step(&state, from: \.redoStack, to: \.undoStack, backward: false, now: now)
   }
 
   /// Takes the newest entry off one stack, replays it, and keeps it on the other if it applied.
-  static func step(
+  func step(
     _ state: inout AppState, from: WritableKeyPath<AppState, [UndoEntry]>, to: WritableKeyPath<AppState, [UndoEntry]>,
     backward: Bool, now: String
   ) -> [Effect] {
@@ -142,22 +142,22 @@ extension Reducer {
 
   /// Puts back one side of an entry, only where the item or plan still holds the other side;
   /// otherwise says who changed it and drops the entry.
-  static func replay(_ state: inout AppState, _ entry: UndoEntry, backward: Bool, now: String) -> [Effect] {
+  func replay(_ state: inout AppState, _ entry: UndoEntry, backward: Bool, now: String) -> [Effect] {
     let lang = state.lang
     let verb = backward ? lang.pick("已撤销：", "undone: ") : lang.pick("已重做：", "redone: ")
     switch entry.change {
     case .item(let id, let before, let after):
-      guard let index = state.itemIndex(id: id) else {
+      guard let index = cache.itemIndex(id: id, in: state) else {
         say(&state, lang.pick("事项 \(id) 已不在方案中，无法撤销", "item \(id) is no longer in the plan"), error: true)
         return []
       }
       let edit: ItemEdit = backward ? .revert(from: after, to: before) : .revert(from: before, to: after)
-      let anchor = Anchor(state)
+      let anchor = Anchor(state, cache)
       do {
         _ = try applyLocally(&state, [edit], at: index, now: now)
         say(&state, verb + entry.label)
         // Show the item undo changed when the list holds it; else stay where we were.
-        if let row = state.visibleIndices.firstIndex(of: index) {
+        if let row = cache.visibleIndices(state).firstIndex(of: index) {
           state.taskList.index = row
         } else {
           anchor.restore(&state, documentReplaced: false)

@@ -6,14 +6,16 @@ struct Anchor {
   var itemID: String?
   var unit: String?
   var workloadRow: (unit: String, memberOf: String?)?
+  let cache: ViewCache
 
-  init(_ state: AppState) {
+  init(_ state: AppState, _ cache: ViewCache) {
+    self.cache = cache
     node = state.selectedNode.kind
-    itemID = state.selectedItem?.id
-    let units = state.selectedUnits
+    itemID = cache.selectedItem(state)?.id
+    let units = cache.selectedUnits(state)
     unit = units.indices.contains(state.unitList.index) ? units[state.unitList.index].name : nil
     if state.view == .workload {
-      let rows = state.workloadRows
+      let rows = cache.workloadRows(state)
       if rows.indices.contains(state.workloadList.index) {
         workloadRow = (rows[state.workloadList.index].load.unit.name, rows[state.workloadList.index].memberOf)
       }
@@ -29,21 +31,21 @@ struct Anchor {
         state.treeList.index = outline.firstIndex { $0.kind == node } ?? min(state.treeList.index, outline.count - 1)
       }
     }
-    if let itemID, let index = state.itemIndex(id: itemID) {
+    if let itemID, let index = cache.itemIndex(id: itemID, in: state) {
       // Most actions leave the item where it was: look the row up only when it moved (a
       // search of 100,000 rows is not for every keystroke).
-      let rows = state.visibleIndices
+      let rows = cache.visibleIndices(state)
       if !(rows.indices.contains(state.taskList.index) && rows[state.taskList.index] == index),
         let row = rows.firstIndex(of: index)
       {
         state.taskList.index = row
       }
     }
-    if let unit, let row = state.selectedUnits.firstIndex(where: { $0.name == unit }) {
+    if let unit, let row = cache.selectedUnits(state).firstIndex(where: { $0.name == unit }) {
       state.unitList.index = row
     }
     if let workloadRow, state.view == .workload,
-      let row = state.workloadRows.firstIndex(where: {
+      let row = cache.workloadRows(state).firstIndex(where: {
         $0.load.unit.name == workloadRow.unit && $0.memberOf == workloadRow.memberOf
       })
     {
@@ -53,11 +55,11 @@ struct Anchor {
 }
 
 extension Reducer {
-  static func pageSize(_ state: AppState) -> Int {
+  func pageSize(_ state: AppState) -> Int {
     Layout(rows: state.rows, columns: state.columns).rect(of: state.focus).innerHeight
   }
 
-  static func move(_ state: inout AppState, by delta: Int) {
+  func move(_ state: inout AppState, by delta: Int) {
     func clamp(_ v: Int, _ count: Int) -> Int { max(0, min(count - 1, v)) }
     switch state.focus {
     case .tree:
@@ -65,30 +67,30 @@ extension Reducer {
       state.treeList.index = clamp(state.treeList.index &+ delta, state.tree.count)
       if old != state.treeList.index { state.taskList.index = 0 }
     case .tasks:
-      state.taskList.index = clamp(state.taskList.index &+ delta, state.visibleCount)
+      state.taskList.index = clamp(state.taskList.index &+ delta, cache.visibleCount(state))
       state.unitList.index = 0
     case .units:
-      state.unitList.index = clamp(state.unitList.index &+ delta, state.selectedUnits.count)
+      state.unitList.index = clamp(state.unitList.index &+ delta, cache.selectedUnits(state).count)
     }
   }
 
-  static func cyclePane(_ state: inout AppState, by step: Int) {
+  func cyclePane(_ state: inout AppState, by step: Int) {
     let all = Pane.allCases
     let i = all.firstIndex(of: state.focus)!
     state.focus = all[(i + step + all.count) % all.count]
   }
 
-  static func keepSelectionVisible(_ state: inout AppState) {
+  func keepSelectionVisible(_ state: inout AppState) {
     let layout = Layout(rows: state.rows, columns: state.columns)
     state.treeList.fit(count: state.tree.count, height: layout.tree.innerHeight)
-    state.taskList.fit(count: state.visibleCount, height: layout.tasks.innerHeight)
-    state.unitList.fit(count: state.selectedUnits.count, height: layout.units.innerHeight)
+    state.taskList.fit(count: cache.visibleCount(state), height: layout.tasks.innerHeight)
+    state.unitList.fit(count: cache.selectedUnits(state).count, height: layout.units.innerHeight)
     if state.view == .workload {
-      state.workloadList.fit(count: state.workloadRows.count, height: workloadPage(state))
+      state.workloadList.fit(count: cache.workloadRows(state).count, height: workloadPage(state))
     }
   }
 
-  static func click(_ state: inout AppState, row: Int, column: Int) {
+  func click(_ state: inout AppState, row: Int, column: Int) {
     let layout = Layout(rows: state.rows, columns: state.columns)
     for pane in Pane.allCases {
       let r = layout.rect(of: pane)
@@ -105,10 +107,10 @@ extension Reducer {
         }
       case .tasks:
         let i = state.taskList.scroll + offset
-        if i < state.visibleCount { state.taskList.index = i }
+        if i < cache.visibleCount(state) { state.taskList.index = i }
       case .units:
         let i = state.unitList.scroll + offset
-        if i < state.selectedUnits.count { state.unitList.index = i }
+        if i < cache.selectedUnits(state).count { state.unitList.index = i }
       }
       return
     }

@@ -1,7 +1,7 @@
 import DubanCore
 
 extension Reducer {
-  static func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
+  func overlayKey(_ state: inout AppState, _ key: Key, now: String) -> [Effect] {
     let lang = state.lang
     switch state.overlay {
     case .help:
@@ -57,7 +57,7 @@ extension Reducer {
   /// Keys in a one-line prompt: Esc (asking first when something was typed), Enter submits
   /// — the prompt stays open with its text when the submission is refused — and anything
   /// else edits.
-  static func promptKey(
+  func promptKey(
     _ state: inout AppState, _ editor: LineEditor, _ key: Key, typed: Bool, now: String,
     reopen: (LineEditor) -> Overlay, submit: (inout AppState, String) -> [Effect]
   ) -> [Effect] {
@@ -83,7 +83,7 @@ extension Reducer {
 
   /// Esc on a prompt with typed text asks first: a second Esc discards, any other key goes
   /// on editing. Returns true when it asked.
-  static func askBeforeDiscarding(_ state: inout AppState, typed: Bool) -> Bool {
+  func askBeforeDiscarding(_ state: inout AppState, typed: Bool) -> Bool {
     guard typed, !state.discardArmed else {
       state.discardArmed = false
       return false
@@ -97,14 +97,14 @@ extension Reducer {
   }
 
   /// A key that edits a prompt: any question or refusal shown is out of date.
-  static func editing(_ state: inout AppState) {
+  func editing(_ state: inout AppState) {
     state.discardArmed = false
     if state.messageIsError { state.message = nil }
   }
 
   /// Keys in a form. Nothing typed is lost: a refused save keeps the form open on the field
   /// at fault, and Esc on a changed form asks first.
-  static func formKey(_ state: inout AppState, _ form: inout Form, _ key: Key, now: String) -> [Effect] {
+  func formKey(_ state: inout AppState, _ form: inout Form, _ key: Key, now: String) -> [Effect] {
     let lang = state.lang
     if form.askingToDiscard {
       form.askingToDiscard = false
@@ -145,7 +145,7 @@ extension Reducer {
   }
 
   /// Saves a form. A field it cannot take sets `form.error` and moves the focus there.
-  static func submit(_ state: inout AppState, _ form: inout Form, now: String) -> [Effect] {
+  func submit(_ state: inout AppState, _ form: inout Form, now: String) -> [Effect] {
     let lang = state.lang
     switch form.kind {
     case .workPlan(let unit, let opened):
@@ -186,7 +186,7 @@ extension Reducer {
   }
 
   /// "停车泊位=3000" (or with ＝ and full-width digits); an empty value clears the actual.
-  static func recordActual(_ state: inout AppState, id: String, _ text: String, now: String) -> [Effect] {
+  func recordActual(_ state: inout AppState, id: String, _ text: String, now: String) -> [Effect] {
     let lang = state.lang
     guard let (name, raw) = UserInput.assignment(text) else {
       say(&state, lang.pick("格式：名称=数值", "format: name=value"), error: true)

@@ -1,7 +1,7 @@
 import DubanCore
 
 extension Reducer {
-  static func searchKey(_ state: inout AppState, _ key: Key) {
+  func searchKey(_ state: inout AppState, _ key: Key) {
     guard var editor = state.searchEditor else { return }
     switch key {
     case .enter:
@@ -21,11 +21,11 @@ extension Reducer {
 
   /// Moves the task selection to the next item matching; searches all items when the
   /// current view has none.
-  static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
+  func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
     let search = SearchText(query)
     let items = state.plan.items
     func matches(_ i: Int) -> Bool { search.matches(items[i]) }
-    var rows = state.visibleIndices
+    var rows = cache.visibleIndices(state)
     if !rows.contains(where: matches) && (state.treeList.index != 0 || state.filter != .none) {
       guard items.indices.contains(where: matches) else {
         noMatch(&state, query)
@@ -34,7 +34,7 @@ extension Reducer {
       state.treeList.index = 0
       state.filter = .none
       state.taskList.index = 0
-      rows = state.visibleIndices
+      rows = cache.visibleIndices(state)
     }
     guard !rows.isEmpty else { return noMatch(&state, query) }
     let n = rows.count
@@ -52,11 +52,11 @@ extension Reducer {
     noMatch(&state, query)
   }
 
-  static func noMatch(_ state: inout AppState, _ query: String) {
+  func noMatch(_ state: inout AppState, _ query: String) {
     say(&state, state.lang.pick("没有找到“\(query)”", "no match for “\(query)”"), error: true)
   }
 
-  static func nextFilter(_ f: TaskFilter) -> TaskFilter {
+  func nextFilter(_ f: TaskFilter) -> TaskFilter {
     switch f {
     case .none, .unit: return .status(.notStarted)
     case .status(.notStarted): return .status(.inProgress)

@@ -2,9 +2,9 @@ import DubanCore
 
 extension Reducer {
   /// Commands that mean something else in the workload table; nil lets the rest through.
-  static func workloadCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
+  func workloadCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
     let lang = state.lang
-    let rows = state.workloadRows
+    let rows = cache.workloadRows(state)
     func moveTo(_ i: Int) { state.workloadList.index = max(0, min(rows.count - 1, i)) }
     switch command {
     case .moveUp: moveTo(state.workloadList.index - 1)
@@ -30,7 +30,7 @@ extension Reducer {
       }
       if state.expandedGroups.remove(group) == nil {
         state.expandedGroups.insert(group)
-      } else if let i = state.workloadRows.firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
+      } else if let i = cache.workloadRows(state).firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
         state.workloadList.index = i
       }
     case .workload, .back:
@@ -46,7 +46,7 @@ extension Reducer {
   }
 
   /// A unit's own list, from the units pane or the workload view: the items it leads first.
-  static func showItems(of unit: String, _ state: inout AppState) {
+  func showItems(of unit: String, _ state: inout AppState) {
     state.view = .dashboard
     state.filter = .unit(unit)
     state.treeList.index = 0
@@ -56,7 +56,7 @@ extension Reducer {
   }
 
   /// Rows of units the workload view shows: its box less the border and the header.
-  static func workloadPage(_ state: AppState) -> Int {
+  func workloadPage(_ state: AppState) -> Int {
     max(1, Layout(rows: state.rows, columns: state.columns).workload.innerHeight - 1)
   }
 }

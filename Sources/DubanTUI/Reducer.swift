@@ -2,11 +2,19 @@ import DubanCore
 
 /// The dashboard's one state machine: (state, action) → new state + effects. Split by
 /// concern: commands, edits and undo, moving, search/filter/sort, the workload view, overlays.
-public enum Reducer {
-  public static func reduce(_ state: inout AppState, _ action: Action, now: String) -> [Effect] {
+/// What it derives from all items (the rows, the id index) it reads through the view cache it
+/// is given, which it moves along when it edits one item.
+public struct Reducer {
+  let cache: ViewCache
+
+  public static func reduce(_ state: inout AppState, _ action: Action, now: String, cache: ViewCache) -> [Effect] {
+    Reducer(cache: cache).reduce(&state, action, now: now)
+  }
+
+  func reduce(_ state: inout AppState, _ action: Action, now: String) -> [Effect] {
     // The selection follows the item, not the row: after a mark, a re-sort or a reload the
     // same item stays selected wherever it moved.
-    let anchor = Anchor(state)
+    let anchor = Anchor(state, cache)
     var effects: [Effect] = []
     var follow = true
     var replaced = false
@@ -76,14 +84,14 @@ public enum Reducer {
   }
 
   /// A message on the status line.
-  static func say(_ state: inout AppState, _ message: String, error: Bool = false) {
+  func say(_ state: inout AppState, _ message: String, error: Bool = false) {
     state.message = message
     state.messageIsError = error
   }
 
   /// When someone else changed an item's status or progress while this dashboard was
   /// editing it, the saved value is not the one on screen: say so, naming them.
-  static func changedUnderneath(_ state: AppState, _ document: StoreDocument, _ edited: [String]) -> String? {
+  func changedUnderneath(_ state: AppState, _ document: StoreDocument, _ edited: [String]) -> String? {
     let lang = state.lang
     for id in Set(edited).sorted() {
       guard let mine = state.plan.item(id: id), let saved = document.plan.item(id: id) else { continue }
@@ -109,7 +117,7 @@ public enum Reducer {
 
   /// An edit the store would not take: say which and why, and forget its undo entry (the
   /// screen already shows the file as it is).
-  static func dropRefused(_ state: inout AppState, _ refusal: Refusal) {
+  func dropRefused(_ state: inout AppState, _ refusal: Refusal) {
     state.undoStack.removeAll { $0.editID == refusal.editID }
     state.redoStack.removeAll { $0.editID == refusal.editID }
     let what = refusal.itemID.map { state.lang.pick("\($0) 的修改未保存：", "\($0): change not saved: ") } ?? ""

@@ -1,8 +1,9 @@
 import DubanCore
 
-/// Draws the whole frame from state into a Screen. Pure: the same state gives the same cells.
+/// Draws the whole frame from state into a Screen. Pure: the same state gives the same cells
+/// (the cache only spares it work: what it holds is what the state gives).
 public enum Renderer {
-  public static func render(_ state: AppState) -> Screen {
+  public static func render(_ state: AppState, _ cache: ViewCache) -> Screen {
     var screen = Screen(rows: state.rows, columns: state.columns, width: state.width)
     let layout = Layout(rows: state.rows, columns: state.columns)
     if layout.tooSmall {
@@ -13,13 +14,13 @@ public enum Renderer {
     drawTitle(&screen, state, layout.title)
     switch state.view {
     case .dashboard:
-      let frame = FrameData(state)
+      let frame = FrameData(state, cache)
       TreePane.draw(&screen, state, frame, layout.tree, box)
       TaskPane.draw(&screen, state, frame, layout.tasks, box)
       UnitPane.draw(&screen, state, frame, layout.units, box)
       DetailPane.draw(&screen, state, frame, layout.detail, box)
     case .workload:
-      WorkloadView.draw(&screen, state, layout.workload, box)
+      WorkloadView.draw(&screen, state, cache.workloadRows(state), layout.workload, box)
     }
     StatusLine.draw(&screen, state, layout.status)
     let lang = state.lang

@@ -6,10 +6,11 @@ import Synchronization
 /// of once per keystroke. At 100,000 items a pass over the items costs milliseconds; a
 /// keystroke must cost less than two.
 ///
-/// The cache is shared by copies of a state, so everything in it is keyed by the state's
-/// revision (unique per change, across copies): a state that diverged from the one the cache
-/// was built for simply rebuilds it.
-final class ViewCache: Sendable {
+/// Not part of the state: whoever runs the reducer and the renderer (`AppRuntime`, the tests'
+/// `Harness`, the bench) owns one and hands it to both, so `AppState` stays a plain value that
+/// tests compare whole. Everything in it is keyed by the state's revision (unique per change
+/// of any state's document): a state that is not the one it was built for simply rebuilds it.
+public final class ViewCache: Sendable {
   struct Contents {
     var revision: UInt64 = 0
     var today = 0
@@ -25,6 +26,8 @@ final class ViewCache: Sendable {
   }
 
   let contents = Mutex(Contents())
+
+  public init() {}
 }
 
 struct ItemFacts {
@@ -56,23 +59,28 @@ struct VisibleKey: Equatable {
   var revision: UInt64
 }
 
-/// A fresh number for every change of any state's document.
-enum Revision {
+/// A fresh number for every change of any state's document, for the view cache to key by.
+/// Equal to every other stamp: it says which cache fits a document, not what the state is,
+/// so two states with equal documents compare equal whatever their stamps.
+struct RevisionStamp: Equatable, Sendable {
   private static let counter = Atomic<UInt64>(0)
-  static func next() -> UInt64 { counter.add(1, ordering: .relaxed).newValue }
+  let value = counter.add(1, ordering: .relaxed).newValue
+
+  static func == (_: Self, _: Self) -> Bool { true }
 }
 
-extension AppState {
+extension ViewCache {
   /// Facts, stats and the id index, rebuilt if the document changed since they were made.
-  func cached<T>(_ read: (inout ViewCache.Contents) -> T) -> T {
-    cache.contents.withLock { c in
-      if c.revision != revision || c.today != today.ordinal { rebuild(&c) }
+  func cached<T>(_ state: AppState, _ read: (inout Contents) -> T) -> T {
+    contents.withLock { c in
+      if c.revision != state.revision || c.today != state.today.ordinal { Self.rebuild(state, &c) }
       return read(&c)
     }
   }
 
-  private func rebuild(_ c: inout ViewCache.Contents) {
-    let schedule = self.schedule
+  private static func rebuild(_ state: AppState, _ c: inout Contents) {
+    let (tree, plan) = (state.tree, state.plan)
+    let schedule = state.schedule
     var parts: [Int: Int] = [:]
     var sections: [Int: [String: Int]] = [:]
     var groups: [Int: [String: [String: Int]]] = [:]
@@ -114,16 +122,17 @@ extension AppState {
       facts.append(f)
       if index[items[n].id] == nil { index[items[n].id] = n }
     }
-    c = ViewCache.Contents(revision: revision, today: today.ordinal, facts: facts, stats: stats, indexByID: index)
+    c = Contents(revision: state.revision, today: state.today.ordinal, facts: facts, stats: stats, indexByID: index)
   }
 
-  /// After the item at `index` was edited (and nothing else): moves the cache along with
-  /// it, touching that item alone. Without a cache for the state before, nothing to do.
-  mutating func itemEdited(at index: Int, previousRevision: UInt64) {
-    let item = plan.items[index]
-    let schedule = self.schedule
-    let now = revision
-    cache.contents.withLock { c in
+  /// After the item at `index` of `state` was edited (and nothing else): moves the cache
+  /// along with it, touching that item alone. Without a cache for the state before, nothing
+  /// to do.
+  func itemEdited(_ state: AppState, at index: Int, previousRevision: UInt64) {
+    let item = state.plan.items[index]
+    let schedule = state.schedule
+    let now = state.revision
+    contents.withLock { c in
       guard c.revision == previousRevision, c.facts.indices.contains(index) else { return }
       let old = c.facts[index]
       var new = old
@@ -139,45 +148,59 @@ extension AppState {
   }
 
   /// done/total and the lights under every tree node.
-  public func treeStats() -> [NodeStats] { cached { $0.stats } }
+  public func treeStats(_ state: AppState) -> [NodeStats] { cached(state) { $0.stats } }
 
-  public func itemIndex(id: String) -> Int? { cached { $0.indexByID[id] } }
+  public func itemIndex(id: String, in state: AppState) -> Int? { cached(state) { $0.indexByID[id] } }
 
   /// Indices (into plan.items) of the task pane's rows: the tree's selection, filtered and sorted.
-  public var visibleIndices: [Int] { visible().indices }
+  public func visibleIndices(_ state: AppState) -> [Int] { visible(state).indices }
+
+  public func visibleCount(_ state: AppState) -> Int { visible(state).indices.count }
+
+  /// The item on the task pane's selected row.
+  public func selectedItem(_ state: AppState) -> Item? {
+    let rows = visibleIndices(state)
+    return rows.indices.contains(state.taskList.index) ? state.plan.items[rows[state.taskList.index]] : nil
+  }
+
+  /// The units pane's rows for the selected item: lead first.
+  public func selectedUnits(_ state: AppState) -> [(name: String, isLead: Bool, kind: Unit.Kind)] {
+    state.units(of: selectedItem(state))
+  }
 
   /// The task list and the width of its widest id.
-  func visible() -> (indices: [Int], idWidth: Int) {
-    let node = min(treeList.index, tree.count - 1)
+  func visible(_ state: AppState) -> (indices: [Int], idWidth: Int) {
+    let node = min(state.treeList.index, state.tree.count - 1)
     let dependsOnEdits: Bool
-    switch (filter, sort) {
+    switch (state.filter, state.sort) {
     case (.none, .number), (.unit, .number): dependsOnEdits = false
     default: dependsOnEdits = true
     }
-    let key = VisibleKey(node: node, filter: filter, sort: sort, revision: dependsOnEdits ? revision : 0)
-    return cached { c in
+    let key = VisibleKey(
+      node: node, filter: state.filter, sort: state.sort, revision: dependsOnEdits ? state.revision : 0)
+    return cached(state) { c in
       if c.visibleKey != key {
-        c.visible = computeVisible(node: node, facts: c.facts)
-        c.idWidth = max(4, c.visible.lazy.map { self.plan.items[$0].id.count }.max() ?? 4)
+        c.visible = Self.computeVisible(state, node: node, facts: c.facts)
+        c.idWidth = max(4, c.visible.lazy.map { state.plan.items[$0].id.count }.max() ?? 4)
         c.visibleKey = key
       }
       return (c.visible, c.idWidth)
     }
   }
 
-  private func computeVisible(node: Int, facts: [ItemFacts]) -> [Int] {
-    let items = plan.items
+  private static func computeVisible(_ state: AppState, node: Int, facts: [ItemFacts]) -> [Int] {
+    let (items, filter, sort, today) = (state.plan.items, state.filter, state.sort, state.today)
     var out = facts.indices.filter { facts[$0].holds(node) }
     switch filter {
     case .none: break
     case .status(let s): out = out.filter { items[$0].status == s }
     case .overdue:
-      let duty = self.duty
+      let duty = state.duty
       out = out.filter { duty.hasOverdue(items[$0], on: today) }
     case .unit(let u):
       // A unit's own list: the items it leads first, then those it joins, directly or
       // through a group it belongs to (各街道); a group's list is the items naming it.
-      let duty = self.duty
+      let duty = state.duty
       out = out.filter { duty.reaches(items[$0], unit: u) }
       out = out.filter { items[$0].lead.contains(u) } + out.filter { !items[$0].lead.contains(u) }
     }
@@ -190,7 +213,7 @@ extension AppState {
     switch sort {
     case .number: break
     case .progress: out = stable { $0.progress }
-    case .status: out = stable { Self.statusRank($0.status) }
+    case .status: out = stable { AppState.statusRank($0.status) }
     case .lead:
       out = out.enumerated().sorted { a, b in
         let (ka, kb) = (items[a.element].lead.first ?? "\u{FFFF}", items[b.element].lead.first ?? "\u{FFFF}")
@@ -201,11 +224,11 @@ extension AppState {
   }
 
   /// Every unit's load, as of this document and day.
-  func cachedWorkload() -> [UnitLoad] {
-    cached { c in
-      if c.workloadKey != revision {
-        c.loads = plan.workload(settings: doc.settings, today: today)
-        c.workloadKey = revision
+  func workload(_ state: AppState) -> [UnitLoad] {
+    cached(state) { c in
+      if c.workloadKey != state.revision {
+        c.loads = state.plan.workload(settings: state.doc.settings, today: state.today)
+        c.workloadKey = state.revision
       }
       return c.loads
     }

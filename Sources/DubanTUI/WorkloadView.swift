@@ -3,10 +3,9 @@ import DubanCore
 /// `w`: every unit with its load, a bar so the heaviest stand out, status breakdown, items
 /// behind schedule and reports overdue. Groups expand into their members.
 enum WorkloadView {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ r: Rect, _ box: BoxStyle) {
+  static func draw(_ screen: inout Screen, _ state: AppState, _ rows: [WorkloadRow], _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
     let w = screen.width
-    let rows = state.workloadRows
     let title =
       lang.pick("单位工作量", "Workload") + " · " + lang.pick("按", "by ") + state.workloadSort.label(lang)
       + lang.pick("排序 · s 换列 · Enter 看事项 · o 展开 · w 返回", " · s column · Enter items · o expand · w back")

@@ -5,7 +5,7 @@ import DubanTUI
 public enum EventLoop {
   /// Returns the signal that ended the loop, or 0 when the user quit.
   public static func run(_ runtime: AppRuntime, on terminal: Terminal) -> Int32 {
-    terminal.draw(Renderer.render(runtime.state))
+    terminal.draw(runtime.render())
     while true {
       let signal = terminal.takeSignal()
       if signal != 0 {
@@ -14,7 +14,7 @@ public enum EventLoop {
       }
       guard let key = terminal.readKey() else {
         // Idle: draw again only when a save finished or another process changed the store.
-        if runtime.tick() { terminal.draw(Renderer.render(runtime.state)) }
+        if runtime.tick() { terminal.draw(runtime.render()) }
         continue
       }
       for effect in runtime.handle(.key(key)) {
@@ -29,7 +29,7 @@ public enum EventLoop {
           break  // carried out by the runtime
         }
       }
-      terminal.draw(Renderer.render(runtime.state))
+      terminal.draw(runtime.render())
     }
   }
 }

@@ -28,6 +28,9 @@ struct Bench: ParsableCommand {
   @Option(help: "Only time the first frame on this store.")
   var frame: String?
 
+  @Option(help: "Only time single keystrokes (move, search, mark) on a copy of this store.")
+  var keys: String?
+
   /// The status line's key hints: drawn last, so seeing them means the first frame is out.
   static let frameMarker = "?帮助"
 
@@ -56,6 +59,13 @@ struct Bench: ParsableCommand {
         ).seconds * 1000
       }
       print(String(format: "first frame %.2f ms (median of %d)", Measure.median(times), runs))
+      return
+    }
+    if let file = keys {
+      let doc = try Store(path: file).load()
+      for (metric, ms) in try Self.keystrokes(doc: doc, storePath: "\(work)/keys-copy.json", runs: runs) {
+        print(String(format: "%@ %.3f ms (median of %d)", metric as NSString, ms, runs))
+      }
       return
     }
     let hasTask = Measure.spawn(["task", "--version"]).status == 0
@@ -147,53 +157,10 @@ struct Bench: ParsableCommand {
       report(size, "start to first frame (ms)", Measure.median(frameTimes), " ms")
       if framePeak > 0 { report(size, "dashboard peak memory (MiB)", Double(framePeak) / 1024, " MiB") }
 
-      // One keystroke handled and the whole frame rendered, in this process.
-      var state = AppState(
-        doc: doc, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120)
-      _ = Renderer.render(state)
-      _ = Reducer.reduce(&state, .key(.tab), now: "t")
       let keyRuns = size >= 100_000 ? 20 : 100
-      report(
-        size, "keystroke: move (ms)",
-        Measure.inProcess(runs: keyRuns) {
-          _ = Reducer.reduce(&state, .key(.down), now: "t")
-          _ = Renderer.render(state)
-        }, " ms")
-      report(
-        size, "keystroke: search one character (ms)",
-        Measure.inProcess(runs: keyRuns) {
-          state.searchEditor = LineEditor()
-          _ = Reducer.reduce(&state, .key(.char("推")), now: "t")
-          _ = Renderer.render(state)
-        }, " ms")
-      state.searchEditor = nil
-      report(
-        size, "keystroke: mark (ms)",
-        Measure.inProcess(runs: keyRuns) {
-          _ = Reducer.reduce(&state, .key(.char("+")), now: "t")
-          _ = Renderer.render(state)
-        }, " ms")
-      // The same through the runtime, against the store file: every mark is saved in the
-      // background, so the key is handled while earlier saves are still writing.
-      var marked = doc
-      try Store(path: storePath).save(marked)
-      marked = try Store(path: storePath).load()
-      let runtime = AppRuntime(
-        state: AppState(
-          doc: marked, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120
-        ),
-        store: Store(path: storePath), clock: { "2019-07-01T09:00:00+08:00" })
-      _ = runtime.handle(.key(.tab))
-      _ = Renderer.render(runtime.state)
-      var up = true
-      report(
-        size, "keystroke: mark, saved in background (ms)",
-        Measure.inProcess(runs: keyRuns) {
-          _ = runtime.handle(.key(.char(up ? "+" : "-")))
-          _ = Renderer.render(runtime.state)
-          up.toggle()
-        }, " ms")
-      runtime.finishSaving()
+      for (metric, ms) in try Self.keystrokes(doc: doc, storePath: storePath, runs: keyRuns) {
+        report(size, metric, ms, " ms")
+      }
     }
 
     var table = "items    metric                                       duban   taskwarrior\n"
@@ -204,5 +171,65 @@ struct Bench: ParsableCommand {
     }
     try table.write(toFile: "\(work)/results.txt", atomically: true, encoding: .utf8)
     print("\nwritten to \(work)/results.txt")
+  }
+
+  /// One keystroke handled and the whole frame rendered, in this process: medians in ms.
+  /// `storePath` is written (the runtime's marks are saved there in the background).
+  static func keystrokes(doc: StoreDocument, storePath: String, runs keyRuns: Int) throws -> [(String, Double)] {
+    var out: [(String, Double)] = []
+    var state = AppState(
+      doc: doc, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120)
+    let cache = ViewCache()
+    _ = Renderer.render(state, cache)
+    _ = Reducer.reduce(&state, .key(.tab), now: "t", cache: cache)
+    out.append(
+      (
+        "keystroke: move (ms)",
+        Measure.inProcess(runs: keyRuns) {
+          _ = Reducer.reduce(&state, .key(.down), now: "t", cache: cache)
+          _ = Renderer.render(state, cache)
+        }
+      ))
+    out.append(
+      (
+        "keystroke: search one character (ms)",
+        Measure.inProcess(runs: keyRuns) {
+          state.searchEditor = LineEditor()
+          _ = Reducer.reduce(&state, .key(.char("推")), now: "t", cache: cache)
+          _ = Renderer.render(state, cache)
+        }
+      ))
+    state.searchEditor = nil
+    out.append(
+      (
+        "keystroke: mark (ms)",
+        Measure.inProcess(runs: keyRuns) {
+          _ = Reducer.reduce(&state, .key(.char("+")), now: "t", cache: cache)
+          _ = Renderer.render(state, cache)
+        }
+      ))
+    // The same through the runtime, against the store file: every mark is saved in the
+    // background, so the key is handled while earlier saves are still writing.
+    try Store(path: storePath).save(doc)
+    let marked = try Store(path: storePath).load()
+    let runtime = AppRuntime(
+      state: AppState(
+        doc: marked, storePath: storePath, lang: .zh, today: Day("2019-07-01")!, user: "bench", rows: 35, columns: 120
+      ),
+      store: Store(path: storePath), clock: { "2019-07-01T09:00:00+08:00" })
+    _ = runtime.handle(.key(.tab))
+    _ = runtime.render()
+    var up = true
+    out.append(
+      (
+        "keystroke: mark, saved in background (ms)",
+        Measure.inProcess(runs: keyRuns) {
+          _ = runtime.handle(.key(.char(up ? "+" : "-")))
+          _ = runtime.render()
+          up.toggle()
+        }
+      ))
+    runtime.finishSaving()
+    return out
   }
 }

@@ -43,6 +43,35 @@ struct Percent: ExpressibleByArgument, Sendable {
   }
 }
 
+/// A report period as typed. Which periods exist is the plan's (its calendar may have `Y` or
+/// `Q4`, or names of its own), so the text is checked here and matched once the store is
+/// open (`PlanCalendar.period(named:)`): the same spellings and the same refusal everywhere.
+struct PeriodArgument: ExpressibleByArgument, Sendable {
+  var text: String
+
+  init?(argument: String) {
+    let t = UserInput.halfWidth(argument).trimmed
+    guard !t.isEmpty, t.count <= 32, !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { return nil }
+    text = t
+  }
+
+  static var allValueStrings: [String] { ["Q1", "Q2", "Q3", "Q4", "Y"] }
+
+  static func help(_ detail: String) -> ArgumentHelp {
+    ArgumentHelp(
+      "Q1–Q4 (also q1, 1–4, 一季度, 第一季度), Y (全年), or a period's id or name in the plan; \(detail).",
+      valueName: "period")
+  }
+
+  /// The plan's period this names, or a refusal listing the plan's periods.
+  func resolve(in doc: StoreDocument, _ lang: Lang) throws -> ReportPeriod {
+    if let period = doc.plan.calendar.period(named: text) { return period }
+    let known = doc.plan.calendar.periodList(lang)
+    throw Failure(lang.pick("没有期次“\(text)”；本方案的期次：\(known)", "no period “\(text)”; this plan has: \(known)"))
+  }
+}
+
 /// What each typed option takes, said when a value is refused (the parser's own wording is
 /// generic: "The value 'x' is invalid for '--today <date>'").
 enum ArgumentExpectation {
@@ -59,6 +88,9 @@ enum ArgumentExpectation {
       return lang.pick(
         "未知状态“\(value)”：可用 not_started、in_progress、done、blocked（或 未开始、推进中、已完成、滞后）",
         "unknown status “\(value)”: use not_started, in_progress, done or blocked")
+    case "--period":
+      return lang.pick(
+        "--period 须是期次，如 Q1、一季度、全年，不能是“\(value)”", "--period must be a period such as Q1 or Y, not “\(value)”")
     case "--progress":
       return lang.pick(
         "--progress 须是 0–100 的整数，不能是“\(value)”", "--progress must be a whole number 0–100, not “\(value)”")

@@ -58,17 +58,14 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var target: ExportTarget
 
-  @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (the plan's period ids).", valueName: "period"))
-  var period: String?
+  @Option(help: PeriodArgument.help("default: the last one past its deadline, else the current one"))
+  var period: PeriodArgument?
 
   func run() throws {
     try global.reportingErrors {
       let lang = global.language
       let (_, doc) = try global.openStore()
-      if let period, !doc.plan.calendar.periods.contains(where: { $0.id == period }) {
-        let known = doc.plan.calendar.periods.map(\.id).joined(separator: ", ")
-        throw Failure(lang.pick("没有期次“\(period)”；本方案的期次：\(known)", "no period “\(period)”; this plan has: \(known)"))
-      }
+      let period = try period?.resolve(in: doc, lang).id
       try target.emit(Bulletin(doc, period: period, today: global.day).render(target.exportFormat), lang: lang)
     }
   }

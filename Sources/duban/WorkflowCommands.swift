@@ -59,8 +59,8 @@ struct FileCommand: ParsableCommand {
   @Argument(help: "The item's id.")
   var id: String
 
-  @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (default: the current period).", valueName: "period"))
-  var period: String?
+  @Option(help: PeriodArgument.help("default: the current period"))
+  var period: PeriodArgument?
 
   @Option(
     help: ArgumentHelp("The unit reporting (required when the item has several reporting units).", valueName: "name"))
@@ -84,9 +84,8 @@ struct FileCommand: ParsableCommand {
       let (store, doc) = try global.openStore()
       guard let item = doc.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
       let cal = doc.calendar
-      guard let p = period ?? cal.current(on: global.day)?.id, doc.plan.calendar.periods.contains(where: { $0.id == p })
-      else {
-        throw Failure(lang.pick("没有期次“\(period ?? "")”", "no period “\(period ?? "")”"))
+      guard let p = try period?.resolve(in: doc, lang).id ?? cal.current(on: global.day)?.id else {
+        throw Failure(lang.pick("本方案没有报送日期", "this plan has no report dates"))
       }
       // A filing always names one unit: the one given, else the item's single reporting unit.
       let duty = doc.duty

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 
 @testable import DubanCore
@@ -101,32 +102,31 @@ final class StoreSharingTests: XCTestCase {
     XCTAssertTrue(flag.got)
   }
 
-  /// Waiting says, once and after about a second, who holds the lock.
+  /// Waiting says, once and after about a second, who holds the lock; and when it is over.
+  /// The sentences are the ones the command line prints on stderr and the dashboard shows.
   func testAWaitIsAnnouncedWithItsHolder() throws {
     let p = path()
     try Store(path: p).save(doc)
     let holderFD = open(p + ".lock", O_RDWR | O_CREAT, 0o644)
     XCTAssertEqual(flock(holderFD, LOCK_EX), 0)
-    final class Heard: @unchecked Sendable { var holders: [LockHolder?] = [] }
-    let heard = Heard()
+    let heard = Mutex<[String]>([])
     let done = DispatchSemaphore(value: 0)
+    let store = Store(path: p, notify: { notice in heard.withLock { $0.append(notice.message(.zh)) } })
     Thread {
-      let lock = try? FileLock(lockingStoreAt: p, waiting: { heard.holders.append($0) })
-      withExtendedLifetime(lock) {}
+      _ = try? store.update { $0.plan.items[0].progress = 5 }
       done.signal()
     }.start()
     usleep(1_500_000)
-    XCTAssertEqual(heard.holders.count, 1)
-    XCTAssertEqual(heard.holders.first??.pid, getpid())
-    if case .waitingForLock(let file, _)? = FileLock.currentWait {
-      XCTAssertEqual(file, p)
-    } else {
-      XCTFail("the wait is visible to a status line: \(String(describing: FileLock.currentWait))")
-    }
+    let name = PathText.lastComponent(of: p)
+    let waiting = heard.withLock { $0 }
+    XCTAssertEqual(waiting.count, 1, "\(waiting)")
+    XCTAssertTrue(waiting.first?.hasPrefix("等待 \(name) 的锁（") ?? false, "\(waiting)")
+    XCTAssertTrue(waiting.first?.contains("\(getpid())") ?? false, "names the holder's process: \(waiting)")
     flock(holderFD, LOCK_UN)
     close(holderFD)
     XCTAssertEqual(done.wait(timeout: .now() + 5), .success)
-    XCTAssertEqual(heard.holders.count, 1, "said once")
-    XCTAssertNil(FileLock.currentWait)
+    XCTAssertEqual(heard.withLock { $0 }, [waiting[0], "已取得 \(name) 的锁"], "said once, then that the wait is over")
+    XCTAssertEqual(try Store(path: p).load().plan.items[0].progress, 5, "and the change was written")
   }
+
 }

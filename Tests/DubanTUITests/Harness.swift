@@ -16,6 +16,8 @@ struct Harness {
   static let now = "2019-05-01T09:00:00+08:00"
 
   var state: AppState
+  /// Kept beside the state, as the runtime keeps it: shared by copies of the harness.
+  let cache = ViewCache()
   var effects: [Effect] = []
 
   /// History times are shown in local time: pin the zone so the goldens read the same on
@@ -37,17 +39,33 @@ struct Harness {
   @discardableResult
   mutating func press(_ keys: Key...) -> [Effect] {
     var out: [Effect] = []
-    for k in keys { out += Reducer.reduce(&state, .key(k), now: Self.now) }
+    for k in keys { out += Reducer.reduce(&state, .key(k), now: Self.now, cache: cache) }
     effects += out
     return out
+  }
+
+  /// Any other action, as the runtime would send it.
+  mutating func send(_ action: Action) -> [Effect] {
+    Reducer.reduce(&state, action, now: Self.now, cache: cache)
   }
 
   mutating func type(_ text: String) {
     for c in text { press(.char(c)) }
   }
 
-  var screen: Screen { Renderer.render(state) }
+  var screen: Screen { Renderer.render(state, cache) }
   var text: String { screen.text() }
+
+  // What the screen derives from the state.
+  var selectedItem: Item? { cache.selectedItem(state) }
+  var selectedUnits: [(name: String, isLead: Bool, kind: DubanCore.Unit.Kind)] { cache.selectedUnits(state) }
+  var visibleItems: [Item] { cache.visibleIndices(state).map { state.plan.items[$0] } }
+  var treeStats: [NodeStats] { cache.treeStats(state) }
+  var workloadRows: [WorkloadRow] { cache.workloadRows(state) }
+}
+
+extension AppRuntime {
+  var selectedItem: Item? { cache.selectedItem(state) }
 }
 
 /// Display columns of a line's characters, as the terminal places them.

@@ -29,7 +29,7 @@ final class RuntimeTests: XCTestCase {
     let (runtime, store) = try makeRuntime()
     _ = runtime.handle(.key(.tab))
     _ = runtime.handle(.key(.char("+")))
-    XCTAssertEqual(runtime.state.selectedItem?.progress, 10, "shown at once, saved in the background")
+    XCTAssertEqual(runtime.selectedItem?.progress, 10, "shown at once, saved in the background")
     runtime.finishSaving()
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 10)
     XCTAssertEqual(runtime.state.saveState, .saved)
@@ -44,8 +44,8 @@ final class RuntimeTests: XCTestCase {
     runtime.finishSaving()
     guard case .failed(let reason) = runtime.state.saveState else { return XCTFail("not reported") }
     XCTAssertTrue(reason.contains("plan.json"), reason)
-    XCTAssertTrue(Renderer.render(runtime.state).text().contains("未保存！"))
-    XCTAssertEqual(runtime.state.selectedItem?.progress, 10, "the edit is kept in memory")
+    XCTAssertTrue(runtime.render().text().contains("未保存！"))
+    XCTAssertEqual(runtime.selectedItem?.progress, 10, "the edit is kept in memory")
     XCTAssertEqual(
       try String(contentsOfFile: store.path, encoding: .utf8), "{broken", "the bad file is not overwritten")
     // Once the file is readable again, the pending edit is applied to it.
@@ -62,10 +62,10 @@ final class RuntimeTests: XCTestCase {
     let (runtime, store) = try makeRuntime()
     _ = runtime.handle(.key(.tab))
     for _ in 0..<5 { _ = runtime.handle(.key(.char("+"))) }
-    XCTAssertEqual(runtime.state.selectedItem?.progress, 50)
+    XCTAssertEqual(runtime.selectedItem?.progress, 50)
     runtime.finishSaving()
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.progress, 50)
-    XCTAssertEqual(runtime.state.selectedItem?.progress, 50)
+    XCTAssertEqual(runtime.selectedItem?.progress, 50)
     XCTAssertEqual(try store.load().plan.item(id: "1.1")?.history.filter { $0.field == .progress }.count, 5)
   }
 
@@ -111,7 +111,7 @@ final class RuntimeTests: XCTestCase {
     runtime.tick()
     runtime.settle()
     runtime.tick()
-    XCTAssertEqual(runtime.state.selectedItem?.id, "1.3")
-    XCTAssertEqual(runtime.state.selectedItem?.progress, 70)
+    XCTAssertEqual(runtime.selectedItem?.id, "1.3")
+    XCTAssertEqual(runtime.selectedItem?.progress, 70)
   }
 }

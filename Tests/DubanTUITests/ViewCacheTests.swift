@@ -16,11 +16,13 @@ final class ViewCacheTests: XCTestCase {
     return f
   }
 
-  func assertMatchesFresh(_ s: AppState, _ message: String, line: UInt = #line) {
-    let f = fresh(s)
-    XCTAssertEqual(s.treeStats(), f.treeStats(), message, line: line)
-    XCTAssertEqual(s.visibleIndices, f.visibleIndices, message, line: line)
-    XCTAssertEqual(s.workloadRows, f.workloadRows, message, line: line)
+  /// What the harness's cache, kept across every keystroke before, says for its state
+  /// equals what a new cache works out for the same document.
+  func assertMatchesFresh(_ h: Harness, _ message: String, line: UInt = #line) {
+    let (f, cache) = (fresh(h.state), ViewCache())
+    XCTAssertEqual(h.treeStats, cache.treeStats(f), message, line: line)
+    XCTAssertEqual(h.cache.visibleIndices(h.state), cache.visibleIndices(f), message, line: line)
+    XCTAssertEqual(h.workloadRows, cache.workloadRows(f), message, line: line)
   }
 
   func testMarksUpdateTheTreeAndListsAsARebuildWould() {
@@ -28,28 +30,29 @@ final class ViewCacheTests: XCTestCase {
     h.press(.char("j"), .enter)  // part 1, task pane
     for keys in [[Key.char(" ")], [.char("+"), .char("+")], [.down, .char("x")], [.char("u")], [.down, .char(" ")]] {
       for k in keys { h.press(k) }
-      assertMatchesFresh(h.state, "after \(keys)")
+      assertMatchesFresh(h, "after \(keys)")
     }
     // Filters and sorts that depend on status and progress follow the marks too.
     h.press(.char("f"))
-    assertMatchesFresh(h.state, "status filter")
+    assertMatchesFresh(h, "status filter")
     h.press(.char(" "))
-    assertMatchesFresh(h.state, "status filter after a mark")
+    assertMatchesFresh(h, "status filter after a mark")
     h.press(.char("s"), .char("s"))
     h.press(.char("+"))
-    assertMatchesFresh(h.state, "sorted after a mark")
+    assertMatchesFresh(h, "sorted after a mark")
   }
 
+  /// One cache, two states that parted ways: each gets the figures of its own document.
   func testACopyThatDivergesDoesNotSeeTheOthersEdits() {
     var h = Harness()
     h.press(.tab)
     let before = h.state
-    let statsBefore = before.treeStats()
+    let statsBefore = h.cache.treeStats(before)
     h.press(.char(" "), .char(" "))  // done: counts change in the edited copy only
-    XCTAssertNotEqual(h.state.treeStats(), statsBefore)
-    XCTAssertEqual(before.treeStats(), statsBefore)
-    XCTAssertEqual(before.treeStats(), fresh(before).treeStats())
-    assertMatchesFresh(h.state, "edited copy")
+    XCTAssertNotEqual(h.treeStats, statsBefore)
+    XCTAssertEqual(h.cache.treeStats(before), statsBefore)
+    XCTAssertEqual(h.cache.treeStats(before), ViewCache().treeStats(fresh(before)))
+    assertMatchesFresh(h, "edited copy")
   }
 
   func testSearchFoldsLatinCaseAndFindsChineseUnitsAndIds() throws {

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -21,11 +20,6 @@ public final class FileLock {
   private let fd: Int32
   private let folder: Int32
 
-  /// What this process is waiting for right now, once it has waited about a second
-  /// (nil otherwise): for a status line that polls rather than listens.
-  public static var currentWait: StoreNotice? { waiting.withLock { $0 } }
-  private static let waiting = Mutex<StoreNotice?>(nil)
-
   /// How long a wait goes unannounced.
   public static let patience: Double = 1.0
 
@@ -40,10 +34,7 @@ public final class FileLock {
     let storeExists = stat(target, &store) == 0
     var wait = Wait(file: path, announce: waiting)
     defer {
-      if wait.announced {
-        Self.waiting.withLock { $0 = nil }
-        taken?()
-      }
+      if wait.announced { taken?() }
     }
     var fd: Int32
     while true {
@@ -111,10 +102,7 @@ public final class FileLock {
         }
         if !announced && FileLock.now() - start >= FileLock.patience {
           announced = true
-          let holder = FileLock.holder(of: fd)
-          let notice = StoreNotice.waitingForLock(file: file, holder: holder)
-          FileLock.waiting.withLock { $0 = notice }
-          announce?(holder)
+          announce?(FileLock.holder(of: fd))
         }
         usleep(pause)
         pause = min(pause * 2, 25_000)

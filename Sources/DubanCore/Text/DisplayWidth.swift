@@ -1,6 +1,6 @@
 /// Terminal column widths, from our own table so layout never depends on the locale.
 /// All width logic lives here: panes, tables and the CLI measure through it.
-public struct DisplayWidth: Sendable {
+public struct DisplayWidth: Equatable, Sendable {
   /// Terminals set to "ambiguous = wide" draw “ ” … and box drawing double.
   public var ambiguousIsWide: Bool
 
