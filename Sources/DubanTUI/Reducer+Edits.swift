@@ -32,8 +32,7 @@ extension Reducer {
   }
 
   /// Applies edits to the item on screen, all or none, keeping the view cache current.
-  func applyLocally(_ state: inout AppState, _ edits: [ItemEdit], at index: Int, now: String) throws -> [Change]
-  {
+  func applyLocally(_ state: inout AppState, _ edits: [ItemEdit], at index: Int, now: String) throws -> [Change] {
     let previous = state.revision
     let changes = try state.doc.plan.apply(edits, at: index, stamp: Stamp(user: state.user, time: now))
     if !changes.isEmpty { cache.itemEdited(state, at: index, previousRevision: previous) }

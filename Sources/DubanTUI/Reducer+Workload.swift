@@ -30,8 +30,11 @@ extension Reducer {
       }
       if state.expandedGroups.remove(group) == nil {
         state.expandedGroups.insert(group)
-      } else if let i = cache.workloadRows(state).firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
-        state.workloadList.index = i
+      } else {
+        let collapsed = cache.workloadRows(state)
+        if let i = collapsed.firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
+          state.workloadList.index = i
+        }
       }
     case .workload, .back:
       state.view = .dashboard

@@ -7,8 +7,9 @@ extension PlanCalendar {
   public func period(named text: String) -> ReportPeriod? {
     let typed = PeriodName.normalized(text)
     guard !typed.isEmpty else { return nil }
-    if let own = periods.first(where: { PeriodName.normalized($0.id) == typed || PeriodName.normalized($0.name) == typed })
-    {
+    if let own = periods.first(where: {
+      PeriodName.normalized($0.id) == typed || PeriodName.normalized($0.name) == typed
+    }) {
       return own
     }
     guard let id = PeriodName.canonicalID(typed) else { return nil }
@@ -17,7 +18,9 @@ extension PlanCalendar {
 
   /// The plan's periods as a refusal lists them: `Q1（第一季度）、…` / `Q1 (第一季度), …`.
   public func periodList(_ lang: Lang) -> String {
-    let listed = periods.map { $0.name.isEmpty || $0.name == $0.id ? $0.id : lang.pick("\($0.id)（\($0.name)）", "\($0.id) (\($0.name))") }
+    let listed = periods.map {
+      $0.name.isEmpty || $0.name == $0.id ? $0.id : lang.pick("\($0.id)（\($0.name)）", "\($0.id) (\($0.name))")
+    }
     return listed.isEmpty ? "—" : listed.joined(separator: lang.pick("、", ", "))
   }
 }
