@@ -140,10 +140,17 @@ struct Doctor {
         fix: ("chgrp \(dg) \(target) && chmod 664 \(target)", "chgrp \(dg) \(target) && chmod 664 \(target)"))
     } else {
       do {
-        _ = try Store(path: path).load()
+        let plan = try Store(path: path).load().plan
         ok(
           "数据文件 \(name)：属主 \(LockHolder.userName(s.st_uid))，组 \(sg)，权限 \(mode)，可以读取",
           "store \(name): owner \(LockHolder.userName(s.st_uid)), group \(sg), mode \(mode), readable")
+        // Which plan it holds, and since when: the first question when two clerks' screens differ.
+        let source = TerminalSafe.line(PathText.lastComponent(of: plan.source))
+        if let imported = plan.imported.map(TerminalSafe.line) {
+          info("方案导入自 \(source)，\(imported)", "the plan was imported from \(source) on \(imported)")
+        } else {
+          info("方案导入自 \(source)", "the plan was imported from \(source)")
+        }
       } catch let e as StoreError {
         problem(
           "数据文件无法读取：\(e.message(.zh))", "the store cannot be read: \(e.message(.en))",

@@ -99,6 +99,7 @@ struct GlobalOptions: ParsableArguments {
       let seed = try SeedDocument.path(lang: language)
       var plan = try DocumentImporter.importFile(at: seed).plan
       plan.warnings = plan.warnings.map { $0.localized(language) }
+      plan.imported = day.description
       if try store.create(StoreDocument(plan: plan)) {
         note(
           language.pick(

@@ -43,6 +43,7 @@ struct ImportCommand: ParsableCommand {
       // The store keeps the warnings in the language the import ran in.
       var plan = result.plan
       plan.warnings = plan.warnings.map { $0.localized(lang) }
+      plan.imported = global.day.description
       let target = out ?? global.storePath
       let store = Store(path: target, notify: global.noticePrinter)
       if !dryRun {

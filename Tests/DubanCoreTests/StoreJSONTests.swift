@@ -160,6 +160,29 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
   }
 
+  /// The day a plan was imported (one line of the schema): kept by every reader and writer;
+  /// a store from before, without the member, still loads (nil) and is written as it was.
+  func testAPlansImportDayIsStored() throws {
+    let old = StoreDocument(plan: try Fixtures.seedPlan())
+    XCTAssertNil(old.plan.imported)
+    let oldBytes = try Store.encode(old)
+    XCTAssertFalse(String(decoding: oldBytes, as: UTF8.self).contains("\"imported\""), "left out while unknown")
+    XCTAssertEqual(try Store.decode(oldBytes, file: "s.json"), old)
+    XCTAssertEqual(try Store.decodeWithFoundation(oldBytes, file: "s.json"), old)
+
+    var doc = old
+    doc.plan.imported = "2019-01-14"
+    let data = try Store.encode(doc)
+    XCTAssertTrue(data == (try Self.reference(doc)))
+    XCTAssertEqual(
+      String(decoding: data, as: UTF8.self).components(separatedBy: "\"imported\" : \"2019-01-14\"").count, 2)
+    XCTAssertEqual(try Store.decode(data, file: "s.json").plan.imported, "2019-01-14")
+    XCTAssertEqual(try Store.decode(data, file: "s.json"), doc)
+    XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
+    let bad = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"2019-01-14\"", with: "20190114")
+    XCTAssertThrowsError(try Store.decode(Data(bad.utf8), file: "s.json"), "a number is not a day")
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)

@@ -44,6 +44,8 @@ public struct Plan: Equatable, Sendable {
   public var title: String
   /// The file the plan was imported from, as given.
   public var source: String
+  /// The day the plan was imported (YYYY-MM-DD): by `duban import`, or when the first start made the default store. Left out in stores made before it was kept.
+  public var imported: String?
   public var calendar: PlanCalendar
   public var parts: [Part]
   public var items: [Item]
@@ -56,6 +58,7 @@ public struct Plan: Equatable, Sendable {
   init(json r: inout JSONReader) throws {
     var title: String?
     var source: String?
+    var imported: String? = nil
     var calendar: PlanCalendar?
     var parts: [Part]?
     var items: [Item]?
@@ -67,6 +70,7 @@ public struct Plan: Equatable, Sendable {
       switch key {
       case K.title: title = try r.readString()
       case K.source: source = try r.readString()
+      case K.imported: imported = try r.readOptionalString()
       case K.calendar: calendar = try PlanCalendar(json: &r)
       case K.parts: parts = try r.readArray { try Part(json: &$0) }
       case K.items: items = try StoreJSON.readItems(&r)
@@ -86,6 +90,7 @@ public struct Plan: Equatable, Sendable {
     else { throw r.failure }
     self.title = title
     self.source = source
+    self.imported = imported
     self.calendar = calendar
     self.parts = parts
     self.items = items
@@ -859,13 +864,14 @@ extension StoreDocument: Codable {
 
 extension Plan: Codable {
   enum CodingKeys: String, CodingKey {
-    case title, source, calendar, parts, items, units, warnings
+    case title, source, imported, calendar, parts, items, units, warnings
   }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     title = try c.decode(String.self, forKey: .title)
     source = try c.decode(String.self, forKey: .source)
+    imported = try c.decodeIfPresent(String.self, forKey: .imported)
     calendar = try c.decode(PlanCalendar.self, forKey: .calendar)
     parts = try c.decode([Part].self, forKey: .parts)
     items = try c.decode([Item].self, forKey: .items)
@@ -877,6 +883,7 @@ extension Plan: Codable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(title, forKey: .title)
     try c.encode(source, forKey: .source)
+    try c.encodeIfPresent(imported, forKey: .imported)
     try c.encode(calendar, forKey: .calendar)
     try c.encode(parts, forKey: .parts)
     try c.encode(items, forKey: .items)
@@ -1291,6 +1298,7 @@ enum K {
   static var workPlans: JSONKey { JSONKey(low: 0x6E616C506B726F77, high: 0x73, length: 9) }
   static var title: JSONKey { JSONKey(low: 0x000000656C746974, high: 0x0, length: 5) }
   static var source: JSONKey { JSONKey(low: 0x0000656372756F73, high: 0x0, length: 6) }
+  static var imported: JSONKey { JSONKey(low: 0x646574726F706D69, high: 0x0, length: 8) }
   static var calendar: JSONKey { JSONKey(low: 0x7261646E656C6163, high: 0x0, length: 8) }
   static var parts: JSONKey { JSONKey(low: 0x0000007374726170, high: 0x0, length: 5) }
   static var items: JSONKey { JSONKey(low: 0x000000736D657469, high: 0x0, length: 5) }
@@ -1367,6 +1375,7 @@ enum K {
     ("workPlans", workPlans),
     ("title", title),
     ("source", source),
+    ("imported", imported),
     ("calendar", calendar),
     ("parts", parts),
     ("items", items),
@@ -1463,6 +1472,10 @@ extension Plan {
     w.beginObject()
     w.key("calendar")
     calendar.write(&w)
+    if let imported {
+      w.key("imported")
+      w.string(imported)
+    }
     w.key("items")
     w.beginArray()
     for element in items {
