@@ -44,6 +44,27 @@ struct JSONSyntaxScanner {
     }
   }
 
+  /// Past the opening bracket (at `i`): true, and past `close` too, when nothing is inside.
+  mutating func emptyContainer(closing close: UInt8) -> Bool {
+    i += 1
+    skipSpace()
+    guard i < bytes.count, bytes[i] == close else { return false }
+    i += 1
+    return true
+  }
+
+  /// After a member or an element: true at a comma (another follows), false at `close`
+  /// (consumed either way); anything else is refused.
+  mutating func another(before close: UInt8) throws -> Bool {
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: ",") {
+      i += 1
+      return true
+    }
+    try expect(close)
+    return false
+  }
+
   mutating func skipSpace() {
     while i < bytes.count {
       switch bytes[i] {
@@ -63,47 +84,23 @@ struct JSONSyntaxScanner {
     }
     switch bytes[i] {
     case UInt8(ascii: "{"):
-      i += 1
-      skipSpace()
-      if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-        i += 1
-        return
-      }
+      if emptyContainer(closing: UInt8(ascii: "}")) { return }
       let first = names.count
-      while true {
+      repeat {
         skipSpace()
         try member(first: first)
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
         try value()
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        try expect(UInt8(ascii: "}"))
-        names.removeSubrange(first...)
-        return
-      }
+      } while try another(before: UInt8(ascii: "}"))
+      names.removeSubrange(first...)
     case UInt8(ascii: "["):
-      i += 1
-      skipSpace()
-      if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-        i += 1
-        return
-      }
-      while true {
+      if emptyContainer(closing: UInt8(ascii: "]")) { return }
+      repeat {
         skipSpace()
         try value()
-        skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: ",") {
-          i += 1
-          continue
-        }
-        try expect(UInt8(ascii: "]"))
-        return
-      }
+      } while try another(before: UInt8(ascii: "]"))
     case UInt8(ascii: "\""):
       _ = try string()
     case UInt8(ascii: "t"): try literal("true")
