@@ -10,6 +10,9 @@ struct DueCommand: ParsableCommand {
   @Flag(help: "Print as JSON.")
   var json = false
 
+  @Option(help: PeriodArgument.help("only that period's reports (default: every period)"))
+  var period: PeriodArgument?
+
   struct Entry: Encodable {
     var item: String
     var text: String
@@ -41,6 +44,7 @@ struct DueCommand: ParsableCommand {
             "本方案没有报送日期；可在数据文件的 plan.calendar.periods 中添加",
             "this plan has no report dates; add them under plan.calendar.periods in the store"))
       }
+      let only = try period?.resolve(in: doc, lang).id
       // Who owes what: ReportDuty, the rule the bulletin and the dashboard use too.
       let duty = doc.duty
       let current = calendar.current(on: today)?.id
@@ -49,7 +53,7 @@ struct DueCommand: ParsableCommand {
         let done = duty.doneSince(item)
         for unit in duty.reporters(of: item) {
           var entry = byUnit[unit] ?? UnitDue(unit: unit, overdue: [], dueSoon: [], late: [])
-          for p in calendar.periods {
+          for p in calendar.periods where only == nil || p.period.id == only {
             let e = Entry(item: item.id, text: item.text, period: p.period.id, due: p.period.due, state: "", filed: nil)
             switch duty.standing(item, unit: unit, period: p.period, due: p.due, on: today, doneSince: done) {
             case .overdue: entry.overdue.append(with(e) { $0.state = "overdue" })

@@ -18,6 +18,16 @@ extension CommandLineTests {
       report.stdout,
       try DubanBinary.run(["report", "--period", "Q1", "--store", store, "--today", "2019-04-20"]).stdout)
 
+    // due: every period owed by 7/20 (Q1, Q2), or the one named.
+    func duePeriods(_ extra: [String]) throws -> Set<String> {
+      let r = try DubanBinary.run(["due", "--json", "--store", store, "--today", "2019-07-20"] + extra)
+      XCTAssertEqual(r.status, 0, r.stderr)
+      let units = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
+      return Set(units.flatMap { ($0["overdue"] as? [[String: Any]] ?? []).compactMap { $0["period"] as? String } })
+    }
+    XCTAssertEqual(try duePeriods([]), ["Q1", "Q2"])
+    XCTAssertEqual(try duePeriods(["--period", "二季度"]), ["Q2"])
+
     let before = try Data(contentsOf: URL(fileURLWithPath: store))
     let q4 = try DubanBinary.run(["file", "2.2", "--period", "Q4", "--store", store])
     XCTAssertEqual(q4.status, 2)
