@@ -56,7 +56,9 @@ struct PeriodArgument: ExpressibleByArgument, Sendable {
     text = t
   }
 
-  static var allValueStrings: [String] { ["Q1", "Q2", "Q3", "Q4", "Y"] }
+  /// For shell completion only: not a list of all a plan may call its periods, so `--help`
+  /// says what is taken in words rather than "(values: …)".
+  static var defaultCompletionKind: CompletionKind { .list(["Q1", "Q2", "Q3", "Q4", "Y"]) }
 
   static func help(_ detail: String) -> ArgumentHelp {
     ArgumentHelp(
