@@ -136,7 +136,7 @@ extension Reducer {
       return []
     }
     let effects = replay(&state, entry, backward: backward, now: now)
-    if !effects.isEmpty { state[keyPath: to].append(entry) }
+    if !effects.isEmpty { state[keyPath: to].append(entry.keeping(effects)) }
     return effects
   }
 
@@ -177,6 +177,8 @@ extension Reducer {
       }
       say(&state, verb + entry.label)
       return [.persistWorkPlan(edit, editID: entry.editID)]
+    case .items(let parts):
+      return replayMany(&state, entry, parts, backward: backward, now: now)
     }
   }
 }

@@ -22,6 +22,8 @@ final class ViewCache: Sendable {
     var idWidth = 4
     var workloadKey: UInt64 = 0
     var loads: [UnitLoad] = []
+    /// How many import warnings each item carries (items without any are absent).
+    var warned: [Int: Int] = [:]
   }
 
   let contents = Mutex(Contents())
@@ -33,6 +35,7 @@ struct ItemFacts {
   var nodes: (Int32, Int32, Int32, Int32)
   var light: Light
   var done: Bool
+  var gauge: ProgressGauge
 
   func holds(_ node: Int) -> Bool {
     let n = Int32(node)
@@ -109,12 +112,14 @@ extension AppState {
       }
       let status = items[n].status
       let light = schedule.light(status: status, progress: items[n].progress, deadline: items[n].deadline)
-      let f = ItemFacts(nodes: nodes, light: light, done: status == .done)
+      let gauge = schedule.gauge(status: status, progress: items[n].progress, deadline: items[n].deadline)
+      let f = ItemFacts(nodes: nodes, light: light, done: status == .done, gauge: gauge)
       f.forEachNode { stats[$0].add(f) }
       facts.append(f)
       if index[items[n].id] == nil { index[items[n].id] = n }
     }
     c = ViewCache.Contents(revision: revision, today: today.ordinal, facts: facts, stats: stats, indexByID: index)
+    c.warned = plan.warningsByItem().mapValues(\.count)
   }
 
   /// After the item at `index` was edited (and nothing else): moves the cache along with
@@ -129,6 +134,7 @@ extension AppState {
       var new = old
       new.light = schedule.light(item)
       new.done = item.status == .done
+      new.gauge = schedule.gauge(item)
       old.forEachNode { t in
         c.stats[t].remove(old)
         c.stats[t].add(new)
@@ -142,6 +148,9 @@ extension AppState {
   public func treeStats() -> [NodeStats] { cached { $0.stats } }
 
   public func itemIndex(id: String) -> Int? { cached { $0.indexByID[id] } }
+
+  /// How many import warnings the item at `index` carries (resolved or not): from the cache.
+  public func warningCount(at index: Int) -> Int { cached { $0.warned[index] ?? 0 } }
 
   /// Indices (into plan.items) of the task pane's rows: the tree's selection, filtered and sorted.
   public var visibleIndices: [Int] { visible().indices }
@@ -217,11 +226,13 @@ extension NodeStats {
     total += 1
     if f.done { done += 1 }
     lights.add(f.light)
+    tally.add(f.gauge)
   }
 
   mutating func remove(_ f: ItemFacts) {
     total -= 1
     if f.done { done -= 1 }
     lights.remove(f.light)
+    tally.remove(f.gauge)
   }
 }
