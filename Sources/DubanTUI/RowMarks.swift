@@ -7,7 +7,7 @@ enum RowMarks {
   static let selected: Character = "*"
 
   /// Before the text of an item whose import warnings nobody resolved yet: 疑 (to be checked).
-  static func review(_ lang: Lang) -> String { lang.pick("疑", "? ") }
+  static func review(_ lang: Lang) -> String { lang.pick("疑 ", "? ") }
 
   static func legend(_ lang: Lang) -> [String] {
     [
