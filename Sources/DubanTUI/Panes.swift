@@ -75,10 +75,10 @@ enum TaskPane {
           ProgressBar.draw(
             &screen, schedule.gauge(item), cells: bar, light: light, ascii: state.asciiBorders, row: row, column: col) + 1
       }
-      if item.needsReview(warnings: state.warningCount(at: rows[i])) {
+      let end = r.column + 1 + r.innerWidth
+      if end - col >= 8, item.needsReview(warnings: state.warningCount(at: rows[i])) {
         col += screen.put(RowMarks.review(lang), row: row, column: col, style: .warning)
       }
-      let end = r.column + 1 + r.innerWidth
       let textWidth = end - col - (leadWidth > 0 ? leadWidth + 1 : 0)
       let text = w.truncate(item.text, columns: textWidth)
       screen.put(text, row: row, column: col, limit: textWidth)

@@ -11,13 +11,10 @@ enum RowMarks {
 
   static func legend(_ lang: Lang) -> [String] {
     [
-      lang.pick(
-        "进度条：▐ 已完成进度  ░ 未完成  | 序时进度；板块的进度条为其事项的平均",
-        "bars: ▐ progress  ░ still to do  | expected (序时); a section's bar averages its items"),
-      lang.pick("2.1* 已选中（m、M），可一次修改多项", "2.1* selected (m, M): change several at once"),
-      lang.pick(
-        "疑 导入时有提示、尚未处理：按 i 修改文本和单位，或按 v 确认无误",
-        "?  an import warning not yet resolved: i fixes text and units, v marks it right"),
+      lang.pick("进度条：▐ 进度  ░ 未完成  | 序时进度", "bars: ▐ progress  ░ to do  | expected"),
+      lang.pick("　　　　板块的进度条是其事项的平均", "      a section's bar averages its items"),
+      lang.pick("2.1*   已选中（m、M），一次改多项", "2.1*  selected (m, M): change several"),
+      lang.pick("疑     导入提示未处理：i 修改，v 确认", "?     import warning open: i fixes, v checks"),
     ]
   }
 }
