@@ -60,7 +60,8 @@ enum TaskPane {
       let row = r.row + 1 + line
       var col = r.column + 1
       let chosen = state.selection.contains(item.id)
-      col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, style: chosen ? .header : .normal, limit: idWidth)
+      col += screen.put(
+        w.pad(item.id, columns: idWidth), row: row, column: col, style: chosen ? .header : .normal, limit: idWidth)
       if chosen { screen.put(String(RowMarks.selected), row: row, column: col, style: .header) }
       col += 1
       let glyph = item.closed != nil ? lang.pick("销", "C ") : item.status.glyph(lang)
@@ -73,7 +74,8 @@ enum TaskPane {
       if bar > 0 {
         col +=
           ProgressBar.draw(
-            &screen, schedule.gauge(item), cells: bar, light: light, ascii: state.asciiBorders, row: row, column: col) + 1
+            &screen, schedule.gauge(item), cells: bar, light: light, ascii: state.asciiBorders, row: row, column: col)
+          + 1
       }
       let end = r.column + 1 + r.innerWidth
       if end - col >= 8, item.needsReview(warnings: state.warningCount(at: rows[i])) {
@@ -265,7 +267,9 @@ enum StatusLine {
     case .saved: saving = lang.pick("已保存 · ", "saved · ")
     case .failed: saving = ""
     }
-    let chosen = state.selection.isEmpty ? "" : lang.pick("已选 \(state.selection.count) 项 · ", "\(state.selection.count) selected · ")
+    let chosen =
+      state.selection.isEmpty
+      ? "" : lang.pick("已选 \(state.selection.count) 项 · ", "\(state.selection.count) selected · ")
     let hints = chosen + saving + StatusLine.keyHints(state)
     var left: String
     var style: Style = .dim

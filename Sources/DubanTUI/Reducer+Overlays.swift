@@ -8,7 +8,9 @@ extension Reducer {
       switch key {
       case .escape, .char("q"), .char("?"), .enter, .ctrl("c"): state.overlay = nil
       case .down, .char("j"), .pageDown, .scrollDown:
-        state.helpScroll = min(state.helpScroll + 1, KeyTable.bindings.count + ReportMark.legend(state.lang).count + RowMarks.legend(state.lang).count)
+        state.helpScroll = min(
+          state.helpScroll + 1,
+          KeyTable.bindings.count + ReportMark.legend(state.lang).count + RowMarks.legend(state.lang).count)
       case .up, .char("k"), .pageUp, .scrollUp: state.helpScroll = max(0, state.helpScroll - 1)
       default: break
       }

@@ -41,7 +41,8 @@ struct EditCommand: ParsableCommand {
           "请说明要修改什么：--text、--lead、--units 或 --resolved", "say what to change: --text, --lead, --units or --resolved"))
     }
     if resolved && unresolved {
-      throw ValidationError(lang.pick("--resolved 和 --unresolved 只能选一个", "--resolved and --unresolved exclude each other"))
+      throw ValidationError(
+        lang.pick("--resolved 和 --unresolved 只能选一个", "--resolved and --unresolved exclude each other"))
     }
   }
 

@@ -145,7 +145,8 @@ final class ReducerTests: XCTestCase {
     // The text and units are in the snapshot too (fixing the plan is undoable); unchanged here.
     let item = h.state.plan.item(id: "1.1")!
     let done = ItemState(
-      status: .done, progress: 100, notes: [], reports: [], actuals: [nil], closed: nil, text: item.text, lead: item.lead,
+      status: .done, progress: 100, notes: [], reports: [], actuals: [nil], closed: nil, text: item.text,
+      lead: item.lead,
       responsible: item.responsible)
     var before = done
     (before.status, before.progress) = (.inProgress, 10)

@@ -78,7 +78,9 @@ extension EditError {
     let list = names.map { "“\($0)”" }.joined(separator: "、")
     return EditError(
       zh: "方案里没有单位 \(list)；新单位请在名称前加 +（如 +\(names[0])）",
-      en: "no unit \(names.map { "“\($0)”" }.joined(separator: ", ")) in the plan; write a new unit with a + (+\(names[0]))")
+      en:
+        "no unit \(names.map { "“\($0)”" }.joined(separator: ", ")) in the plan; write a new unit with a + (+\(names[0]))"
+    )
   }
 }
 
@@ -136,7 +138,8 @@ extension ImportWarning.Kind {
   /// count or the file as a whole).
   public var concernsItem: Bool {
     switch self {
-    case .splitUnits, .mergedAlias, .unclosedBracket, .advertising, .noUnits, .ignoredLine, .duplicateNumber: return true
+    case .splitUnits, .mergedAlias, .unclosedBracket, .advertising, .noUnits, .ignoredLine, .duplicateNumber:
+      return true
     case .countMismatch, .repairedDate, .noCalendar, .encoding: return false
     }
   }
