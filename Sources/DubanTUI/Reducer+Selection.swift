@@ -96,6 +96,7 @@ extension Reducer {
         plans.append((item, [.step(up: up)]))
       }
     default:
+      guard currentPeriod(&state) != nil else { return [] }
       let filing = reportPlans(state, items, skipped: &skipped)
       plans = filing.plans
       what = filing.withdraw ? lang.pick("撤回本期报送标记", "period marker withdrawn") : lang.pick("已报送", "filed")
