@@ -25,7 +25,7 @@ extension Form {
           editor: LineEditor(w.message(lang)), readOnly: true, item: item.id))
     }
     return Form(
-      kind: .item(itemID: item.id),
+      kind: .item(itemID: item.id, opened: item.state),
       title: lang.pick(
         "修改事项 \(item.id)（Tab 换栏，Enter 保存，Esc 取消）", "Edit item \(item.id) (Tab next, Enter saves, Esc cancels)"),
       fields: fields)

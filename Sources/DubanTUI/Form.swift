@@ -8,7 +8,7 @@ public struct Form: Equatable, Sendable {
     case workPlan(unit: String, opened: WorkPlan?)
     case periodReport(itemID: String, period: String, unit: String?)
     /// An item's text and units (Form+Item.swift).
-    case item(itemID: String)
+    case item(itemID: String, opened: ItemState)
   }
 
   public struct Field: Equatable, Sendable {

@@ -32,7 +32,11 @@ extension Reducer {
 
   /// Saves the `i` form: the units resolved against the plan (an unknown name keeps the form
   /// open on its field, naming it and the units it may have meant), then one edit.
-  static func submitItemForm(_ state: inout AppState, _ form: inout Form, id: String, now: String) -> [Effect] {
+  /// Changes are checked against what the form opened on (`opened`): a text or units a
+  /// colleague fixed meanwhile are never overwritten; the form stays open with the reason.
+  static func submitItemForm(
+    _ state: inout AppState, _ form: inout Form, id: String, opened: ItemState, now: String
+  ) -> [Effect] {
     let lang = state.lang
     guard let item = state.itemIndex(id: id).map({ state.plan.items[$0] }) else {
       form.error = lang.pick("没有事项 \(id)", "no item \(id)")
@@ -52,10 +56,14 @@ extension Reducer {
     let others = lists["units"]!
     var edits: [ItemEdit] = []
     let text = form.value("text")
-    if text != item.text { edits.append(.text(text)) }
+    // What the user changed in the form, against what it opened on.
+    if text != opened.text { edits.append(.text(text, was: opened.text)) }
     let responsible = others.names.filter { !lead.names.contains($0) }
-    if lead.names != item.lead || responsible != item.responsible {
-      edits.append(.units(lead: lead.names, responsible: responsible, adding: lead.adding + others.adding))
+    if lead.names != opened.lead || responsible != opened.responsible {
+      edits.append(
+        .units(
+          lead: lead.names, responsible: responsible, adding: lead.adding + others.adding,
+          was: ItemUnits(lead: opened.lead, responsible: opened.responsible)))
     }
     guard !edits.isEmpty else {
       say(

@@ -184,8 +184,8 @@ extension Reducer {
       let effects = edit(&state, id: id, [.periodReport(report)], now: now)
       if effects.isEmpty && state.messageIsError { form.error = state.message }
       return effects
-    case .item(let id):
-      return submitItemForm(&state, &form, id: id, now: now)
+    case .item(let id, let opened):
+      return submitItemForm(&state, &form, id: id, opened: opened, now: now)
     }
   }
 

@@ -87,6 +87,27 @@ final class ItemTextEditTests: XCTestCase {
     XCTAssertEqual(plan, snapshot)
   }
 
+  func testAFixMadeOnAnOlderTextNeverOverwritesAColleaguesFix() throws {
+    var plan = try Fixtures.seedPlan()
+    let opened = plan.item(id: "2.67")!
+    try plan.apply(.text("加大执法监督力度。"), to: "2.67", stamp: colleague)
+    let snapshot = plan
+    XCTAssertThrowsError(try plan.apply(.text(fixed, was: opened.text), to: "2.67", stamp: clerk)) { error in
+      let message = (error as? EditError)?.zh ?? ""
+      XCTAssertTrue(message.contains("李科员") && message.contains("未覆盖"), message)
+      XCTAssertTrue(message.contains(fixed), "what the clerk typed is in the message: \(message)")
+    }
+    let units = ItemUnits(lead: opened.lead, responsible: opened.responsible)
+    try plan.apply(.units(lead: ["区司法局"], responsible: [], adding: []), to: "2.67", stamp: colleague)
+    XCTAssertThrowsError(
+      try plan.apply(.units(lead: ["区法制办"], responsible: [], adding: [], was: units), to: "2.67", stamp: clerk))
+    XCTAssertEqual(plan.item(id: "2.67")?.text, snapshot.item(id: "2.67")?.text)
+    XCTAssertEqual(plan.item(id: "2.67")?.lead, ["区司法局"])
+    // Opened on the current value: goes through.
+    try plan.apply(.text(fixed, was: "加大执法监督力度。"), to: "2.67", stamp: clerk)
+    XCTAssertEqual(plan.item(id: "2.67")?.text, fixed)
+  }
+
   func testReviewWithoutAChangeAndClosedItemsRefuse() throws {
     var plan = try Fixtures.seedPlan()
     let changes = try plan.apply(.review(resolved: true), to: "2.67", stamp: clerk)

@@ -21,6 +21,7 @@ final class ItemFormTests: XCTestCase {
 
   func testFixing267InTheFormIsInHistoryAndUndoable() throws {
     var h = on267()
+    let original = h.state.plan.item(id: "2.67")!.text
     XCTAssertTrue(h.text.contains("疑 有序推进"), "the flagged item is marked on its row")
     h.press(.char("i"))
     let opened = try XCTUnwrap(form(h))
@@ -34,7 +35,7 @@ final class ItemFormTests: XCTestCase {
     XCTAssertNil(h.state.overlay)
     let item = try XCTUnwrap(h.state.plan.item(id: "2.67"))
     XCTAssertEqual(item.text, "有序推进执法公示、全过程记录等工作,细化、量化行政裁量标准,加大执法监督力度,确保行政权力在法治轨道上运行。")
-    XCTAssertEqual(effects.persisted["2.67"], [.text(item.text)])
+    XCTAssertEqual(effects.persisted["2.67"], [.text(item.text, was: original)], "checked against what it opened on")
     XCTAssertEqual(item.history.suffix(2).map(\.field), [.text, .reviewed])
     XCTAssertFalse(h.text.contains("疑 有序推进"), "resolved: the mark is gone")
     XCTAssertTrue(h.text.contains("文本 “…准,加大365bet体育投注力度,确…”→“…准,加大执法监督力度,确…”"), "history in the detail")
@@ -64,6 +65,23 @@ final class ItemFormTests: XCTestCase {
     XCTAssertNotNil(h.state.plan.unit(named: "区执法监督局"), "the new unit joins the plan")
     f = Form.item(item, warnings: [], lang: .zh)
     XCTAssertEqual(f.value("lead"), "区司法局")
+  }
+
+  func testAColleaguesFixWhileTheFormIsOpenIsNotOverwrittenAndTheInputStays() throws {
+    var h = on267()
+    h.press(.char("i"))
+    h.type("。")
+    // A colleague's fix arrives from the store while the form is open.
+    var doc = h.state.doc
+    try doc.plan.apply(
+      .text("加大执法监督力度。"), to: "2.67", stamp: Stamp(user: "李科员", time: "2019-05-01T10:30:00+08:00"))
+    _ = Reducer.reduce(&h.state, .reloaded(doc), now: Harness.now)
+    let effects = h.press(.enter)
+    XCTAssertEqual(effects, [])
+    let f = try XCTUnwrap(form(h), "the form stays open")
+    XCTAssertTrue(f.error?.contains("李科员") == true, f.error ?? "")
+    XCTAssertTrue(f.value("text").hasSuffix("运行。。"), "what was typed is still there")
+    XCTAssertEqual(h.state.plan.item(id: "2.67")?.text, "加大执法监督力度。")
   }
 
   func testVResolvesWithoutAChangeAndAgainReopens() {

@@ -82,7 +82,9 @@ final class PlanFixTests: SeededStoreTestCase {
       try t.resize(columns: columns, rows: rows)
       let screen = try t.waitForLayout(columns: columns)
       assertBordersAligned(screen, columns: columns)
-      if columns >= 80 { XCTAssertTrue(screen.contains("▐") && screen.contains("|"), "a bar at \(columns):\n\(screen)") }
+      if columns >= 80 {
+        XCTAssertTrue(screen.contains("▐") && screen.contains("|"), "a bar at \(columns):\n\(screen)")
+      }
     }
     try t.keys("q")
     try t.waitFor("EXIT=0")

@@ -25,8 +25,11 @@ public enum ItemEdit: Equatable, Sendable {
   case revert(from: ItemState, to: ItemState)
   /// Fixing the plan: the item's text; its units (canonical names; `adding` are new units the
   /// plan gains); its import warnings resolved or open again. A fix resolves the warnings.
-  case text(String)
-  case units(lead: [String], responsible: [String], adding: [String])
+  /// `was`: what the editor opened on; when the item holds something else by now (a
+  /// colleague fixed it meanwhile) the edit is refused, never written over theirs. nil: no
+  /// such check (the command line, which reads and writes at once under the lock).
+  case text(String, was: String? = nil)
+  case units(lead: [String], responsible: [String], adding: [String], was: ItemUnits? = nil)
   case review(resolved: Bool)
 }
 
@@ -192,9 +195,12 @@ struct ItemRecorder {
       record(.reopened, "\(closed.date) \(closed.remark)", remark)
     case .revert(let from, let to):
       try revert(from: from, to: to)
-    case .text(let text):
+    case .text(let text, let was):
+      try checkUnchanged(.text, was.map { $0 != item.text }, mine: text)
       try setText(text)
-    case .units(let lead, let responsible, _):
+    case .units(let lead, let responsible, _, let was):
+      let units = ItemUnits(lead: item.lead, responsible: item.responsible)
+      try checkUnchanged(.lead, was.map { $0 != units }, mine: (lead + responsible).joined(separator: "、"))
       try setUnits(lead: lead, responsible: responsible)
     case .review(let resolved):
       setReviewed(resolved)

@@ -51,7 +51,7 @@ extension Plan {
   /// Before an edit of an item's units: every name must be a unit of the plan, or one the
   /// edit adds (which joins the plan's units here, as a group when it reads like one).
   mutating func admitUnits(of edits: [ItemEdit]) throws {
-    for case .units(let lead, let responsible, let adding) in edits {
+    for case .units(let lead, let responsible, let adding, _) in edits {
       var known = Set(units.map(\.name))
       for name in ItemRecorder.unique(adding) where !known.contains(name) {
         units.append(Unit(name: name, aliases: [], kind: UnitName.isGroupReference(name) ? .group : .unit))
@@ -70,6 +70,33 @@ extension Plan {
       default: return false
       }
     }
+  }
+}
+
+/// An item's units as an editor opened them: a fix is refused when they changed since.
+public struct ItemUnits: Equatable, Sendable {
+  public var lead: [String]
+  public var responsible: [String]
+
+  public init(lead: [String], responsible: [String]) {
+    self.lead = lead
+    self.responsible = responsible
+  }
+}
+
+extension ItemRecorder {
+  /// Refuses a fix made on a text or units someone changed since the editor opened (`changed`
+  /// true), naming them and keeping what this user typed in the message.
+  func checkUnchanged(_ field: HistoryField, _ changed: Bool?, mine: String) throws {
+    guard changed == true else { return }
+    let fields: [HistoryField] = field == .text ? [.text] : [.lead, .responsible]
+    let who = item.history.last { fields.contains($0.field) }
+    let byZh = who.map { "已被 \($0.user) 于 \(Timestamp.display($0.time)) 改过" } ?? "已被他人改过"
+    let byEn = who.map { "was changed by \($0.user) at \(Timestamp.display($0.time))" } ?? "was changed by someone else"
+    let what = field == .text ? ("文本", "text") : ("单位", "units")
+    throw EditError(
+      zh: "\(item.id) 的\(what.0)在你修改时\(byZh)，未覆盖；你填写的是“\(mine)”",
+      en: "\(item.id): the \(what.1) \(byEn) while you edited it; not overwritten. You wrote “\(mine)”")
   }
 }
 
