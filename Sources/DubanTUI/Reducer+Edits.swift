@@ -37,6 +37,7 @@ extension Reducer {
     let previous = state.revision
     let changes = try state.doc.plan.apply(edits, at: index, stamp: Stamp(user: state.user, time: now))
     if !changes.isEmpty { state.itemEdited(at: index, previousRevision: previous) }
+    if !changes.isEmpty, edits.contains(where: \.changesUnits) { state.unitsEdited() }
     return changes
   }
 

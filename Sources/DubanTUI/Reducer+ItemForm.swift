@@ -81,3 +81,14 @@ extension Reducer {
     return effects
   }
 }
+
+extension ItemEdit {
+  /// Whether the edit may change which units the item names (lists filtered by unit follow).
+  var changesUnits: Bool {
+    switch self {
+    case .units: return true
+    case .revert(let from, let to): return from.lead != to.lead || from.responsible != to.responsible
+    default: return false
+    }
+  }
+}

@@ -144,6 +144,10 @@ extension AppState {
     }
   }
 
+  /// After an item's units changed (a fix, or its undo): a list filtered by unit is worked
+  /// out again on the next frame (only then: marks never change who an item names).
+  func unitsEdited() { cache.contents.withLock { $0.visibleKey = nil } }
+
   /// done/total and the lights under every tree node.
   public func treeStats() -> [NodeStats] { cached { $0.stats } }
 

@@ -84,6 +84,24 @@ final class ItemFormTests: XCTestCase {
     XCTAssertEqual(h.state.plan.item(id: "2.67")?.text, "加大执法监督力度。")
   }
 
+  func testAUnitsListFollowsAUnitFix() throws {
+    var h = on267()
+    h.press(.tab)
+    let row = try XCTUnwrap(h.state.selectedUnits.firstIndex { $0.name == "区法制办" })
+    h.state.unitList.index = row
+    h.press(.enter)
+    XCTAssertTrue(h.state.visibleItems.map(\.id).contains("2.67"), "区法制办's list")
+    XCTAssertEqual(h.state.focus, .tasks)
+    h.press(.char("G"))
+    XCTAssertEqual(h.state.selectedItem?.id, "2.67")
+    h.press(.char("i"), .tab, .tab, .ctrl("u"))
+    h.type("司法局")
+    h.press(.enter)
+    XCTAssertFalse(h.state.visibleItems.map(\.id).contains("2.67"), "no longer 区法制办's")
+    h.press(.char("u"))
+    XCTAssertTrue(h.state.visibleItems.map(\.id).contains("2.67"), "undo brings it back: \(h.state.message ?? "")")
+  }
+
   func testVResolvesWithoutAChangeAndAgainReopens() {
     var h = on267()
     h.press(.char("v"))
