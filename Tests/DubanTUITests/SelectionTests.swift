@@ -103,6 +103,24 @@ final class SelectionTests: XCTestCase {
   }
 }
 
+/// The bars' characters are narrow on every terminal, and ASCII with --ascii-borders.
+final class ProgressBarRenderTests: XCTestCase {
+  func testBarCharactersAreNeverAmbiguousAndASCIIWhenAsked() {
+    let wide = DisplayWidth(ambiguousIsWide: true)
+    for ch in [ProgressBar.filled, ProgressBar.empty, ProgressBar.marker, RowMarks.selected] {
+      XCTAssertEqual(wide.width(of: ch), 1, "\(ch) is one column even where ambiguous is wide")
+    }
+    var h = Harness(rows: 24, columns: 80)
+    h.press(.char("j"), .char("j"), .enter, .char("+"), .char("+"))
+    XCTAssertTrue(h.text.contains("20% ▐░|░░░"), h.text)
+    h.state.asciiBorders = true
+    h.state.width = wide
+    XCTAssertTrue(h.text.contains("20% #.|..."), h.text)
+    XCTAssertFalse(h.text.contains("▐") || h.text.contains("░"))
+    for row in 0..<24 { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), 80, "row \(row)") }
+  }
+}
+
 /// The selection against the store: one item of it changed by a colleague since.
 final class SelectionStoreTests: XCTestCase {
   var dir: URL!
