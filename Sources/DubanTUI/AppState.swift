@@ -81,6 +81,16 @@ public enum Undoable: Equatable, Sendable {
   case item(id: String, before: ItemState, after: ItemState)
   /// The edit as made and the edit that reverses it.
   case workPlan(forward: WorkPlanEdit, backward: WorkPlanEdit)
+  /// One step over several items (the selection): each undone on its own, never over a
+  /// colleague's later change.
+  case items([ItemUndo])
+}
+
+/// One item's part of a change made to several at once.
+public struct ItemUndo: Equatable, Sendable {
+  public var id: String
+  public var before: ItemState
+  public var after: ItemState
 }
 
 /// Everything the dashboard shows; the reducer changes it, the renderer draws it (what both
@@ -132,6 +142,8 @@ public struct AppState: Equatable, Sendable {
   public var redoStack: [UndoEntry] = []
   /// Numbers each edit, so a refusal from the store finds the edit it is about.
   public var lastEditID = 0
+  /// Items selected with `m` / `M` (by id), for changing several at once.
+  public var selection: Set<String> = []
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,
@@ -247,6 +259,8 @@ public struct NodeStats: Equatable, Sendable {
   public var done = 0
   public var total = 0
   public var lights = LightCounts()
+  /// Progress and 序时进度 summed over the node's items, for its bar.
+  public var tally = ProgressTally()
 }
 
 /// What one frame needs, computed once per frame rather than once per pane.
@@ -256,10 +270,15 @@ struct FrameData {
   var idWidth: Int
   var selected: Item?
   var treeStats: [NodeStats]
+  var schedule: Schedule
+  /// Import warnings per item index (for the 疑 mark).
+  var warned: [Int: Int]
 
   init(_ state: AppState, _ cache: ViewCache) {
     (rows, idWidth) = cache.visible(state)
     selected = rows.indices.contains(state.taskList.index) ? state.plan.items[rows[state.taskList.index]] : nil
     treeStats = state.view == .dashboard ? cache.treeStats(state) : []
+    schedule = state.schedule
+    warned = cache.warnedCounts(state)
   }
 }

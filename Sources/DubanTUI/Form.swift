@@ -7,6 +7,8 @@ public struct Form: Equatable, Sendable {
     /// `opened`: the plan as it was when the form opened, to tell what the user changed.
     case workPlan(unit: String, opened: WorkPlan?)
     case periodReport(itemID: String, period: String, unit: String?)
+    /// An item's text and units (Form+Item.swift).
+    case item(itemID: String, opened: ItemState)
   }
 
   public struct Field: Equatable, Sendable {

@@ -33,6 +33,10 @@ public enum Command: String, CaseIterable, Sendable {
   case editReport = "edit-report"
   case closeOut = "close-out"
   case export
+  case toggleSelect = "toggle-select"
+  case selectAll = "select-all"
+  case editItem = "edit-item"
+  case review
   case undo
   case redo
   case help
@@ -107,6 +111,17 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报",
       en: "export: the unit's work plan or the bulletin"),
+    KeyBinding(
+      keys: [.char("m")], label: "m", command: .toggleSelect, zh: "选中／取消选中事项（一次改多项）",
+      en: "select an item (change several at once)"),
+    KeyBinding(
+      keys: [.char("M")], label: "M", command: .selectAll, zh: "选中列表中全部事项（再按取消）",
+      en: "select the whole list (again: unselect)"),
+    KeyBinding(
+      keys: [.char("i")], label: "i", command: .editItem, zh: "修改事项文本和单位", en: "edit an item's text and units"),
+    KeyBinding(
+      keys: [.char("v")], label: "v", command: .review, zh: "导入提示核对无误（再按：重新待核）",
+      en: "import warning checked (again: reopen)"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

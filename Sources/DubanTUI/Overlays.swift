@@ -6,7 +6,7 @@ enum HelpOverlay {
   static func lines(_ state: AppState, width w: DisplayWidth) -> [String] {
     let labelWidth = KeyTable.bindings.map { w.width(of: $0.label) }.max() ?? 8
     return KeyTable.bindings.map { w.pad($0.label, columns: labelWidth) + "  " + $0.help(state.lang) }
-      + ReportMark.legend(state.lang)
+      + ReportMark.legend(state.lang) + RowMarks.legend(state.lang)
   }
 
   static func draw(_ screen: inout Screen, _ state: AppState, _ box: BoxStyle) {

@@ -14,13 +14,20 @@ enum TreePane {
       let worst = p.lights.worst
       let count = "\(p.done)/\(p.total)"
       let countWidth = count.count
-      let labelWidth = r.innerWidth - countWidth - 1
+      let bar = p.tally.gauge == nil ? 0 : ProgressBar.treeCells(innerWidth: r.innerWidth)
+      let barWidth = bar > 0 ? bar + 2 : 0
+      let labelWidth = r.innerWidth - countWidth - 1 - barWidth
       let indent = String(repeating: " ", count: node.depth)
       let label = screen.width.truncate(indent + node.label, columns: labelWidth)
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
       screen.put(
         count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
         style: Light.style(worst))
+      if let gauge = p.tally.gauge, bar > 0 {
+        ProgressBar.draw(
+          &screen, gauge, cells: bar, light: frame.schedule.light(of: gauge), ascii: state.asciiBorders, row: row,
+          column: r.column + 1 + r.innerWidth - countWidth - barWidth)
+      }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.treeList.index, focused: focused)
     }
   }
@@ -52,14 +59,28 @@ enum TaskPane {
       let item = state.plan.items[rows[i]]
       let row = r.row + 1 + line
       var col = r.column + 1
-      col += screen.put(w.pad(item.id, columns: idWidth), row: row, column: col, limit: idWidth) + 1
+      let chosen = state.selection.contains(item.id)
+      col += screen.put(
+        w.pad(item.id, columns: idWidth), row: row, column: col, style: chosen ? .header : .normal, limit: idWidth)
+      if chosen { screen.put(String(RowMarks.selected), row: row, column: col, style: .header) }
+      col += 1
       let glyph = item.closed != nil ? lang.pick("销", "C ") : item.status.glyph(lang)
       col += screen.put(glyph, row: row, column: col, style: item.closed != nil ? .dim : item.status.style) + 1
       let light = schedule.light(item)
       col += screen.put(w.pad(light.label(lang), columns: 2), row: row, column: col, style: Light.style(light)) + 1
       col +=
         screen.put(w.pad("\(item.progress)%", columns: 4, alignRight: true), row: row, column: col, style: .dim) + 1
+      let bar = ProgressBar.taskCells(innerWidth: r.innerWidth)
+      if bar > 0 {
+        col +=
+          ProgressBar.draw(
+            &screen, schedule.gauge(item), cells: bar, light: light, ascii: state.asciiBorders, row: row, column: col)
+          + 1
+      }
       let end = r.column + 1 + r.innerWidth
+      if end - col >= 8, item.needsReview(warnings: frame.warned[rows[i]] ?? 0) {
+        col += screen.put(RowMarks.review(lang), row: row, column: col, style: .warning)
+      }
       let textWidth = end - col - (leadWidth > 0 ? leadWidth + 1 : 0)
       let text = w.truncate(item.text, columns: textWidth)
       screen.put(text, row: row, column: col, limit: textWidth)
@@ -246,7 +267,10 @@ enum StatusLine {
     case .saved: saving = lang.pick("已保存 · ", "saved · ")
     case .failed: saving = ""
     }
-    let hints = saving + StatusLine.keyHints(state)
+    let chosen =
+      state.selection.isEmpty
+      ? "" : lang.pick("已选 \(state.selection.count) 项 · ", "\(state.selection.count) selected · ")
+    let hints = chosen + saving + StatusLine.keyHints(state)
     var left: String
     var style: Style = .dim
     switch state.saveState {

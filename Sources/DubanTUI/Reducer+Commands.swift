@@ -6,6 +6,9 @@ extension Reducer {
     state.message = nil
     state.messageIsError = false
     if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
+    if let handled = selectionCommand(&state, command, now: now) ?? itemFormCommand(&state, command, now: now) {
+      return handled
+    }
     switch command {
     case .moveUp: move(&state, by: -1)
     case .moveDown: move(&state, by: 1)
@@ -101,6 +104,8 @@ extension Reducer {
       state.helpScroll = 0
     case .quit:
       return [.quit]
+    case .toggleSelect, .selectAll, .editItem, .review:
+      break  // Reducer+Selection.swift, Reducer+ItemForm.swift
     }
     return []
   }

@@ -36,6 +36,7 @@ extension Reducer {
     let previous = state.revision
     let changes = try state.doc.plan.apply(edits, at: index, stamp: Stamp(user: state.user, time: now))
     if !changes.isEmpty { cache.itemEdited(state, at: index, previousRevision: previous) }
+    if !changes.isEmpty, edits.contains(where: \.changesUnits) { cache.unitsEdited() }
     return changes
   }
 
@@ -135,7 +136,7 @@ extension Reducer {
       return []
     }
     let effects = replay(&state, entry, backward: backward, now: now)
-    if !effects.isEmpty { state[keyPath: to].append(entry) }
+    if !effects.isEmpty { state[keyPath: to].append(entry.keeping(effects)) }
     return effects
   }
 
@@ -176,6 +177,8 @@ extension Reducer {
       }
       say(&state, verb + entry.label)
       return [.persistWorkPlan(edit, editID: entry.editID)]
+    case .items(let parts):
+      return replayMany(&state, entry, parts, backward: backward, now: now)
     }
   }
 }

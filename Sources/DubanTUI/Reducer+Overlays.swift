@@ -8,7 +8,9 @@ extension Reducer {
       switch key {
       case .escape, .char("q"), .char("?"), .enter, .ctrl("c"): state.overlay = nil
       case .down, .char("j"), .pageDown, .scrollDown:
-        state.helpScroll = min(state.helpScroll + 1, KeyTable.bindings.count + ReportMark.legend(state.lang).count)
+        state.helpScroll = min(
+          state.helpScroll + 1,
+          KeyTable.bindings.count + ReportMark.legend(state.lang).count + RowMarks.legend(state.lang).count)
       case .up, .char("k"), .pageUp, .scrollUp: state.helpScroll = max(0, state.helpScroll - 1)
       default: break
       }
@@ -182,6 +184,8 @@ extension Reducer {
       let effects = edit(&state, id: id, [.periodReport(report)], now: now)
       if effects.isEmpty && state.messageIsError { form.error = state.message }
       return effects
+    case .item(let id, let opened):
+      return submitItemForm(&state, &form, id: id, opened: opened, now: now)
     }
   }
 

@@ -118,8 +118,8 @@ public struct Reducer {
   /// An edit the store would not take: say which and why, and forget its undo entry (the
   /// screen already shows the file as it is).
   func dropRefused(_ state: inout AppState, _ refusal: Refusal) {
-    state.undoStack.removeAll { $0.editID == refusal.editID }
-    state.redoStack.removeAll { $0.editID == refusal.editID }
+    forget(refusal, in: &state.undoStack)
+    forget(refusal, in: &state.redoStack)
     let what = refusal.itemID.map { state.lang.pick("\($0) 的修改未保存：", "\($0): change not saved: ") } ?? ""
     say(&state, what + refusal.error.message(state.lang), error: true)
   }
@@ -140,7 +140,7 @@ extension Command {
   var movesSelection: Bool {
     switch self {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .enter, .back, .search, .nextMatch, .previousMatch,
-      .filter, .workload, .undo, .redo:
+      .filter, .workload, .undo, .redo, .toggleSelect:
       return true
     default:
       return false

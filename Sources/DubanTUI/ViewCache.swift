@@ -23,6 +23,8 @@ public final class ViewCache: Sendable {
     var idWidth = 4
     var workloadKey: UInt64 = 0
     var loads: [UnitLoad] = []
+    /// How many import warnings each item carries (items without any are absent).
+    var warned: [Int: Int] = [:]
   }
 
   let contents = Mutex(Contents())
@@ -36,6 +38,7 @@ struct ItemFacts {
   var nodes: (Int32, Int32, Int32, Int32)
   var light: Light
   var done: Bool
+  var gauge: ProgressGauge
 
   func holds(_ node: Int) -> Bool {
     let n = Int32(node)
@@ -117,12 +120,14 @@ extension ViewCache {
       }
       let status = items[n].status
       let light = schedule.light(status: status, progress: items[n].progress, deadline: items[n].deadline)
-      let f = ItemFacts(nodes: nodes, light: light, done: status == .done)
+      let gauge = schedule.gauge(status: status, progress: items[n].progress, deadline: items[n].deadline)
+      let f = ItemFacts(nodes: nodes, light: light, done: status == .done, gauge: gauge)
       f.forEachNode { stats[$0].add(f) }
       facts.append(f)
       if index[items[n].id] == nil { index[items[n].id] = n }
     }
     c = Contents(revision: state.revision, today: state.today.ordinal, facts: facts, stats: stats, indexByID: index)
+    c.warned = state.plan.warningsByItem().mapValues(\.count)
   }
 
   /// After the item at `index` of `state` was edited (and nothing else): moves the cache
@@ -138,6 +143,7 @@ extension ViewCache {
       var new = old
       new.light = schedule.light(item)
       new.done = item.status == .done
+      new.gauge = schedule.gauge(item)
       old.forEachNode { t in
         c.stats[t].remove(old)
         c.stats[t].add(new)
@@ -147,10 +153,20 @@ extension ViewCache {
     }
   }
 
+  /// After an item's units changed (a fix, or its undo): a list filtered by unit is worked
+  /// out again on the next frame (only then: marks never change who an item names).
+  func unitsEdited() { contents.withLock { $0.visibleKey = nil } }
+
   /// done/total and the lights under every tree node.
   public func treeStats(_ state: AppState) -> [NodeStats] { cached(state) { $0.stats } }
 
   public func itemIndex(id: String, in state: AppState) -> Int? { cached(state) { $0.indexByID[id] } }
+
+  /// How many import warnings the item at `index` carries (resolved or not): from the cache.
+  public func warningCount(at index: Int, in state: AppState) -> Int { cached(state) { $0.warned[index] ?? 0 } }
+
+  /// Every item's warning count by index (a frame reads them all).
+  func warnedCounts(_ state: AppState) -> [Int: Int] { cached(state) { $0.warned } }
 
   /// Indices (into plan.items) of the task pane's rows: the tree's selection, filtered and sorted.
   public func visibleIndices(_ state: AppState) -> [Int] { visible(state).indices }
@@ -240,11 +256,13 @@ extension NodeStats {
     total += 1
     if f.done { done += 1 }
     lights.add(f.light)
+    tally.add(f.gauge)
   }
 
   mutating func remove(_ f: ItemFacts) {
     total -= 1
     if f.done { done -= 1 }
     lights.remove(f.light)
+    tally.remove(f.gauge)
   }
 }

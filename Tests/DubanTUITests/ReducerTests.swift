@@ -142,8 +142,14 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h.selectedItem?.progress, 100)
     let historyBefore = h.selectedItem!.history.count
     effects = h.press(.char("u"))
-    let done = ItemState(status: .done, progress: 100, notes: [], reports: [], actuals: [nil], closed: nil)
-    let before = ItemState(status: .inProgress, progress: 10, notes: [], reports: [], actuals: [nil], closed: nil)
+    // The text and units are in the snapshot too (fixing the plan is undoable); unchanged here.
+    let item = h.state.plan.item(id: "1.1")!
+    let done = ItemState(
+      status: .done, progress: 100, notes: [], reports: [], actuals: [nil], closed: nil, text: item.text,
+      lead: item.lead,
+      responsible: item.responsible)
+    var before = done
+    (before.status, before.progress) = (.inProgress, 10)
     XCTAssertEqual(effects.persisted, ["1.1": [.revert(from: done, to: before)]], "undo puts back its own snapshot")
     XCTAssertEqual(h.selectedItem?.status, .inProgress)
     XCTAssertGreaterThan(h.selectedItem!.history.count, historyBefore, "undo adds history")

@@ -15,6 +15,12 @@ public enum HistoryField: Hashable, Sendable {
   case reopened
   /// A unit's work plan rows for this item.
   case workPlan(String)
+  /// The item's text, lead units, other units (fixing the plan, `i` / `duban edit`).
+  case text
+  case lead
+  case responsible
+  /// The item's import warnings resolved (after = the time), or back to open (after empty).
+  case reviewed
   /// A field written by a newer duban: kept and shown as stored.
   case other(String)
 
@@ -25,6 +31,10 @@ public enum HistoryField: Hashable, Sendable {
     case "note": self = .note
     case "closed": self = .closed
     case "reopened": self = .reopened
+    case "text": self = .text
+    case "lead": self = .lead
+    case "responsible": self = .responsible
+    case "reviewed": self = .reviewed
     case let s where s.hasPrefix("actual:"): self = .actual(String(s.dropFirst(7)))
     case let s where s.hasPrefix("report:"): self = .report(String(s.dropFirst(7)))
     case let s where s.hasPrefix("workPlan:"): self = .workPlan(String(s.dropFirst(9)))
@@ -40,6 +50,10 @@ public enum HistoryField: Hashable, Sendable {
     case .note: return "note"
     case .closed: return "closed"
     case .reopened: return "reopened"
+    case .text: return "text"
+    case .lead: return "lead"
+    case .responsible: return "responsible"
+    case .reviewed: return "reviewed"
     case .actual(let name): return "actual:\(name)"
     case .report(let period): return "report:\(period)"
     case .workPlan(let unit): return "workPlan:\(unit)"
@@ -88,6 +102,8 @@ extension Change {
       return lang.pick("重新打开 \(after)", "reopened \(after)")
     case .workPlan(let unit):
       return lang.pick("\(unit)办理方案 \(dash(before))→\(dash(after))", "\(unit) work plan \(dash(before))→\(dash(after))")
+    case .text, .lead, .responsible, .reviewed:
+      return planFixSummary(lang)
     case .other(let name):
       return "\(name) \(dash(before))→\(dash(after))"
     }

@@ -13,7 +13,7 @@ public struct EditError: Error, Equatable, CustomStringConvertible {
   public func message(_ lang: Lang) -> String { lang.pick(zh, en) }
   public var description: String { en }
 
-  static func noItem(_ id: String) -> EditError {
+  public static func noItem(_ id: String) -> EditError {
     EditError(zh: "没有事项 \(id)（`duban list` 列出编号）", en: "no item \(id); `duban list` shows the ids")
   }
 

@@ -23,6 +23,14 @@ public enum ItemEdit: Equatable, Sendable {
   /// Undo and redo: puts back the parts of the item that differ between `from` and `to`,
   /// only where the item still holds `from` (nobody changed them since).
   case revert(from: ItemState, to: ItemState)
+  /// Fixing the plan: the item's text; its units (canonical names; `adding` are new units the
+  /// plan gains); its import warnings resolved or open again. A fix resolves the warnings.
+  /// `was`: what the editor opened on; when the item holds something else by now (a
+  /// colleague fixed it meanwhile) the edit is refused, never written over theirs. nil: no
+  /// such check (the command line, which reads and writes at once under the lock).
+  case text(String, was: String? = nil)
+  case units(lead: [String], responsible: [String], adding: [String], was: ItemUnits? = nil)
+  case review(resolved: Bool)
 }
 
 /// Who and when, stamped on every change.
@@ -57,7 +65,17 @@ extension Plan {
   @discardableResult
   public mutating func apply(_ edits: [ItemEdit], at i: Int, stamp: Stamp) throws -> [Change] {
     var recorder = ItemRecorder(item: items[i], stamp: stamp)
-    for edit in edits { try recorder.apply(edit) }
+    let unitsBefore = units
+    do {
+      try admitUnits(of: edits)
+      for edit in edits { try recorder.apply(edit) }
+      if Self.fixes(edits), !recorder.changes.isEmpty, !importWarnings(ofItemAt: i).isEmpty {
+        recorder.setReviewed(true)
+      }
+    } catch {
+      units = unitsBefore
+      throw error
+    }
     guard !recorder.changes.isEmpty else { return [] }
     recorder.item.history += recorder.changes
     items[i] = recorder.item
@@ -177,6 +195,15 @@ struct ItemRecorder {
       record(.reopened, "\(closed.date) \(closed.remark)", remark)
     case .revert(let from, let to):
       try revert(from: from, to: to)
+    case .text(let text, let was):
+      try checkUnchanged(.text, was.map { $0 != item.text }, mine: text)
+      try setText(text)
+    case .units(let lead, let responsible, _, let was):
+      let units = ItemUnits(lead: item.lead, responsible: item.responsible)
+      try checkUnchanged(.lead, was.map { $0 != units }, mine: (lead + responsible).joined(separator: "、"))
+      try setUnits(lead: lead, responsible: responsible)
+    case .review(let resolved):
+      setReviewed(resolved)
     }
   }
 

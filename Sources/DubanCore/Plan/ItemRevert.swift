@@ -7,9 +7,15 @@ public struct ItemState: Equatable, Sendable {
   /// Each target's achieved value, in the item's target order.
   public var actuals: [Double?]
   public var closed: Closure?
+  /// The parts fixing the plan changes: text, units, and whether its import warnings are resolved.
+  public var text: String
+  public var lead: [String]
+  public var responsible: [String]
+  public var reviewed: String?
 
   public init(
-    status: Status, progress: Int, notes: [Note], reports: [ReportFiling], actuals: [Double?], closed: Closure?
+    status: Status, progress: Int, notes: [Note], reports: [ReportFiling], actuals: [Double?], closed: Closure?,
+    text: String = "", lead: [String] = [], responsible: [String] = [], reviewed: String? = nil
   ) {
     self.status = status
     self.progress = progress
@@ -17,14 +23,19 @@ public struct ItemState: Equatable, Sendable {
     self.reports = reports
     self.actuals = actuals
     self.closed = closed
+    self.text = text
+    self.lead = lead
+    self.responsible = responsible
+    self.reviewed = reviewed
   }
 }
 
 extension Item {
   public var state: ItemState {
     ItemState(
-      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual), closed: closed
-    )
+      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual),
+      closed: closed,
+      text: text, lead: lead, responsible: responsible, reviewed: reviewed)
   }
 
   /// The latest history entry about `field` made by someone other than `stamp`'s user, or
@@ -51,6 +62,7 @@ extension ItemRecorder {
     // Progress first: it is the figure people change, and status often only follows it.
     if from.progress != to.progress, now.progress != from.progress { throw conflict(.progress, "进度", "progress") }
     if from.status != to.status, now.status != from.status { throw conflict(.status, "状态", "status") }
+    try checkPlanFix(from: from, to: to, now: now, conflict: conflict)
     let added = from.notes.filter { !to.notes.contains($0) }
     let removed = to.notes.filter { !from.notes.contains($0) }
     if let gone = added.first(where: { !now.notes.contains($0) }) {
@@ -103,6 +115,7 @@ extension ItemRecorder {
       item.targets[i].actual = to.actuals[i]
       record(.actual(item.targets[i].name), before, to.actuals[i].map(Target.format) ?? "")
     }
+    restorePlanFix(from: from, to: to)
   }
 }
 
@@ -125,6 +138,10 @@ extension ItemState {
     case .status: return status.label(lang)
     case .progress: return "\(progress)%"
     case .closed, .reopened: return closed == nil ? lang.pick("未销号", "open") : lang.pick("已销号", "closed out")
+    case .text: return "“\(text)”"
+    case .lead: return lead.isEmpty ? "—" : lead.joined(separator: "、")
+    case .responsible: return responsible.isEmpty ? "—" : responsible.joined(separator: "、")
+    case .reviewed: return reviewed == nil ? lang.pick("待核", "open") : lang.pick("已处理", "resolved")
     case .report(let period):
       let filed = reports.filter { $0.period == period }
       return filed.isEmpty

@@ -356,6 +356,8 @@ public struct Item: Equatable, Sendable {
   public var history: [Change]
   /// Where the item starts in the source document.
   public var line: Int
+  /// When someone resolved the import warnings on this item (fixed it, or said it reads right): the stamp's time; left out while unresolved.
+  public var reviewed: String?
 
   /// The fast reader (declared here, so that the hand-written initializers in Model/ stand
   /// in for the memberwise one).
@@ -378,6 +380,7 @@ public struct Item: Equatable, Sendable {
     var closed: Closure? = nil
     var history: [Change]?
     var line: Int?
+    var reviewed: String? = nil
     try r.beginObject()
     var first = true
     while let key = try r.nextKey(&first) {
@@ -424,6 +427,7 @@ public struct Item: Equatable, Sendable {
           history = try r.readArray { try Change(json: &$0) }
         }
       case K.line: line = try r.readInt()
+      case K.reviewed: reviewed = try r.readOptionalString()
       default: try r.skipValue()
       }
     }
@@ -460,6 +464,7 @@ public struct Item: Equatable, Sendable {
     self.closed = closed
     self.history = history
     self.line = line
+    self.reviewed = reviewed
   }
 }
 
@@ -1024,7 +1029,7 @@ extension ImportWarning: Codable {
 
 extension Item: Codable {
   enum CodingKeys: String, CodingKey {
-    case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, reports, targets, deadline, closed, history, line
+    case id, part, section, group, number, text, lead, responsible, leaders, status, progress, notes, reports, targets, deadline, closed, history, line, reviewed
   }
 
   public init(from decoder: Decoder) throws {
@@ -1051,6 +1056,7 @@ extension Item: Codable {
     closed = try c.decodeIfPresent(Closure.self, forKey: .closed)
     history = try c.decode([Change].self, forKey: .history)
     line = try c.decode(Int.self, forKey: .line)
+    reviewed = try c.decodeIfPresent(String.self, forKey: .reviewed)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -1073,6 +1079,7 @@ extension Item: Codable {
     try c.encode(closed, forKey: .closed)
     try c.encode(history, forKey: .history)
     try c.encode(line, forKey: .line)
+    try c.encodeIfPresent(reviewed, forKey: .reviewed)
   }
 }
 
@@ -1337,6 +1344,7 @@ enum K {
   static var deadline: JSONKey { JSONKey(low: 0x656E696C64616564, high: 0x0, length: 8) }
   static var closed: JSONKey { JSONKey(low: 0x00006465736F6C63, high: 0x0, length: 6) }
   static var history: JSONKey { JSONKey(low: 0x0079726F74736968, high: 0x0, length: 7) }
+  static var reviewed: JSONKey { JSONKey(low: 0x6465776569766572, high: 0x0, length: 8) }
   static var time: JSONKey { JSONKey(low: 0x00000000656D6974, high: 0x0, length: 4) }
   static var user: JSONKey { JSONKey(low: 0x0000000072657375, high: 0x0, length: 4) }
   static var field: JSONKey { JSONKey(low: 0x000000646C656966, high: 0x0, length: 5) }
@@ -1414,6 +1422,7 @@ enum K {
     ("deadline", deadline),
     ("closed", closed),
     ("history", history),
+    ("reviewed", reviewed),
     ("time", time),
     ("user", user),
     ("field", field),
@@ -1665,6 +1674,10 @@ extension Item {
     w.endArray()
     w.key("responsible")
     w.strings(responsible)
+    if let reviewed {
+      w.key("reviewed")
+      w.string(reviewed)
+    }
     w.key("section")
     w.string(section)
     w.key("status")
