@@ -213,11 +213,13 @@ public final class AppRuntime {
   /// Writes the current view's export into the working folder, as Markdown.
   private func export(_ request: ExportRequest) {
     let lang = state.lang
+    if case .chaseNotices(let unit) = request { return exportNotices(unit: unit) }
     let (name, content): (String, String)
     switch request {
     case .sheet(let unit):
       name = "duban-\(lang.pick("办理方案", "work-plan"))-\(unit).md"
       content = WorkPlanSheet.render(state.doc, unit: unit, format: .md)
+    case .chaseNotices: return
     case .bulletin:
       let bulletin = Bulletin(state.doc, period: nil, today: state.today)
       name = "duban-\(lang.pick("通报", "bulletin"))-\(bulletin.period)-\(state.today).md"
@@ -228,6 +230,34 @@ public final class AppRuntime {
     do {
       try ExportFile.write(content, to: path, format: .md, force: false)
       dispatch(.exported(path: path))
+    } catch {
+      dispatch(.exportFailed("\(error)"))
+    }
+  }
+}
+
+extension AppRuntime {
+  /// The chase view's `X`: the one unit's notice into the working folder, or one file per
+  /// unit into `duban-催办通知-DATE/` there (the office sends each unit its own).
+  fileprivate func exportNotices(unit: String?) {
+    let list = ChaseList(state.doc, today: state.today, unit: unit)
+    let cwd = FileManager.default.currentDirectoryPath
+    guard !list.isEmpty else {
+      dispatch(.exportFailed(state.lang.pick("没有需要催办的报送", "nothing to chase")))
+      return
+    }
+    do {
+      if unit != nil, list.units.count == 1 {
+        let u = list.units[0]
+        let path = cwd + "/" + ChaseNotice.fileName(unit: u.unit, asOf: list.asOf)
+        try ExportFile.write(
+          ChaseNotice.notice(u, planTitle: state.plan.title, asOf: list.asOf), to: path, format: .md, force: false)
+        dispatch(.exportedNotices(path: path, count: 1))
+      } else {
+        let folder = cwd + "/" + state.lang.pick("duban-催办通知-", "duban-chase-notices-") + "\(list.asOf)"
+        let written = try ChaseNotice.writeAll(list, planTitle: state.plan.title, into: folder)
+        dispatch(.exportedNotices(path: folder, count: written.count))
+      }
     } catch {
       dispatch(.exportFailed("\(error)"))
     }

@@ -37,6 +37,9 @@ public enum Command: String, CaseIterable, Sendable {
   case redo
   case help
   case quit
+  case unitScope = "my-unit"
+  case narrow
+  case chase
 }
 
 public struct KeyBinding: Sendable {
@@ -70,6 +73,12 @@ public enum KeyTable {
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),
     KeyBinding(keys: [.char("f")], label: "f", command: .filter, zh: "筛选：状态、逾期", en: "filter: status, overdue"),
     KeyBinding(
+      keys: [.char("F")], label: "F", command: .narrow, zh: "筛选：灯、报送情况（与其他筛选叠加；Esc 逐个清除，后设的先清）",
+      en: "filter: light, report state (combine; Esc clears the last set)"),
+    KeyBinding(
+      keys: [.char("U")], label: "U", command: .unitScope, zh: "只看某单位（名称或别名，Tab 补全；空行清除）",
+      en: "restrict to a unit (name or alias, Tab completes; empty clears)"),
+    KeyBinding(
       keys: [.char("s")], label: "s", command: .sort, zh: "排序：编号、进度、状态、牵头单位", en: "sort: number, progress, status, lead"
     ),
     KeyBinding(
@@ -96,6 +105,9 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位",
       en: "workload: expand/collapse a group"),
+    KeyBinding(
+      keys: [.char("C")], label: "C", command: .chase, zh: "催办清单：逾期和将到期的报送，按单位（X 导出催办通知，Esc 返回）",
+      en: "chase list: reports overdue or due soon, by unit (X exports notices, Esc returns)"),
     KeyBinding(
       keys: [.char("p")], label: "p", command: .editWorkPlan, zh: "填写选中单位的办理方案",
       en: "fill in the selected unit's work plan"),

@@ -33,7 +33,7 @@ enum TaskPane {
     let focused = state.focus == .tasks && state.overlay == nil
     let rows = frame.rows
     var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskList.index + 1)/\(rows.count)"
-    if state.filter != .none { title += " · " + state.filter.label(lang) }
+    for label in state.filterLabels() { title += " · " + label }
     if state.sort != .number { title += " · ↕" + state.sort.label(lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
     if rows.isEmpty {
@@ -222,6 +222,8 @@ enum StatusLine {
     case .note, .actual, .closeOut: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
     case .confirm: return lang.pick("y 确认 · 其他键取消", "y confirms · other keys cancel")
     case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
+    case .chooser: return lang.pick("↑↓ 选择 · Enter 确定 · Esc 取消", "↑↓ choose · Enter picks · Esc cancels")
+    case .unitPrompt: return lang.pick("Tab 补全 · Enter 确定 · Esc 取消", "Tab completes · Enter sets · Esc cancels")
     case nil: return lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
     }
   }

@@ -6,6 +6,7 @@ extension Reducer {
     state.message = nil
     state.messageIsError = false
     if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
+    if state.view == .chase, let handled = chaseCommand(&state, command, now: now) { return handled }
     switch command {
     case .moveUp: move(&state, by: -1)
     case .moveDown: move(&state, by: 1)
@@ -24,10 +25,11 @@ extension Reducer {
         if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
       }
     case .back:
-      if state.filter != .none {
-        state.filter = .none
-        state.taskList.index = 0
-        say(&state, lang.pick("已清除筛选", "filter cleared"))
+      if state.returnToChase {
+        state.returnToChase = false
+        state.view = .chase
+      } else if clearLastFilter(&state) {
+        // The filter set last is off; the others stay.
       } else if state.focus != .tree {
         cyclePane(&state, by: -1)
       }
@@ -41,6 +43,7 @@ extension Reducer {
       }
     case .filter:
       state.filter = nextFilter(state.filter)
+      state.narrowing.touched(.status, isSet: state.filter != .none)
       state.taskList.index = 0
       say(&state, lang.pick("筛选：", "filter: ") + state.filter.label(lang))
     case .sort:
@@ -78,10 +81,13 @@ extension Reducer {
       }
       state.overlay = .form(.workPlan(unit: unit, doc: state.doc, lang: lang))
     case .editReport:
-      guard let item = editableItem(&state), let unit = reportingUnitOrAsk(&state, item),
-        let period = periodToFile(&state, item, unit: unit)
-      else { break }
-      state.overlay = .form(.periodReport(item: item, period: period, unit: unit, lang: lang))
+      guard let item = editableItem(&state) else { break }
+      // Several reporting units and none selected in the units pane: ask which.
+      guard let unit = reportingUnit(state, item) else {
+        askReportingUnit(&state, item, for: .editReport(itemID: item.id))
+        break
+      }
+      openReportForm(&state, unit: unit)
     case .closeOut:
       guard let item = state.selectedItem else { return noItem(&state) }
       if item.closed == nil && item.status != .done {
@@ -101,6 +107,12 @@ extension Reducer {
       state.helpScroll = 0
     case .quit:
       return [.quit]
+    case .unitScope:
+      openUnitPrompt(&state)
+    case .narrow:
+      openNarrowChooser(&state)
+    case .chase:
+      openChase(&state)
     }
     return []
   }

@@ -86,6 +86,7 @@ extension Reducer {
     if state.view == .workload {
       state.workloadList.fit(count: state.workloadRows.count, height: workloadPage(state))
     }
+    if state.view == .chase { state.chaseList.fit(count: state.chaseRows.count, height: chasePage(state)) }
   }
 
   static func click(_ state: inout AppState, row: Int, column: Int) {

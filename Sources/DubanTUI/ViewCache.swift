@@ -22,6 +22,9 @@ final class ViewCache: Sendable {
     var idWidth = 4
     var workloadKey: UInt64 = 0
     var loads: [UnitLoad] = []
+    /// The chase list for a unit (or all): `Reducer+Chase`.
+    var chaseKey: String?
+    var chase: ChaseList?
   }
 
   let contents = Mutex(Contents())
@@ -52,6 +55,7 @@ struct ItemFacts {
 struct VisibleKey: Equatable {
   var node: Int
   var filter: TaskFilter
+  var narrowing: ItemFilter
   var sort: SortOrder
   var revision: UInt64
 }
@@ -151,10 +155,12 @@ extension AppState {
     let node = min(treeList.index, tree.count - 1)
     let dependsOnEdits: Bool
     switch (filter, sort) {
-    case (.none, .number), (.unit, .number): dependsOnEdits = false
+    // A unit's list puts its overdue reports first: that depends on edits too.
+    case (.none, .number): dependsOnEdits = !narrowing.isEmpty
     default: dependsOnEdits = true
     }
-    let key = VisibleKey(node: node, filter: filter, sort: sort, revision: dependsOnEdits ? revision : 0)
+    let key = VisibleKey(
+      node: node, filter: filter, narrowing: narrowing.key, sort: sort, revision: dependsOnEdits ? revision : 0)
     return cached { c in
       if c.visibleKey != key {
         c.visible = computeVisible(node: node, facts: c.facts)
@@ -174,13 +180,8 @@ extension AppState {
     case .overdue:
       let duty = self.duty
       out = out.filter { duty.hasOverdue(items[$0], on: today) }
-    case .unit(let u):
-      // A unit's own list: the items it leads first, then those it joins, directly or
-      // through a group it belongs to (各街道); a group's list is the items naming it.
-      let duty = self.duty
-      out = out.filter { duty.reaches(items[$0], unit: u) }
-      out = out.filter { items[$0].lead.contains(u) } + out.filter { !items[$0].lead.contains(u) }
     }
+    if !narrowing.isEmpty { out = narrowed(out) }
     func stable(_ key: (Item) -> Int) -> [Int] {
       out.enumerated().sorted { a, b in
         let (ka, kb) = (key(items[a.element]), key(items[b.element]))
