@@ -11,9 +11,10 @@ enum ChaseView {
     let position = rows.isEmpty ? "" : " \(state.chaseList.index + 1)/\(rows.count)"
     var title = lang.pick("催办清单", "Chase list") + position + " · " + lang.pick("截至 ", "as of ") + "\(list.asOf)"
     if let unit = state.narrowing.unit { title += " · " + unit }
+    // The counts first; the keys last, cut first on a narrow screen.
     title += lang.pick(
-      " · \(list.units.count) 个单位 逾期 \(list.overdueCount) 即将到期 \(list.dueSoonCount) · Enter 看事项 · R 填报 · X 导出催办通知 · Esc 返回",
-      " · \(list.units.count) units, \(list.overdueCount) overdue, \(list.dueSoonCount) due soon · Enter opens · R files · X notices · Esc back")
+      " · \(list.units.count) 个单位 逾期 \(list.overdueCount) 将到期 \(list.dueSoonCount) · Enter 看事项 R 填报 X 通知 Esc 返回",
+      " · \(list.units.count) units \(list.overdueCount) overdue \(list.dueSoonCount) due soon · Enter open R file X notices Esc back")
     Renderer.frame(&screen, r, title: title, active: true, box)
     if rows.isEmpty {
       screen.put(

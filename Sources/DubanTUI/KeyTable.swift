@@ -67,7 +67,9 @@ public enum KeyTable {
     KeyBinding(
       keys: [.enter], label: "Enter", command: .enter, zh: "进入；单位窗格：只看该单位的事项",
       en: "go in; units pane: that unit's items"),
-    KeyBinding(keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选", en: "back, clear filter"),
+    KeyBinding(
+      keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选（一次一个，后设的先清）",
+      en: "back, clear a filter (the last set first)"),
     KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),

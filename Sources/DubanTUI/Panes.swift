@@ -162,9 +162,10 @@ enum DetailPane {
     if !duty.calendar.periods.isEmpty {
       // The unit selected in the units pane, else the item as a whole (every reporting unit).
       let units = state.selectedUnits
+      let mine = state.narrowing.unit.flatMap { duty.reporters(of: item).contains($0) ? $0 : nil }
       let unit =
         state.focus == .units && units.indices.contains(state.unitList.index)
-          && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
+          && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : mine
       let done = duty.doneSince(item)
       var overdue = false
       let marks = duty.calendar.periods.map { p -> String in

@@ -143,6 +143,8 @@ extension Reducer {
       return units[state.unitList.index].name
     }
     let reporters = state.duty.reporters(of: item)
+    // A dashboard restricted to a unit ("my unit") files for it.
+    if let mine = state.narrowing.unit, reporters.contains(mine) { return mine }
     return reporters.count > 1 ? nil : reporters.first ?? item.allUnits.first
   }
 

@@ -119,3 +119,11 @@ extension Reducer {
     return true
   }
 }
+
+extension Reducer {
+  /// `duban --unit NAME`: the dashboard opens on that unit's items, saying what it owes.
+  public static func openRestricted(_ state: inout AppState, to unit: String) {
+    state.restrict(toUnit: unit)
+    say(&state, unitMessage(state, unit))
+  }
+}

@@ -54,7 +54,7 @@ struct OpenCommand: ParsableCommand {
       doc: doc, storePath: store.path, lang: global.language, today: global.day, user: global.currentUser(),
       rows: size.rows, columns: size.columns, width: DisplayWidth(ambiguousIsWide: ambiguous),
       asciiBorders: asciiBorders || ambiguous)
-    if let unitName { state.restrict(toUnit: unitName) }
+    if let unitName { Reducer.openRestricted(&state, to: unitName) }
     let runtime = AppRuntime(state: state, store: store, clock: { global.stamp().time })
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()

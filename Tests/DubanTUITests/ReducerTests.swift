@@ -60,11 +60,11 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h.state.selectedUnits.map(\.name), ["区财政局", "区税务局"])
     XCTAssertTrue(h.state.selectedUnits[0].isLead)
     h.press(.enter)
-    XCTAssertEqual(h.state.filter, .unit("区财政局"))
+    XCTAssertEqual(h.state.narrowing.unit, "区财政局")
     XCTAssertEqual(h.state.focus, .tasks)
     XCTAssertEqual(h.state.visibleItems.count, 7)
     h.press(.escape)
-    XCTAssertEqual(h.state.filter, .none)
+    XCTAssertNil(h.state.narrowing.unit)
     XCTAssertEqual(h.state.visibleItems.count, 90)
   }
 
@@ -181,11 +181,16 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(form.kind, .periodReport(itemID: "1.2", period: "Q1", unit: "区财政局"))
     XCTAssertTrue(form.title.contains("第一季度"), form.title)
     h.press(.escape)
-    // 2.3: no lead, four units: the user picks one in the units pane first.
+    // 2.3: no lead, four units: r asks which (the chooser; Esc files nothing), or the
+    // user selects one in the units pane first.
     h.state.taskList.index = h.state.visibleItems.firstIndex { $0.id == "2.3" }!
     h.press(.char("r"))
     XCTAssertEqual(h.state.selectedItem?.reports, [])
-    XCTAssertTrue(h.state.message?.contains("单位窗格") == true, h.state.message ?? "")
+    guard case .chooser(let chooser) = h.state.overlay else { return XCTFail("no chooser") }
+    XCTAssertEqual(chooser.options.map(\.value), ["区商务局", "区经信局", "区科技局", "汉口滨江国际商务区工作专班"])
+    h.press(.escape)
+    XCTAssertNil(h.state.overlay)
+    XCTAssertEqual(h.state.selectedItem?.reports, [])
     h.press(.tab)
     h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "区科技局" }!
     let effects = h.press(.char("r"))
@@ -273,7 +278,7 @@ final class WorkloadReducerTests: XCTestCase {
     // Enter lists the unit's items, led ones first; marking works there.
     h.press(.char("g"), .enter)
     XCTAssertEqual(h.state.view, .dashboard)
-    XCTAssertEqual(h.state.filter, .unit("区城管委"))
+    XCTAssertEqual(h.state.narrowing.unit, "区城管委")
     let items = h.state.visibleItems
     XCTAssertEqual(items.count, 17)
     XCTAssertEqual(items.prefix(3).map { $0.lead.contains("区城管委") }, [true, true, true])
@@ -409,11 +414,11 @@ final class GroupReducerTests: XCTestCase {
     h.state.unitList.index = h.state.selectedUnits.firstIndex { $0.name == "各街道" }!
     XCTAssertEqual(h.state.selectedUnits[h.state.unitList.index].kind, .group)
     h.press(.enter)
-    XCTAssertEqual(h.state.filter, .unit("各街道"))
+    XCTAssertEqual(h.state.narrowing.unit, "各街道")
     XCTAssertEqual(
       h.state.visibleItems.map(\.id), ["2.24", "2.36", "2.39", "2.44", "2.59", "3.3", "3.5", "3.8", "3.12"])
     // A street's list holds the items of its groups.
-    h.state.filter = .unit("四唯街道")
+    h.state.restrict(toUnit: "四唯街道")
     XCTAssertEqual(h.state.visibleItems.count, 15)
   }
 }

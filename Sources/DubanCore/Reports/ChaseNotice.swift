@@ -67,7 +67,7 @@ public enum ChaseNotice {
 
       \(l(u.unit))：
 
-      根据\(l(planTitle))关于进展情况报送的要求，截至\(date)，你单位以下事项的进展情况\
+      根据\(l(quoted(planTitle)))关于进展情况报送的要求，截至\(date)，你单位以下事项的进展情况\
       \(u.overdue.isEmpty ? "即将到报送截止日期" : "已逾期未报送")，请抓紧办理。
 
 
@@ -91,7 +91,8 @@ public enum ChaseNotice {
     let ask =
       u.overdue.isEmpty
       ? "请于截止日期前报送进展情况、存在问题和下一步措施。"
-      : "请于收到本通知后3个工作日内补报逾期事项的进展情况、存在问题和下一步措施；即将到期的事项请按期报送。逾期未报的情况将在通报中列明。"
+      : "请于收到本通知后3个工作日内补报逾期事项的进展情况、存在问题和下一步措施"
+        + (u.dueSoon.isEmpty ? "" : "；即将到期的事项请按期报送") + "。逾期未报的情况将在通报中列明。"
     out += """
       \(ask)
 
@@ -100,6 +101,11 @@ public enum ChaseNotice {
 
       """
     return out
+  }
+
+  /// A document's title as cited in another: in 《》, with the 《》 inside it turned to 〈〉.
+  static func quoted(_ title: String) -> String {
+    "《" + title.replacing("《", with: "〈").replacing("》", with: "〉") + "》"
   }
 
   /// The file name of a unit's notice: `催办通知-区商务局-2019-07-15.md`.
