@@ -59,9 +59,7 @@ enum UnitPromptOverlay {
     let height = 4 + listed + errorRows
     let r = Rect(
       row: max(0, (state.rows - height) / 2), column: max(0, (state.columns - width) / 2), height: height, width: width)
-    let title = lang.pick(
-      "只看单位（名称或别名，Tab 补全，Enter 确定，空行清除，Esc 取消）",
-      "Restrict to a unit (name or alias, Tab completes, Enter sets, empty clears)")
+    let title = lang.pick("只看单位：名称或别名（Tab 补全，空行清除）", "Restrict to a unit: name or alias (Tab completes, empty clears)")
     Renderer.frame(&screen, r, title: title, active: true, box)
     let shown = prompt.editor.visible(columns: r.innerWidth - 2, width: screen.width)
     screen.put(shown.text, row: r.row + 1, column: r.column + 2, limit: r.innerWidth - 2)
@@ -72,7 +70,8 @@ enum UnitPromptOverlay {
     }
     for (i, name) in prompt.matches.prefix(shownMatches).enumerated() {
       let aliases = state.plan.units.first { $0.name == name }?.aliases ?? []
-      let line = TerminalSafe.line(name + (aliases.isEmpty ? "" : "（" + aliases.joined(separator: "、") + "）"))
+      let also = aliases.joined(separator: lang.pick("、", ", "))
+      let line = TerminalSafe.line(name + (aliases.isEmpty ? "" : lang.pick("（\(also)）", " (\(also))")))
       screen.put(line, row: row, column: r.column + 2, style: .dim, limit: r.innerWidth - 2)
       Renderer.selectRow(&screen, row: row, r, selected: i == prompt.cycle, focused: true)
       row += 1
