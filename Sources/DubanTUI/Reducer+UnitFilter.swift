@@ -31,7 +31,7 @@ extension Reducer {
         return
       }
       guard let unit = state.plan.unit(named: text) else {
-        let close = state.plan.unitsResembling(text)
+        let close = state.plan.unitsResembling(text).map { TerminalSafe.line($0) }
         say(
           &state,
           close.isEmpty

@@ -109,8 +109,15 @@ public enum ChaseNotice {
   }
 
   /// The file name of a unit's notice: `催办通知-区商务局-2019-07-15.md`.
+  /// Any unit name gives a file name a file system takes: cleaned, no `/`, and cut (at a
+  /// character) so the whole stays well under 255 bytes.
   public static func fileName(unit: String, asOf: Day) -> String {
-    TerminalSafe.line("催办通知-\(unit)-\(asOf).md").replacing("/", with: "-")
+    var name = ""
+    for c in TerminalSafe.line(unit).replacing("/", with: "-") {
+      if name.utf8.count + String(c).utf8.count > 180 { break }
+      name.append(c)
+    }
+    return "催办通知-\(name)-\(asOf).md"
   }
 }
 
