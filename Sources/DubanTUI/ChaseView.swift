@@ -14,7 +14,8 @@ enum ChaseView {
     // The counts first; the keys last, cut first on a narrow screen.
     title += lang.pick(
       " · \(list.units.count) 个单位 逾期 \(list.overdueCount) 将到期 \(list.dueSoonCount) · Enter 看事项 R 填报 X 通知 Esc 返回",
-      " · \(list.units.count) units \(list.overdueCount) overdue \(list.dueSoonCount) due soon · Enter open R file X notices Esc back")
+      " · \(list.units.count) units \(list.overdueCount) overdue \(list.dueSoonCount) due soon · Enter open R file X notices Esc back"
+    )
     Renderer.frame(&screen, r, title: title, active: true, box)
     if rows.isEmpty {
       screen.put(
@@ -23,7 +24,8 @@ enum ChaseView {
       return
     }
     let inner = r.innerWidth
-    let idWidth = max(4, rows.map { if case .entry(_, let e) = $0 { return e.itemID.count } else { return 0 } }.max() ?? 4)
+    let idWidth = max(
+      4, rows.map { if case .entry(_, let e) = $0 { return e.itemID.count } else { return 0 } }.max() ?? 4)
     let periodWidth = lang == .zh ? 8 : 3
     let daysWidth = lang == .zh ? 12 : 13
     for line in 0..<r.innerHeight {
@@ -36,8 +38,11 @@ enum ChaseView {
         let head = TerminalSafe.line(u.unit)
         col += screen.put(w.truncate(head, columns: inner - 1), row: y, column: col, style: .header, limit: inner - 1)
         let counts = lang.pick(
-          "  逾期未报 \(u.overdue.count) 项  即将到期 \(u.dueSoon.count) 项", "  \(u.overdue.count) overdue  \(u.dueSoon.count) due soon")
-        screen.put(counts, row: y, column: col, style: u.overdue.isEmpty ? .inProgress : .warning, limit: max(0, r.column + 1 + inner - col))
+          "  逾期未报 \(u.overdue.count) 项  即将到期 \(u.dueSoon.count) 项",
+          "  \(u.overdue.count) overdue  \(u.dueSoon.count) due soon")
+        screen.put(
+          counts, row: y, column: col, style: u.overdue.isEmpty ? .inProgress : .warning,
+          limit: max(0, r.column + 1 + inner - col))
       case .entry(_, let e):
         col += 2
         col += screen.put(w.pad(e.itemID, columns: idWidth), row: y, column: col, limit: idWidth) + 1
@@ -47,7 +52,8 @@ enum ChaseView {
         let days = ChaseNotice.days(e, lang)
         col +=
           screen.put(
-            w.pad(days, columns: daysWidth), row: y, column: col, style: e.standing == .overdue ? .warning : .inProgress,
+            w.pad(days, columns: daysWidth), row: y, column: col,
+            style: e.standing == .overdue ? .warning : .inProgress,
             limit: daysWidth) + 1
         let textWidth = max(0, r.column + 1 + inner - col)
         screen.put(w.truncate(TerminalSafe.line(e.text), columns: textWidth), row: y, column: col, limit: textWidth)

@@ -49,7 +49,9 @@ extension AppState {
     var out: [String] = []
     var order = narrowing.order
     // A filter set before the order was kept (or by code that sets it directly) still shows.
-    for part in [Narrowing.Part.unit, .light, .report, .status] where !order.contains(part) { order.insert(part, at: 0) }
+    for part in [Narrowing.Part.unit, .light, .report, .status] where !order.contains(part) {
+      order.insert(part, at: 0)
+    }
     for part in order {
       switch part {
       case .unit: if let u = narrowing.unit { out.append(u) }
@@ -64,7 +66,9 @@ extension AppState {
   /// Takes off the filter set last; false when there was none.
   mutating func clearLastFilter() -> String? {
     var order = narrowing.order
-    for part in [Narrowing.Part.unit, .light, .report, .status] where !order.contains(part) { order.insert(part, at: 0) }
+    for part in [Narrowing.Part.unit, .light, .report, .status] where !order.contains(part) {
+      order.insert(part, at: 0)
+    }
     while let part = order.popLast() {
       let label: String?
       switch part {

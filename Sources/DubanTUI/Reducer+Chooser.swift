@@ -54,7 +54,8 @@ extension Reducer {
     let options = duty.reporters(of: item).map { unit -> Chooser.Option in
       let owed = duty.overdue(item, unit: unit, on: state.today).map(\.id)
       let label =
-        owed.isEmpty ? unit : unit + lang.pick("（逾期：\(owed.joined(separator: "、"))）", " (overdue: \(owed.joined(separator: ", ")))")
+        owed.isEmpty
+        ? unit : unit + lang.pick("（逾期：\(owed.joined(separator: "、"))）", " (overdue: \(owed.joined(separator: ", ")))")
       return Chooser.Option(label: label, value: unit)
     }
     state.overlay = .chooser(
@@ -69,7 +70,8 @@ extension Reducer {
   static func openReportForm(_ state: inout AppState, unit: String) {
     guard let item = editableItem(&state), let period = periodToFile(&state, item, unit: unit) else { return }
     state.overlay = .form(
-      .periodReport(item: item, period: period, unit: unit, lang: state.lang, choices: reportPeriods(state, item, unit)))
+      .periodReport(item: item, period: period, unit: unit, lang: state.lang, choices: reportPeriods(state, item, unit))
+    )
   }
 
   /// The periods a report may be filed for: those the unit owes past their deadline, and

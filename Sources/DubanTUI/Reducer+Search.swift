@@ -26,7 +26,8 @@ extension Reducer {
     let items = state.plan.items
     func matches(_ i: Int) -> Bool { search.matches(items[i]) }
     var rows = state.visibleIndices
-    if !rows.contains(where: matches) && (state.treeList.index != 0 || state.filter != .none || !state.narrowing.isEmpty)
+    if !rows.contains(where: matches)
+      && (state.treeList.index != 0 || state.filter != .none || !state.narrowing.isEmpty)
     {
       guard items.indices.contains(where: matches) else {
         noMatch(&state, query)

@@ -64,7 +64,8 @@ extension Reducer {
     let count = state.visibleCount
     return lang.pick(
       "只看“\(unit)”：\(count) 项，逾期未报 \(owed?.overdue.count ?? 0) 项，即将到期 \(owed?.dueSoon.count ?? 0) 项（Esc 取消）",
-      "\(unit): \(count) items, \(owed?.overdue.count ?? 0) reports overdue, \(owed?.dueSoon.count ?? 0) due soon (Esc clears)")
+      "\(unit): \(count) items, \(owed?.overdue.count ?? 0) reports overdue, \(owed?.dueSoon.count ?? 0) due soon (Esc clears)"
+    )
   }
 
   /// `F`: a chooser of the light and report-state filters.

@@ -71,7 +71,8 @@ public enum Reducer {
       say(
         &state,
         count == 1
-          ? state.lang.pick("已导出催办通知 \(name)（在启动 duban 的文件夹）", "exported the notice \(name) (in the folder duban started in)")
+          ? state.lang.pick(
+            "已导出催办通知 \(name)（在启动 duban 的文件夹）", "exported the notice \(name) (in the folder duban started in)")
           : state.lang.pick(
             "已导出 \(count) 份催办通知到 \(name)/（在启动 duban 的文件夹）",
             "exported \(count) chase notices into \(name)/ (in the folder duban started in)"))

@@ -63,7 +63,8 @@ enum ArgumentExpectation {
       return lang.pick(
         "--progress 须是 0–100 的整数，不能是“\(value)”", "--progress must be a whole number 0–100, not “\(value)”")
     case "--light":
-      return lang.pick("--light 只能是 red、yellow、green（或 红、黄、绿），不能是“\(value)”", "--light must be red, yellow or green, not “\(value)”")
+      return lang.pick(
+        "--light 只能是 red、yellow、green（或 红、黄、绿），不能是“\(value)”", "--light must be red, yellow or green, not “\(value)”")
     case "--report":
       return lang.pick(
         "--report 只能是 overdue、due_soon、owed、late、filed，不能是“\(value)”",

@@ -10,7 +10,8 @@ struct DueCommand: ParsableCommand {
   @Flag(help: "Print as JSON.")
   var json = false
 
-  @Option(help: ArgumentHelp("Only this unit's reports (any spelling or alias; a group: its members).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("Only this unit's reports (any spelling or alias; a group: its members).", valueName: "name"))
   var unit: String?
 
   struct Entry: Encodable {

@@ -161,6 +161,7 @@ extension Plan {
       close.isEmpty
         ? lang.pick("没有单位“\(name)”；`duban units` 列出全部单位", "no unit “\(name)”; `duban units` lists them")
         : lang.pick(
-          "没有单位“\(name)”；相近的单位：\(close.joined(separator: "、"))", "no unit “\(name)”; close ones: \(close.joined(separator: ", "))"))
+          "没有单位“\(name)”；相近的单位：\(close.joined(separator: "、"))",
+          "no unit “\(name)”; close ones: \(close.joined(separator: ", "))"))
   }
 }

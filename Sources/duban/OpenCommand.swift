@@ -31,7 +31,9 @@ struct OpenCommand: ParsableCommand {
     // line: nothing may write to stderr under the dashboard's screen.
     let (store, doc) = try global.reportingErrors { try global.openStore() }
     // A unit nobody has: exit 2 naming the close ones, before the screen is taken.
-    let unitName = try global.reportingErrors { try unit.map { try doc.plan.requireUnitOrSuggest($0, lang: global.language) } }
+    let unitName = try global.reportingErrors {
+      try unit.map { try doc.plan.requireUnitOrSuggest($0, lang: global.language) }
+    }
     let env = global.environment
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       note(

@@ -85,7 +85,9 @@ final class ChaseListTests: XCTestCase {
     // In the document's order (as `due` lists them) the first unit is the plan's first.
     let byDocument = ChaseList(doc, today: Day("2019-07-15")!, order: .document)
     let order = doc.plan.units.map(\.name)
-    XCTAssertEqual(byDocument.units.map(\.unit), byDocument.units.map(\.unit).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+    XCTAssertEqual(
+      byDocument.units.map(\.unit),
+      byDocument.units.map(\.unit).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
   }
 
   func testAStreetOwesForItsGroupsAndAGroupStandsForItsMembers() throws {

@@ -141,7 +141,8 @@ final class UnitChaseReducerTests: XCTestCase {
     XCTAssertTrue(retitled.title.hasPrefix("第二季度进展 2.2 · 区商务局"), retitled.title)
     let effects = h.press(.enter)
     guard case .periodReport(let report)? = effects.persisted["2.2"]?.first else { return XCTFail("\(effects)") }
-    XCTAssertEqual([report.period, report.unit, report.filed, report.progressText], ["Q2", "区商务局", "2019-07-15", "签约3个项目"])
+    XCTAssertEqual(
+      [report.period, report.unit, report.filed, report.progressText], ["Q2", "区商务局", "2019-07-15", "签约3个项目"])
     XCTAssertTrue(h.text.contains("进展报送（区商务局）：Q1✗ Q2迟 Q3· Y·"), h.text)
   }
 

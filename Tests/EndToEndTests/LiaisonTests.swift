@@ -45,7 +45,9 @@ final class LiaisonTests: SeededStoreTestCase {
     try t.waitFor("EXIT=0")
 
     // The Q2 bulletin: 区商务局 filed one late and owes five.
-    let r = try DubanBinary.run(["report", "--store", store, "--today", "2019-07-15", "--period", "Q2", "--format", "json"])
+    let r = try DubanBinary.run([
+      "report", "--store", store, "--today", "2019-07-15", "--period", "Q2", "--format", "json",
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let bulletin = try XCTUnwrap(DubanBinary.json(r.stdout) as? [String: Any])
     let units = try XCTUnwrap(bulletin["units"] as? [[String: Any]])

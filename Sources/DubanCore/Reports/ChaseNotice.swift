@@ -35,7 +35,8 @@ public enum ChaseNotice {
     let heading = lang.pick("催办清单（截至 \(list.asOf)）", "Chase list as of \(list.asOf)")
     switch format {
     case .csv:
-      return ExportFile.bom + CSV.row(["duban 导出：" + heading]) + ExportTable(headers: headers(lang), rows: rows(list, lang)).csv()
+      return ExportFile.bom + CSV.row(["duban 导出：" + heading])
+        + ExportTable(headers: headers(lang), rows: rows(list, lang)).csv()
     case .json, .md:
       var out = "\(ExportFile.markdownMarker)\n# \(l(heading))\n\n\(l(title))\n\n"
       if list.isEmpty {
@@ -45,7 +46,11 @@ public enum ChaseNotice {
         "共 \(list.units.count) 个单位：逾期未报 \(list.overdueCount) 项，即将到期 \(list.dueSoonCount) 项。\n\n",
         "\(list.units.count) units: \(list.overdueCount) overdue, \(list.dueSoonCount) due soon.\n\n")
       for u in list.units {
-        out += "## \(l(u.unit))" + lang.pick("（逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项）", " (\(u.overdue.count) overdue, \(u.dueSoon.count) due soon)") + "\n\n"
+        out +=
+          "## \(l(u.unit))"
+          + lang.pick(
+            "（逾期 \(u.overdue.count) 项，即将到期 \(u.dueSoon.count) 项）",
+            " (\(u.overdue.count) overdue, \(u.dueSoon.count) due soon)") + "\n\n"
         out += ExportTable(headers: Array(headers(lang).dropFirst()), rows: rows(u, lang)).markdown() + "\n"
       }
       return out
@@ -76,7 +81,9 @@ public enum ChaseNotice {
     func table(_ entries: [ChaseList.Entry]) -> String {
       ExportTable(
         headers: columns,
-        rows: entries.map { [$0.itemID, $0.text, $0.period.name, Bulletin.chineseDate($0.due.description), days($0, .zh)] }
+        rows: entries.map {
+          [$0.itemID, $0.text, $0.period.name, Bulletin.chineseDate($0.due.description), days($0, .zh)]
+        }
       ).markdown()
     }
     var n = 0
