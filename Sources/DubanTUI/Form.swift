@@ -170,7 +170,7 @@ public struct Form: Equatable, Sendable {
       let names = choices.map { lang.pick($0.name, $0.id) }.joined(separator: lang.pick("、", ", "))
       fields.insert(
         Field(
-          key: "period", label: lang.pick("期次（可改为：\(names)）", "period (may be: \(names))"),
+          key: "period", label: lang.pick("期次（↑ 到此修改，可填：\(names)）", "period (↑ to change; may be: \(names))"),
           editor: LineEditor(lang.pick(period.name, period.id), selected: true), readOnly: false, item: nil), at: 1)
     }
     var form = Form(

@@ -57,15 +57,15 @@ extension Reducer {
     }
   }
 
-  /// "区商务局：6 项，逾期报送 12 项（Esc 取消筛选）".
+  /// "只看“区商务局”：6 项，逾期未报 12 项（Esc 取消）": short enough for 80 columns.
   static func unitMessage(_ state: AppState, _ unit: String) -> String {
     let lang = state.lang
     let owed = ChaseList(state.doc, today: state.today, unit: unit).units.first
+    let (overdue, soon) = (owed?.overdue.count ?? 0, owed?.dueSoon.count ?? 0)
     let count = state.visibleCount
     return lang.pick(
-      "只看“\(unit)”：\(count) 项，逾期未报 \(owed?.overdue.count ?? 0) 项，即将到期 \(owed?.dueSoon.count ?? 0) 项（Esc 取消）",
-      "\(unit): \(count) items, \(owed?.overdue.count ?? 0) reports overdue, \(owed?.dueSoon.count ?? 0) due soon (Esc clears)"
-    )
+      "只看“\(unit)”：\(count) 项，逾期未报 \(overdue) 项" + (soon > 0 ? "，将到期 \(soon) 项" : "") + "（Esc 取消）",
+      "\(unit): \(count) items, \(overdue) reports overdue" + (soon > 0 ? ", \(soon) due soon" : "") + " (Esc clears)")
   }
 
   /// `F`: a chooser of the light and report-state filters.
