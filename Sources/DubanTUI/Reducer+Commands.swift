@@ -73,6 +73,7 @@ extension Reducer {
       state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)=", selected: true))
     case .workload:
       state.view = .workload
+      state.returnToChase = false
     case .editWorkPlan:
       guard let unit = selectedUnit(state) else {
         say(

@@ -12,6 +12,7 @@ final class ViewCacheTests: XCTestCase {
       doc: s.doc, storePath: s.storePath, lang: s.lang, today: s.today, user: s.user, rows: s.rows, columns: s.columns)
     f.treeList.index = s.treeList.index
     f.filter = s.filter
+    f.narrowing = s.narrowing
     f.sort = s.sort
     return f
   }
@@ -38,6 +39,25 @@ final class ViewCacheTests: XCTestCase {
     h.press(.char("s"), .char("s"))
     h.press(.char("+"))
     assertMatchesFresh(h.state, "sorted after a mark")
+  }
+
+  func testAUnitsOverdueListFollowsItsFilingsAsARebuildWould() {
+    var h = Harness(today: "2019-07-15")
+    Reducer.openRestricted(&h.state, to: "区商务局")
+    h.press(.char("F"), .char("4"))  // 报送逾期
+    XCTAssertEqual(h.state.visibleCount, 6)
+    // r files Q1 then Q2 for the selected item: after the second it owes nothing and leaves.
+    let first = h.state.selectedItem?.id
+    h.press(.char("r"))
+    assertMatchesFresh(h.state, "one period filed")
+    XCTAssertEqual(h.state.visibleCount, 6)
+    h.press(.char("r"))
+    assertMatchesFresh(h.state, "both filed")
+    XCTAssertEqual(h.state.visibleCount, 5)
+    XCTAssertFalse(h.state.visibleItems.contains { $0.id == first })
+    h.press(.char("u"))
+    assertMatchesFresh(h.state, "undone")
+    XCTAssertEqual(h.state.visibleCount, 6)
   }
 
   func testACopyThatDivergesDoesNotSeeTheOthersEdits() {
