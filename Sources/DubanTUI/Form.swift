@@ -187,10 +187,14 @@ public struct Form: Equatable, Sendable {
       "\(period.id) report on \(id) · \(unit ?? "—") (Enter saves, Esc cancels)")
   }
 
-  /// The period typed in the form's period field: its id (Q2) or name (第二季度), in either
-  /// case and width; nil when it names none of the plan's periods.
+  /// The period typed in the form's period field: its id (Q2), its name (第二季度, 二季度)
+  /// or its place in the year (2), in either case and width; nil when it names none of the
+  /// plan's periods.
   public static func period(typed text: String, in periods: [ReportPeriod]) -> ReportPeriod? {
     let t = UserInput.halfWidth(text).trimmed.uppercased()
-    return periods.first { $0.id.uppercased() == t || $0.name == t || $0.name == text.trimmed }
+    if let n = Int(t), periods.indices.contains(n - 1) { return periods[n - 1] }
+    return periods.first {
+      $0.id.uppercased() == t || $0.name == t || ($0.name.hasPrefix("第") && String($0.name.dropFirst()) == t)
+    }
   }
 }

@@ -95,7 +95,9 @@ extension Reducer {
     if let o = state.plan.calendar.periods.first(where: { $0.id == opened }), !allowed.contains(o) {
       allowed.insert(o, at: 0)
     }
-    if let p = Form.period(typed: form.value("period"), in: allowed) { return p.id }
+    if let p = Form.period(typed: form.value("period"), in: state.plan.calendar.periods), allowed.contains(p) {
+      return p.id
+    }
     form.focus(key: "period")
     let names = allowed.map { lang.pick("\($0.name)（\($0.id)）", $0.id) }.joined(separator: lang.pick("、", ", "))
     form.error = lang.pick("期次只能是：\(names)", "the period must be one of: \(names)")

@@ -67,15 +67,15 @@ public enum Reducer {
       let name = PathText.lastComponent(of: path)
       say(&state, state.lang.pick("已导出 \(name)（在启动 duban 的文件夹）", "exported \(name) (in the folder duban started in)"))
     case .exportedNotices(let path, let count):
+      // The name first, so a narrow status line still says where.
       let name = PathText.lastComponent(of: path)
       say(
         &state,
         count == 1
-          ? state.lang.pick(
-            "已导出催办通知 \(name)（在启动 duban 的文件夹）", "exported the notice \(name) (in the folder duban started in)")
+          ? state.lang.pick("已导出 \(name)（在启动 duban 的文件夹）", "exported \(name) (in the folder duban started in)")
           : state.lang.pick(
-            "已导出 \(count) 份催办通知到 \(name)/（在启动 duban 的文件夹）",
-            "exported \(count) chase notices into \(name)/ (in the folder duban started in)"))
+            "已导出 \(name)/（\(count) 份催办通知，在启动 duban 的文件夹）",
+            "exported \(name)/ (\(count) chase notices, in the folder duban started in)"))
     case .exportFailed(let reason):
       say(&state, state.lang.pick("导出失败：", "export failed: ") + reason, error: true)
     }

@@ -135,6 +135,11 @@ final class UnitChaseReducerTests: XCTestCase {
     XCTAssertEqual(refused.fields[refused.focus].key, "period")
     XCTAssertEqual(refused.error, "期次只能是：第一季度（Q1）、第二季度（Q2）、第三季度（Q3）")
     XCTAssertEqual(refused.value("progressText"), "签约3个项目", "nothing typed is lost")
+    for typed in ["q2", "２", "二季度", "Ｑ２"] {
+      guard case .form(let f) = h.state.overlay else { return XCTFail("form closed") }
+      XCTAssertEqual(Form.period(typed: typed, in: h.state.plan.calendar.periods)?.id, "Q2", typed)
+      XCTAssertEqual(f.kind, .periodReport(itemID: "2.2", period: "Q1", unit: "区商务局"))
+    }
     h.press(.ctrl("u"))
     h.type("q2")
     guard case .form(let retitled) = h.state.overlay else { return XCTFail("form closed") }

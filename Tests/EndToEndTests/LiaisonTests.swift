@@ -30,7 +30,7 @@ final class LiaisonTests: SeededStoreTestCase {
     screen = try t.waitFor("催办清单 1/12")
     XCTAssertTrue(screen.contains("区商务局  逾期未报 11 项"), screen)
     try t.keys("X")
-    try t.waitFor("已导出催办通知 催办通知-区商务局-2019-07-15.md")
+    try t.waitFor("已导出 催办通知-区商务局-2019-07-15.md")
     let notice = try String(
       contentsOf: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md"), encoding: .utf8)
     XCTAssertTrue(notice.contains("## 一、逾期未报送（11项）"), notice)
