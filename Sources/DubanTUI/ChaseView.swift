@@ -24,8 +24,11 @@ enum ChaseView {
       return
     }
     let inner = r.innerWidth
+    // Ids as wide as the widest in view (not a pass over every row per frame).
+    let shownRows = rows[
+      min(rows.count, state.chaseList.scroll)..<min(rows.count, state.chaseList.scroll + r.innerHeight)]
     let idWidth = max(
-      4, rows.map { if case .entry(_, let e) = $0 { return e.itemID.count } else { return 0 } }.max() ?? 4)
+      4, shownRows.map { if case .entry(_, let e) = $0 { return e.itemID.count } else { return 0 } }.max() ?? 4)
     let periodWidth = lang == .zh ? 8 : 3
     let daysWidth = lang == .zh ? 12 : 13
     for line in 0..<r.innerHeight {

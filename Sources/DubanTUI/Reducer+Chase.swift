@@ -9,19 +9,24 @@ public enum ChaseRow: Equatable, Sendable {
 extension AppState {
   /// The chase list as of today, for the unit the dashboard is restricted to (else all),
   /// worked out once per change of the document.
-  public var chase: ChaseList {
+  public var chase: ChaseList { cachedChase { $0.chase! } }
+
+  /// The view's rows, kept with the list: a keystroke in the view never rebuilds them.
+  public var chaseRows: [ChaseRow] { cachedChase { $0.chaseRows } }
+
+  private func cachedChase<T>(_ read: (ViewCache.Contents) -> T) -> T {
     let key = "\(revision)|\(today)|\(narrowing.unit ?? "")"
     return cached { c in
       if c.chaseKey != key || c.chase == nil {
-        c.chase = ChaseList(doc, today: today, unit: narrowing.unit)
+        let list = ChaseList(doc, today: today, unit: narrowing.unit)
+        c.chase = list
+        c.chaseRows = list.units.flatMap { u in
+          [ChaseRow.unit(u)] + u.owed.map { ChaseRow.entry(unit: u.unit, $0) }
+        }
         c.chaseKey = key
       }
-      return c.chase!
+      return read(c)
     }
-  }
-
-  public var chaseRows: [ChaseRow] {
-    chase.units.flatMap { u in [ChaseRow.unit(u)] + u.owed.map { ChaseRow.entry(unit: u.unit, $0) } }
   }
 }
 

@@ -25,6 +25,7 @@ final class ViewCache: Sendable {
     /// The chase list for a unit (or all): `Reducer+Chase`.
     var chaseKey: String?
     var chase: ChaseList?
+    var chaseRows: [ChaseRow] = []
   }
 
   let contents = Mutex(Contents())

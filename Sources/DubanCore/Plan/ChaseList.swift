@@ -50,28 +50,36 @@ public struct ChaseList: Sendable {
     let duty = doc.duty
     let current = duty.calendar.current(on: today)?.id
     let wanted: Set<String>? = unit.map { Set(duty.members[$0] ?? [$0]) }
-    var byUnit: [String: UnitEntries] = [:]
+    // Entries are appended in place (an index per unit): a copy taken out of a dictionary
+    // and put back would copy each unit's array on every append.
+    var slot: [String: Int] = [:]
+    var found: [UnitEntries] = []
     for item in plan.items {
       let reporters = duty.reporters(of: item)
       if let wanted, !reporters.contains(where: wanted.contains) { continue }
       let done = duty.doneSince(item)
       for name in reporters where wanted?.contains(name) ?? true {
-        var u = byUnit[name] ?? UnitEntries(unit: name, overdue: [], dueSoon: [], late: [])
         for p in duty.calendar.periods {
           let s = duty.standing(item, unit: name, period: p.period, due: p.due, on: today, doneSince: done)
+          guard s == .overdue || s == .late || (s == .dueSoon && p.period.id == current) else { continue }
+          let i =
+            slot[name]
+            ?? {
+              found.append(UnitEntries(unit: name, overdue: [], dueSoon: [], late: []))
+              slot[name] = found.count - 1
+              return found.count - 1
+            }()
           var e = Entry(
             itemID: item.id, text: item.text, period: p.period, due: p.due, standing: s, filed: nil,
             daysOverdue: today.ordinal - p.due.ordinal)
           switch s {
-          case .overdue: u.overdue.append(e)
-          case .dueSoon where p.period.id == current: u.dueSoon.append(e)
+          case .overdue: found[i].overdue.append(e)
           case .late:
             e.filed = duty.filing(item, unit: name, period: p.period.id, asOf: today)?.filed
-            u.late.append(e)
-          default: break
+            found[i].late.append(e)
+          default: found[i].dueSoon.append(e)
           }
         }
-        byUnit[name] = u
       }
     }
     // Oldest deadline first, then the document's order of items (stable sort).
@@ -82,7 +90,8 @@ public struct ChaseList: Sendable {
     }
     var ordered: [UnitEntries] = []
     for u in plan.units {
-      guard var e = byUnit.removeValue(forKey: u.name) else { continue }
+      guard let i = slot.removeValue(forKey: u.name) else { continue }
+      var e = found[i]
       guard !e.overdue.isEmpty || !e.dueSoon.isEmpty || (includeLate && !e.late.isEmpty) else { continue }
       e.overdue = sorted(e.overdue)
       e.dueSoon = sorted(e.dueSoon)
