@@ -14,7 +14,7 @@ enum ChaseView {
     // The counts first; the keys last, cut first on a narrow screen.
     title += lang.pick(
       " · \(list.units.count) 个单位 逾期 \(list.overdueCount) 将到期 \(list.dueSoonCount) · Enter 看事项 R 填报 X 通知 Esc 返回",
-      " · \(list.units.count) units \(list.overdueCount) overdue \(list.dueSoonCount) due soon · Enter open R file X notices Esc back"
+      " · \(list.unitsLabel) \(list.overdueCount) overdue \(list.dueSoonCount) due soon · Enter open R file X notices Esc back"
     )
     Renderer.frame(&screen, r, title: title, active: true, box)
     if rows.isEmpty {

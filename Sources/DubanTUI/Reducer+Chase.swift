@@ -44,7 +44,7 @@ extension Reducer {
         ? state.lang.pick("截至 \(state.today) 没有逾期或即将到期的报送", "nothing overdue or due soon as of \(state.today)")
         : state.lang.pick(
           "催办：\(list.units.count) 个单位，逾期未报 \(list.overdueCount) 项，即将到期 \(list.dueSoonCount) 项",
-          "chase: \(list.units.count) units, \(list.overdueCount) overdue, \(list.dueSoonCount) due soon"))
+          "chase: \(list.unitsLabel), \(list.overdueCount) overdue, \(list.dueSoonCount) due soon"))
   }
 
   /// Commands that mean something else in the chase view; nil lets the rest through.

@@ -66,7 +66,7 @@ struct ChaseCommand: ParsableCommand {
     }
     var out = lang.pick(
       "催办清单（截至 \(list.asOf)）：\(list.units.count) 个单位，逾期未报 \(list.overdueCount) 项，即将到期 \(list.dueSoonCount) 项\n",
-      "chase list as of \(list.asOf): \(list.units.count) units, \(list.overdueCount) overdue, \(list.dueSoonCount) due soon\n"
+      "chase list as of \(list.asOf): \(list.unitsLabel), \(list.overdueCount) overdue, \(list.dueSoonCount) due soon\n"
     )
     for u in list.units {
       out += lang.pick(

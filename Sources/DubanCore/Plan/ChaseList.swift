@@ -112,4 +112,7 @@ public struct ChaseList: Sendable {
   /// Reports overdue and due soon over all units.
   public var overdueCount: Int { units.reduce(0) { $0 + $1.overdue.count } }
   public var dueSoonCount: Int { units.reduce(0) { $0 + $1.dueSoon.count } }
+
+  /// "1 unit", "54 units" (English messages).
+  public var unitsLabel: String { units.count == 1 ? "1 unit" : "\(units.count) units" }
 }

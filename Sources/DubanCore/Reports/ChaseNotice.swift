@@ -44,7 +44,7 @@ public enum ChaseNotice {
       }
       out += lang.pick(
         "共 \(list.units.count) 个单位：逾期未报 \(list.overdueCount) 项，即将到期 \(list.dueSoonCount) 项。\n\n",
-        "\(list.units.count) units: \(list.overdueCount) overdue, \(list.dueSoonCount) due soon.\n\n")
+        "\(list.unitsLabel): \(list.overdueCount) overdue, \(list.dueSoonCount) due soon.\n\n")
       for u in list.units {
         out +=
           "## \(l(u.unit))"
