@@ -258,6 +258,13 @@ extension AppRuntime {
         let written = try ChaseNotice.writeAll(list, planTitle: state.plan.title, into: folder)
         dispatch(.exportedNotices(path: folder, count: written.count))
       }
+    } catch let refused as ExportFile.Refused {
+      let name = PathText.lastComponent(of: refused.path)
+      dispatch(
+        .exportFailed(
+          state.lang.pick(
+            "\(name) 已存在且不是 duban 导出的文件，未覆盖；请改名或移走后再导出",
+            "\(name) exists and is not a duban export; not replaced (rename or move it first)")))
     } catch {
       dispatch(.exportFailed("\(error)"))
     }
