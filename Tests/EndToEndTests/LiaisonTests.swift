@@ -69,6 +69,9 @@ final class LiaisonTests: SeededStoreTestCase {
     let owed = try XCTUnwrap(DubanBinary.json(due.stdout) as? [[String: Any]])
     XCTAssertEqual(owed.map { $0["unit"] as? String }, ["区商务局"])
     XCTAssertEqual((owed.first?["overdue"] as? [Any])?.count, 12)
+    // Before the subcommand, as the dashboard takes it.
+    let before = try DubanBinary.run(["--unit", "招商局"] + day + ["due", "--json"])
+    XCTAssertEqual(before.stdout, due.stdout, before.stderr)
     let list = try DubanBinary.run(["list", "--unit", "区商务局", "--light", "red", "--report", "overdue", "--json"] + day)
     XCTAssertEqual(list.status, 0, list.stderr)
     let items = try XCTUnwrap(DubanBinary.json(list.stdout) as? [[String: Any]])
