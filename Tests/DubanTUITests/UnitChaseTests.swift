@@ -210,6 +210,19 @@ final class UnitChaseRenderTests: XCTestCase {
     try assertGolden(small.text, "chase-unit-80x24.txt")
   }
 
+  func testReportFormShowsItsPeriodGolden() throws {
+    var h = Harness(rows: 24, columns: 80, today: "2019-07-15")
+    Reducer.openRestricted(&h.state, to: "区商务局")
+    h.press(.char("R"))
+    h.type("签约3个项目")
+    h.press(.up)
+    h.type("第五季度")
+    h.press(.enter)
+    try assertGolden(h.text, "report-form-period-80x24.txt")
+    XCTAssertTrue(h.text.contains("⚠ 期次只能是"), h.text)
+    for row in 0..<24 { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), 80) }
+  }
+
   func testChooserAndUnitPromptGoldens() throws {
     var h = Harness(rows: 24, columns: 80, today: "2019-07-15")
     h.press(.tab)
