@@ -135,9 +135,9 @@ extension Reducer {
     return state.duty.reporters(of: item).first
   }
 
-  /// Who a period report is filed for: the unit selected in the units pane, else the
-  /// item's single reporting unit; nil when the item has several (the user picks one in
-  /// the units pane).
+  /// Who a period report is filed for: the unit selected in the units pane, else the unit
+  /// the dashboard is restricted to (when it reports for the item), else the item's single
+  /// reporting unit; nil when the item has several (`askReportingUnit` lets the user pick).
   static func reportingUnit(_ state: AppState, _ item: Item) -> String? {
     let units = state.selectedUnits
     if state.focus == .units, units.indices.contains(state.unitList.index), units[state.unitList.index].kind == .unit {
@@ -147,19 +147,6 @@ extension Reducer {
     // A dashboard restricted to a unit ("my unit") files for it.
     if let mine = state.narrowing.unit, reporters.contains(mine) { return mine }
     return reporters.count > 1 ? nil : reporters.first ?? item.allUnits.first
-  }
-
-  /// The reporting unit, or a message naming the candidates when there are several.
-  static func reportingUnitOrAsk(_ state: inout AppState, _ item: Item) -> String? {
-    if let unit = reportingUnit(state, item) { return unit }
-    let candidates = state.duty.reporters(of: item)
-    say(
-      &state,
-      state.lang.pick(
-        "\(item.id) 由多个单位报送（\(candidates.joined(separator: "、"))）：先在单位窗格选中一个单位",
-        "\(item.id) is reported by several units (\(candidates.joined(separator: ", "))): select one in the units pane first"
-      ), error: true)
-    return nil
   }
 
   /// The period `r` and `R` file: the earliest one past its deadline without this unit's
