@@ -114,8 +114,8 @@ public enum KeyTable {
       keys: [.char("p")], label: "p", command: .editWorkPlan, zh: "填写选中单位的办理方案",
       en: "fill in the selected unit's work plan"),
     KeyBinding(
-      keys: [.char("R")], label: "R", command: .editReport, zh: "填报本期进展情况、问题和措施",
-      en: "file this period's report"),
+      keys: [.char("R")], label: "R", command: .editReport, zh: "填报进展情况、问题和措施（最早欠报的一期，表中可改期次）",
+      en: "file a report (the earliest owed period; the form can change it)"),
     KeyBinding(
       keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
     KeyBinding(
