@@ -15,7 +15,7 @@ public final class AppRuntime {
   public private(set) var state: AppState
   /// What the reducer and the renderer derive from all items, kept across keystrokes (keyed
   /// by the state's revision, so a new document rebuilds it and one edited item moves it).
-  public let cache = ViewCache()
+  public let cache: ViewCache
   let store: Store
   let clock: () -> String
   /// Changes not yet handed to the save queue, each with the moment it was made (so the
@@ -49,8 +49,9 @@ public final class AppRuntime {
   /// backup it could not make), shown on the status line rather than on stderr.
   private let notices = Inbox<StoreNotice>()
 
-  public init(state: AppState, store: Store, clock: @escaping () -> String) {
+  public init(state: AppState, store: Store, cache: ViewCache = ViewCache(), clock: @escaping () -> String) {
     self.state = state
+    self.cache = cache
     var store = store
     let notices = self.notices
     store.notify = { notices.append($0) }
@@ -219,11 +220,13 @@ public final class AppRuntime {
   /// Writes the current view's export into the working folder, as Markdown.
   private func export(_ request: ExportRequest) {
     let lang = state.lang
+    if case .chaseNotices(let unit) = request { return exportNotices(unit: unit) }
     let (name, content): (String, String)
     switch request {
     case .sheet(let unit):
       name = "duban-\(lang.pick("办理方案", "work-plan"))-\(unit).md"
       content = WorkPlanSheet.render(state.doc, unit: unit, format: .md)
+    case .chaseNotices: return
     case .bulletin:
       let bulletin = Bulletin(state.doc, period: nil, today: state.today)
       name = "duban-\(lang.pick("通报", "bulletin"))-\(bulletin.period)-\(state.today).md"
@@ -234,6 +237,41 @@ public final class AppRuntime {
     do {
       try ExportFile.write(content, to: path, format: .md, force: false)
       dispatch(.exported(path: path))
+    } catch {
+      dispatch(.exportFailed("\(error)"))
+    }
+  }
+}
+
+extension AppRuntime {
+  /// The chase view's `X`: the one unit's notice into the working folder, or one file per
+  /// unit into `duban-催办通知-DATE/` there (the office sends each unit its own).
+  fileprivate func exportNotices(unit: String?) {
+    let list = ChaseList(state.doc, today: state.today, unit: unit)
+    let cwd = FileManager.default.currentDirectoryPath
+    guard !list.isEmpty else {
+      dispatch(.exportFailed(state.lang.pick("没有需要催办的报送", "nothing to chase")))
+      return
+    }
+    do {
+      if unit != nil, list.units.count == 1 {
+        let u = list.units[0]
+        let path = cwd + "/" + ChaseNotice.fileName(unit: u.unit, asOf: list.asOf)
+        try ExportFile.write(
+          ChaseNotice.notice(u, planTitle: state.plan.title, asOf: list.asOf), to: path, format: .md, force: false)
+        dispatch(.exportedNotices(path: path, count: 1))
+      } else {
+        let folder = cwd + "/" + state.lang.pick("duban-催办通知-", "duban-chase-notices-") + "\(list.asOf)"
+        let written = try ChaseNotice.writeAll(list, planTitle: state.plan.title, into: folder)
+        dispatch(.exportedNotices(path: folder, count: written.count))
+      }
+    } catch let refused as ExportFile.Refused {
+      let name = PathText.lastComponent(of: refused.path)
+      dispatch(
+        .exportFailed(
+          state.lang.pick(
+            "\(name) 已存在且不是 duban 导出的文件，未覆盖；请改名或移走后再导出",
+            "\(name) exists and is not a duban export; not replaced (rename or move it first)")))
     } catch {
       dispatch(.exportFailed("\(error)"))
     }

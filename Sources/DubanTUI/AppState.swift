@@ -6,12 +6,12 @@ public enum Pane: Int, CaseIterable, Sendable {
   case units
 }
 
-/// Which items the task pane shows, beyond the tree's selection.
+/// `f`'s filter: which items the task pane shows, beyond the tree's selection (the unit,
+/// light and report filters are `Narrowing`; they all combine).
 public enum TaskFilter: Equatable, Sendable {
   case none
   case status(Status)
   case overdue
-  case unit(String)
 }
 
 public enum SortOrder: CaseIterable, Sendable {
@@ -32,6 +32,10 @@ public enum Overlay: Equatable, Sendable {
   case closeOut(itemID: String, reopen: Bool, editor: LineEditor)
   /// A question before something that cannot be typed back: y confirms, anything else not.
   case confirm(Confirmation)
+  /// A short list to pick from (↑↓ Enter, digits, Esc): which unit files, which filter.
+  case chooser(Chooser)
+  /// `U`: the unit to restrict the dashboard to, with completion over names and aliases.
+  case unitPrompt(UnitPrompt)
 }
 
 public enum Confirmation: Equatable, Sendable {
@@ -43,6 +47,8 @@ public enum Confirmation: Equatable, Sendable {
 public enum View: Equatable, Sendable {
   case dashboard
   case workload
+  /// `C`: the chase list (催办), every report overdue or due soon, by unit.
+  case chase
 }
 
 /// Columns the workload table sorts by.
@@ -144,6 +150,13 @@ public struct AppState: Equatable, Sendable {
   public var lastEditID = 0
   /// Items selected with `m` / `M` (by id), for changing several at once.
   public var selection: Set<String> = []
+  /// The unit, light and report filters (combined with `filter`), in the order set.
+  public var narrowing = Narrowing()
+  /// The chase view's place, and the view `C` was pressed in (Esc returns there).
+  public var chaseList = ListState()
+  public var chaseReturn: View = .dashboard
+  /// Enter on a chase entry opened its item: Esc goes back to the chase list.
+  public var returnToChase = false
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

@@ -16,6 +16,9 @@ public enum Effect: Equatable, Sendable {
 public enum ExportRequest: Equatable, Sendable {
   case sheet(unit: String)
   case bulletin
+  /// The chase view's 催办通知: one unit's (the dashboard restricted to it), else one file
+  /// per unit in a dated folder.
+  case chaseNotices(unit: String?)
 }
 
 /// Everything that changes the dashboard's state: the user's keys, and the outcomes of the
@@ -39,6 +42,8 @@ public enum Action: Equatable, Sendable {
   case storeNotice(StoreNotice)
   case exported(path: String)
   case exportFailed(String)
+  /// Chase notices written: one file, or a folder of `count`.
+  case exportedNotices(path: String, count: Int)
 }
 
 /// An edit the store refused when it was applied to the newest file.

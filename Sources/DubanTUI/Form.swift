@@ -142,9 +142,13 @@ public struct Form: Equatable, Sendable {
   }
 
   /// The period report of a unit on an item, prefilled with what it filed before.
-  public static func periodReport(item: Item, period: ReportPeriod, unit: String?, lang: Lang) -> Form {
+  /// `choices`: the periods the clerk may change it to (those the unit owes past their
+  /// deadline, and the current one); the period field shows them.
+  public static func periodReport(
+    item: Item, period: ReportPeriod, unit: String?, lang: Lang, choices: [ReportPeriod] = []
+  ) -> Form {
     let old = item.reports.first { $0.period == period.id && $0.unit == unit }
-    let fields = [
+    var fields = [
       Field(
         key: "item", label: lang.pick("责任事项 ", "item ") + item.id, editor: LineEditor(item.text), readOnly: true,
         item: item.id),
@@ -164,11 +168,35 @@ public struct Form: Equatable, Sendable {
         key: "progress", label: lang.pick("进度（0–100）", "progress (0–100)"),
         editor: LineEditor(String(old?.progress ?? item.progress), selected: true), readOnly: false, item: nil),
     ]
-    return Form(
+    if !choices.isEmpty {
+      let names = choices.map { lang.pick($0.name, $0.id) }.joined(separator: lang.pick("、", ", "))
+      fields.insert(
+        Field(
+          key: "period", label: lang.pick("期次（↑ 到此修改，可填：\(names)）", "period (↑ to change; may be: \(names))"),
+          editor: LineEditor(lang.pick(period.name, period.id), selected: true), readOnly: false, item: nil), at: 1)
+    }
+    var form = Form(
       kind: .periodReport(itemID: item.id, period: period.id, unit: unit),
-      title: lang.pick(
-        "\(period.name)进展 \(item.id) · \(unit ?? "—")（Enter 保存，Esc 取消）",
-        "\(period.id) report on \(item.id) · \(unit ?? "—") (Enter saves, Esc cancels)"),
-      fields: fields)
+      title: periodReportTitle(item.id, period, unit, lang), fields: fields)
+    // Typing starts on the report, not on the period.
+    form.focus(key: "progressText")
+    return form
+  }
+
+  static func periodReportTitle(_ id: String, _ period: ReportPeriod, _ unit: String?, _ lang: Lang) -> String {
+    lang.pick(
+      "\(period.name)进展 \(id) · \(unit ?? "—")（Enter 保存，Esc 取消）",
+      "\(period.id) report on \(id) · \(unit ?? "—") (Enter saves, Esc cancels)")
+  }
+
+  /// The period typed in the form's period field: its id (Q2), its name (第二季度, 二季度)
+  /// or its place in the year (2), in either case and width; nil when it names none of the
+  /// plan's periods.
+  public static func period(typed text: String, in periods: [ReportPeriod]) -> ReportPeriod? {
+    let t = UserInput.halfWidth(text).trimmed.uppercased()
+    if let n = Int(t), periods.indices.contains(n - 1) { return periods[n - 1] }
+    return periods.first {
+      $0.id.uppercased() == t || $0.name == t || ($0.name.hasPrefix("第") && String($0.name.dropFirst()) == t)
+    }
   }
 }

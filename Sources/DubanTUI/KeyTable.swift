@@ -41,6 +41,9 @@ public enum Command: String, CaseIterable, Sendable {
   case redo
   case help
   case quit
+  case unitScope = "my-unit"
+  case narrow
+  case chase
 }
 
 public struct KeyBinding: Sendable {
@@ -68,11 +71,19 @@ public enum KeyTable {
     KeyBinding(
       keys: [.enter], label: "Enter", command: .enter, zh: "进入；单位窗格：只看该单位的事项",
       en: "go in; units pane: that unit's items"),
-    KeyBinding(keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选", en: "back, clear filter"),
+    KeyBinding(
+      keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选（一次一个，后设的先清）",
+      en: "back, clear a filter (the last set first)"),
     KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),
     KeyBinding(keys: [.char("f")], label: "f", command: .filter, zh: "筛选：状态、逾期", en: "filter: status, overdue"),
+    KeyBinding(
+      keys: [.char("F")], label: "F", command: .narrow, zh: "筛选：灯、报送情况（与其他筛选叠加；Esc 逐个清除，后设的先清）",
+      en: "filter: light, report state (combine; Esc clears the last set)"),
+    KeyBinding(
+      keys: [.char("U")], label: "U", command: .unitScope, zh: "只看某单位（名称或别名，Tab 补全；空行清除）",
+      en: "restrict to a unit (name or alias, Tab completes; empty clears)"),
     KeyBinding(
       keys: [.char("s")], label: "s", command: .sort, zh: "排序：编号、进度、状态、牵头单位", en: "sort: number, progress, status, lead"
     ),
@@ -101,11 +112,14 @@ public enum KeyTable {
       keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位",
       en: "workload: expand/collapse a group"),
     KeyBinding(
+      keys: [.char("C")], label: "C", command: .chase, zh: "催办清单：逾期和将到期的报送，按单位（X 导出催办通知，Esc 返回）",
+      en: "chase list: reports overdue or due soon, by unit (X exports notices, Esc returns)"),
+    KeyBinding(
       keys: [.char("p")], label: "p", command: .editWorkPlan, zh: "填写选中单位的办理方案",
       en: "fill in the selected unit's work plan"),
     KeyBinding(
-      keys: [.char("R")], label: "R", command: .editReport, zh: "填报本期进展情况、问题和措施",
-      en: "file this period's report"),
+      keys: [.char("R")], label: "R", command: .editReport, zh: "填报进展情况、问题和措施（最早欠报的一期，表中可改期次）",
+      en: "file a report (the earliest owed period; the form can change it)"),
     KeyBinding(
       keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
     KeyBinding(

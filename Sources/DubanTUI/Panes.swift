@@ -40,7 +40,7 @@ enum TaskPane {
     let focused = state.focus == .tasks && state.overlay == nil
     let rows = frame.rows
     var title = lang.pick("任务", "Tasks") + " \(rows.isEmpty ? 0 : state.taskList.index + 1)/\(rows.count)"
-    if state.filter != .none { title += " · " + state.filter.label(lang) }
+    for label in state.filterLabels() { title += " · " + label }
     if state.sort != .number { title += " · ↕" + state.sort.label(lang) }
     Renderer.frame(&screen, r, title: title, active: focused, box)
     if rows.isEmpty {
@@ -183,9 +183,10 @@ enum DetailPane {
     if !duty.calendar.periods.isEmpty {
       // The unit selected in the units pane, else the item as a whole (every reporting unit).
       let units = state.units(of: item)
+      let mine = state.narrowing.unit.flatMap { duty.reporters(of: item).contains($0) ? $0 : nil }
       let unit =
         state.focus == .units && units.indices.contains(state.unitList.index)
-          && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : nil
+          && units[state.unitList.index].kind == .unit ? units[state.unitList.index].name : mine
       let done = duty.doneSince(item)
       var overdue = false
       let marks = duty.calendar.periods.map { p -> String in
@@ -243,6 +244,8 @@ enum StatusLine {
     case .note, .actual, .closeOut: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
     case .confirm: return lang.pick("y 确认 · 其他键取消", "y confirms · other keys cancel")
     case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
+    case .chooser: return lang.pick("↑↓ 选择 · Enter 确定 · Esc 取消", "↑↓ choose · Enter picks · Esc cancels")
+    case .unitPrompt: return lang.pick("Tab 补全 · Enter 确定 · Esc 取消", "Tab completes · Enter sets · Esc cancels")
     case nil: return lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
     }
   }

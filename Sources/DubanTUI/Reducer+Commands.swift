@@ -6,6 +6,7 @@ extension Reducer {
     state.message = nil
     state.messageIsError = false
     if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
+    if state.view == .chase, let handled = chaseCommand(&state, command, now: now) { return handled }
     if let handled = selectionCommand(&state, command, now: now) ?? itemFormCommand(&state, command, now: now) {
       return handled
     }
@@ -27,10 +28,11 @@ extension Reducer {
         if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
       }
     case .back:
-      if state.filter != .none {
-        state.filter = .none
-        state.taskList.index = 0
-        say(&state, lang.pick("已清除筛选", "filter cleared"))
+      if state.returnToChase {
+        state.returnToChase = false
+        state.view = .chase
+      } else if clearLastFilter(&state) {
+        // The filter set last is off; the others stay.
       } else if state.focus != .tree {
         cyclePane(&state, by: -1)
       }
@@ -44,6 +46,7 @@ extension Reducer {
       }
     case .filter:
       state.filter = nextFilter(state.filter)
+      state.narrowing.touched(.status, isSet: state.filter != .none)
       state.taskList.index = 0
       say(&state, lang.pick("筛选：", "filter: ") + state.filter.label(lang))
     case .sort:
@@ -73,6 +76,7 @@ extension Reducer {
       state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)=", selected: true))
     case .workload:
       state.view = .workload
+      state.returnToChase = false
     case .editWorkPlan:
       guard let unit = selectedUnit(state) else {
         say(
@@ -81,10 +85,13 @@ extension Reducer {
       }
       state.overlay = .form(.workPlan(unit: unit, doc: state.doc, lang: lang))
     case .editReport:
-      guard let item = editableItem(&state), let unit = reportingUnitOrAsk(&state, item),
-        let period = periodToFile(&state, item, unit: unit)
-      else { break }
-      state.overlay = .form(.periodReport(item: item, period: period, unit: unit, lang: lang))
+      guard let item = editableItem(&state) else { break }
+      // Several reporting units and none selected in the units pane: ask which.
+      guard let unit = reportingUnit(state, item) else {
+        askReportingUnit(&state, item, for: .editReport(itemID: item.id))
+        break
+      }
+      openReportForm(&state, unit: unit)
     case .closeOut:
       guard let item = cache.selectedItem(state) else { return noItem(&state) }
       if item.closed == nil && item.status != .done {
@@ -106,6 +113,12 @@ extension Reducer {
       return [.quit]
     case .toggleSelect, .selectAll, .editItem, .review:
       break  // Reducer+Selection.swift, Reducer+ItemForm.swift
+    case .unitScope:
+      openUnitPrompt(&state)
+    case .narrow:
+      openNarrowChooser(&state)
+    case .chase:
+      openChase(&state)
     }
     return []
   }
@@ -127,29 +140,18 @@ extension Reducer {
     return state.duty.reporters(of: item).first
   }
 
-  /// Who a period report is filed for: the unit selected in the units pane, else the
-  /// item's single reporting unit; nil when the item has several (the user picks one in
-  /// the units pane).
+  /// Who a period report is filed for: the unit selected in the units pane, else the unit
+  /// the dashboard is restricted to (when it reports for the item), else the item's single
+  /// reporting unit; nil when the item has several (`askReportingUnit` lets the user pick).
   func reportingUnit(_ state: AppState, _ item: Item) -> String? {
     let units = cache.selectedUnits(state)
     if state.focus == .units, units.indices.contains(state.unitList.index), units[state.unitList.index].kind == .unit {
       return units[state.unitList.index].name
     }
     let reporters = state.duty.reporters(of: item)
+    // A dashboard restricted to a unit ("my unit") files for it.
+    if let mine = state.narrowing.unit, reporters.contains(mine) { return mine }
     return reporters.count > 1 ? nil : reporters.first ?? item.allUnits.first
-  }
-
-  /// The reporting unit, or a message naming the candidates when there are several.
-  func reportingUnitOrAsk(_ state: inout AppState, _ item: Item) -> String? {
-    if let unit = reportingUnit(state, item) { return unit }
-    let candidates = state.duty.reporters(of: item)
-    say(
-      &state,
-      state.lang.pick(
-        "\(item.id) 由多个单位报送（\(candidates.joined(separator: "、"))）：先在单位窗格选中一个单位",
-        "\(item.id) is reported by several units (\(candidates.joined(separator: ", "))): select one in the units pane first"
-      ), error: true)
-    return nil
   }
 
   /// The period `r` and `R` file: the earliest one past its deadline without this unit's

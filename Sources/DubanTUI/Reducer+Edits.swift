@@ -70,20 +70,24 @@ extension Reducer {
   /// that marker back. The period is the earliest one this unit owes past its deadline, else
   /// the current one (a marker already there for the current period is taken back). A
   /// written report is never removed by it.
-  func toggleReport(_ state: inout AppState, now: String) -> [Effect] {
+  func toggleReport(_ state: inout AppState, now: String, unit chosen: String? = nil) -> [Effect] {
     guard let item = editableItem(&state), let current = currentPeriod(&state) else { return [] }
     let lang = state.lang
     let day = state.today.description
-    let unit = reportingUnit(state, item)
+    let unit = chosen ?? reportingUnit(state, item)
     let period = unit.flatMap { state.duty.periodToFile(item, unit: $0, on: state.today) } ?? current
     let own = unit.flatMap { u in item.reports.first { $0.period == period.id && $0.unit == u } }
     // A marker for the item as a whole (older stores) is taken back from the task list.
-    if own == nil, period == current, state.focus != .units,
+    if own == nil, period == current, state.focus != .units, chosen == nil,
       item.reports.contains(where: { $0.period == current.id && $0.unit == nil && $0.isBare })
     {
       return edit(&state, id: item.id, [.report(period: current.id, unit: nil, filed: false, day: day)], now: now)
     }
-    guard let unit = unit ?? reportingUnitOrAsk(&state, item) else { return [] }
+    // Several reporting units and none selected in the units pane: ask which.
+    guard let unit else {
+      askReportingUnit(&state, item, for: .fileReport(itemID: item.id))
+      return []
+    }
     if let own, !own.isBare {
       say(
         &state,

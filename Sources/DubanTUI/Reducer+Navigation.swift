@@ -88,6 +88,7 @@ extension Reducer {
     if state.view == .workload {
       state.workloadList.fit(count: cache.workloadRows(state).count, height: workloadPage(state))
     }
+    if state.view == .chase { state.chaseList.fit(count: cache.chaseRows(state).count, height: chasePage(state)) }
   }
 
   func click(_ state: inout AppState, row: Int, column: Int) {

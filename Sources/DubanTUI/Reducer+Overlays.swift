@@ -40,6 +40,10 @@ extension Reducer {
       } submit: { state, text in
         recordActual(&state, id: id, text, now: now)
       }
+    case .chooser(let chooser):
+      return chooserKey(&state, chooser, key, now: now)
+    case .unitPrompt(let prompt):
+      unitPromptKey(&state, prompt, key)
     case .confirm(let question):
       state.overlay = nil
       guard key == .char("y") || key == .char("Y") else {
@@ -140,6 +144,7 @@ extension Reducer {
       if !form.fields[form.focus].readOnly {
         form.fields[form.focus].editor.handle(key)
         form.error = nil
+        if form.fields[form.focus].key == "period" { retitle(state, &form) }
       }
     }
     state.overlay = .form(form)
@@ -171,7 +176,8 @@ extension Reducer {
       state.redoStack.removeAll()
       say(&state, WorkPlanStatus(state.doc, unit: unit).message(lang))
       return [.persistWorkPlan(forward, editID: state.lastEditID)]
-    case .periodReport(let id, let period, let unit):
+    case .periodReport(let id, let opened, let unit):
+      guard let period = formPeriod(state, &form, id: id, opened: opened, unit: unit) else { return [] }
       guard let progress = UserInput.integer(form.value("progress")), (0...100).contains(progress) else {
         form.focus(key: "progress")
         form.error = lang.pick("进度必须是 0–100 的整数", "progress must be a whole number 0–100")

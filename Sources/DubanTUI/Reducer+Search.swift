@@ -26,13 +26,15 @@ extension Reducer {
     let items = state.plan.items
     func matches(_ i: Int) -> Bool { search.matches(items[i]) }
     var rows = cache.visibleIndices(state)
-    if !rows.contains(where: matches) && (state.treeList.index != 0 || state.filter != .none) {
+    if !rows.contains(where: matches)
+      && (state.treeList.index != 0 || state.filter != .none || !state.narrowing.isEmpty)
+    {
       guard items.indices.contains(where: matches) else {
         noMatch(&state, query)
         return
       }
       state.treeList.index = 0
-      state.filter = .none
+      state.clearFilters()
       state.taskList.index = 0
       rows = cache.visibleIndices(state)
     }
@@ -58,7 +60,7 @@ extension Reducer {
 
   func nextFilter(_ f: TaskFilter) -> TaskFilter {
     switch f {
-    case .none, .unit: return .status(.notStarted)
+    case .none: return .status(.notStarted)
     case .status(.notStarted): return .status(.inProgress)
     case .status(.inProgress): return .status(.done)
     case .status(.done): return .status(.blocked)
@@ -74,7 +76,6 @@ extension TaskFilter {
     case .none: return lang.pick("全部", "all")
     case .status(let s): return s.label(lang)
     case .overdue: return lang.pick("报送逾期", "report overdue")
-    case .unit(let u): return u
     }
   }
 }

@@ -38,7 +38,7 @@ extension Reducer {
       }
     case .workload, .back:
       state.view = .dashboard
-    case .help, .quit, .undo, .redo, .editWorkPlan, .export:
+    case .help, .quit, .undo, .redo, .editWorkPlan, .export, .chase, .unitScope:
       return nil
     default:
       say(
@@ -51,9 +51,7 @@ extension Reducer {
   /// A unit's own list, from the units pane or the workload view: the items it leads first.
   func showItems(of unit: String, _ state: inout AppState) {
     state.view = .dashboard
-    state.filter = .unit(unit)
-    state.treeList.index = 0
-    state.taskList.index = 0
+    state.restrict(toUnit: unit)
     state.focus = .tasks
     say(&state, state.lang.pick("“\(unit)”的事项，牵头的在前（Esc 返回全部）", "\(unit)'s items, led ones first (Esc for all)"))
   }

@@ -74,6 +74,16 @@ public struct Reducer {
       // The file name first: the folder (where duban was started) would push it off the line.
       let name = PathText.lastComponent(of: path)
       say(&state, state.lang.pick("已导出 \(name)（在启动 duban 的文件夹）", "exported \(name) (in the folder duban started in)"))
+    case .exportedNotices(let path, let count):
+      // The name first, so a narrow status line still says where.
+      let name = PathText.lastComponent(of: path)
+      say(
+        &state,
+        count == 1
+          ? state.lang.pick("已导出 \(name)（在启动 duban 的文件夹）", "exported \(name) (in the folder duban started in)")
+          : state.lang.pick(
+            "已导出 \(name)/（\(count) 份催办通知，在启动 duban 的文件夹）",
+            "exported \(name)/ (\(count) chase notices, in the folder duban started in)"))
     case .exportFailed(let reason):
       say(&state, state.lang.pick("导出失败：", "export failed: ") + reason, error: true)
     }

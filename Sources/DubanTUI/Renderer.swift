@@ -21,6 +21,8 @@ public enum Renderer {
       DetailPane.draw(&screen, state, frame, layout.detail, box)
     case .workload:
       WorkloadView.draw(&screen, state, cache.workloadRows(state), layout.workload, box)
+    case .chase:
+      ChaseView.draw(&screen, state, cache, layout.workload, box)
     }
     StatusLine.draw(&screen, state, layout.status)
     let lang = state.lang
@@ -46,6 +48,10 @@ public enum Renderer {
         editor: editor, box)
     case .confirm(let question):
       ConfirmOverlay.draw(&screen, state, question, box)
+    case .chooser(let chooser):
+      ChooserOverlay.draw(&screen, state, chooser, box)
+    case .unitPrompt(let prompt):
+      UnitPromptOverlay.draw(&screen, state, prompt, box)
     case nil: break
     }
     return screen

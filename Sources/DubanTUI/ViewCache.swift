@@ -25,6 +25,10 @@ public final class ViewCache: Sendable {
     var loads: [UnitLoad] = []
     /// How many import warnings each item carries (items without any are absent).
     var warned: [Int: Int] = [:]
+    /// The chase list for a unit (or all): `Reducer+Chase`.
+    var chaseKey: String?
+    var chase: ChaseList?
+    var chaseRows: [ChaseRow] = []
   }
 
   let contents = Mutex(Contents())
@@ -58,6 +62,7 @@ struct ItemFacts {
 struct VisibleKey: Equatable {
   var node: Int
   var filter: TaskFilter
+  var narrowing: ItemFilter
   var sort: SortOrder
   var revision: UInt64
 }
@@ -189,11 +194,13 @@ extension ViewCache {
     let node = min(state.treeList.index, state.tree.count - 1)
     let dependsOnEdits: Bool
     switch (state.filter, state.sort) {
-    case (.none, .number), (.unit, .number): dependsOnEdits = false
+    // A unit's list puts its overdue reports first: that depends on edits too.
+    case (.none, .number): dependsOnEdits = !state.narrowing.isEmpty
     default: dependsOnEdits = true
     }
     let key = VisibleKey(
-      node: node, filter: state.filter, sort: state.sort, revision: dependsOnEdits ? state.revision : 0)
+      node: node, filter: state.filter, narrowing: state.narrowing.key, sort: state.sort,
+      revision: dependsOnEdits ? state.revision : 0)
     return cached(state) { c in
       if c.visibleKey != key {
         c.visible = Self.computeVisible(state, node: node, facts: c.facts)
@@ -213,13 +220,8 @@ extension ViewCache {
     case .overdue:
       let duty = state.duty
       out = out.filter { duty.hasOverdue(items[$0], on: today) }
-    case .unit(let u):
-      // A unit's own list: the items it leads first, then those it joins, directly or
-      // through a group it belongs to (各街道); a group's list is the items naming it.
-      let duty = state.duty
-      out = out.filter { duty.reaches(items[$0], unit: u) }
-      out = out.filter { items[$0].lead.contains(u) } + out.filter { !items[$0].lead.contains(u) }
     }
+    if !state.narrowing.isEmpty { out = state.narrowed(out) }
     func stable(_ key: (Item) -> Int) -> [Int] {
       out.enumerated().sorted { a, b in
         let (ka, kb) = (key(items[a.element]), key(items[b.element]))

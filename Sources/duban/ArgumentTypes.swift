@@ -96,8 +96,25 @@ enum ArgumentExpectation {
     case "--progress":
       return lang.pick(
         "--progress 须是 0–100 的整数，不能是“\(value)”", "--progress must be a whole number 0–100, not “\(value)”")
+    case "--light":
+      return lang.pick(
+        "--light 只能是 red、yellow、green（或 红、黄、绿），不能是“\(value)”", "--light must be red, yellow or green, not “\(value)”")
+    case "--report":
+      return lang.pick(
+        "--report 只能是 overdue、due_soon、owed、late、filed，不能是“\(value)”",
+        "--report must be overdue, due_soon, owed, late or filed, not “\(value)”")
     default:
       return nil
     }
   }
+}
+
+extension Light: ExpressibleByArgument {
+  /// `red`/`yellow`/`green` or 红/黄/绿.
+  public init?(argument: String) { self.init(userText: argument) }
+}
+
+extension ReportFilter: ExpressibleByArgument {
+  public init?(argument: String) { self.init(userText: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

@@ -13,6 +13,10 @@ struct DueCommand: ParsableCommand {
   @Option(help: PeriodArgument.help("only that period's reports (default: every period)"))
   var period: PeriodArgument?
 
+  @Option(
+    help: ArgumentHelp("Only this unit's reports (any spelling or alias; a group: its members).", valueName: "name"))
+  var unit: String?
+
   struct Entry: Encodable {
     var item: String
     var text: String
@@ -45,32 +49,19 @@ struct DueCommand: ParsableCommand {
             "this plan has no report dates; add them under plan.calendar.periods in the store"))
       }
       let only = try period?.resolve(in: doc, lang).id
-      // Who owes what: ReportDuty, the rule the bulletin and the dashboard use too.
-      let duty = doc.duty
-      let current = calendar.current(on: today)?.id
-      var byUnit: [String: UnitDue] = [:]
-      for item in plan.items {
-        let done = duty.doneSince(item)
-        for unit in duty.reporters(of: item) {
-          var entry = byUnit[unit] ?? UnitDue(unit: unit, overdue: [], dueSoon: [], late: [])
-          for p in calendar.periods where only == nil || p.period.id == only {
-            let e = Entry(item: item.id, text: item.text, period: p.period.id, due: p.period.due, state: "", filed: nil)
-            switch duty.standing(item, unit: unit, period: p.period, due: p.due, on: today, doneSince: done) {
-            case .overdue: entry.overdue.append(with(e) { $0.state = "overdue" })
-            case .dueSoon where p.period.id == current: entry.dueSoon.append(with(e) { $0.state = "due_soon" })
-            case .late:
-              let filed = duty.filing(item, unit: unit, period: p.period.id)?.filed
-              entry.late.append(
-                with(e) {
-                  $0.state = "late"; $0.filed = filed
-                })
-            default: break
-            }
-          }
-          if !entry.overdue.isEmpty || !entry.dueSoon.isEmpty || !entry.late.isEmpty { byUnit[unit] = entry }
+      // Who owes what: ChaseList (ReportDuty's rule), as `chase` and the dashboard list it.
+      let unitName = try unit.map { try plan.requireUnit($0, lang: lang, officeOnly: false).name }
+      let list = ChaseList(doc, today: today, unit: unitName, order: .document, includeLate: true)
+      func entries(_ es: [ChaseList.Entry]) -> [Entry] {
+        es.filter { only == nil || $0.period.id == only }.map {
+          Entry(
+            item: $0.itemID, text: $0.text, period: $0.period.id, due: $0.period.due, state: $0.standing.rawValue,
+            filed: $0.filed)
         }
       }
-      let ordered = plan.units.compactMap { byUnit[$0.name] }
+      let ordered = list.units.map {
+        UnitDue(unit: $0.unit, overdue: entries($0.overdue), dueSoon: entries($0.dueSoon), late: entries($0.late))
+      }.filter { !$0.overdue.isEmpty || !$0.dueSoon.isEmpty || !$0.late.isEmpty }
       if json {
         try Output.json(ordered)
         return
@@ -108,10 +99,4 @@ struct DueCommand: ParsableCommand {
       Output.write(out)
     }
   }
-}
-
-private func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
-  var v = value
-  change(&v)
-  return v
 }

@@ -28,8 +28,9 @@ enum Entry {
 }
 
 enum GlobalArguments {
-  /// The options every subcommand takes (GlobalOptions), each with a value.
-  static let names = ["--store", "--today", "--lang"]
+  /// The options every subcommand takes (GlobalOptions), each with a value; and `--unit`,
+  /// which the dashboard and the commands about one unit take (`duban --unit 区商务局 due`).
+  static let names = ["--store", "--today", "--lang", "--unit"]
 
   /// `duban --store S --today D list …` → `duban list --store S --today D …`. Only a leading
   /// run of global options followed by a subcommand's name is moved; anything else (the

@@ -151,3 +151,18 @@ extension Plan {
     return u
   }
 }
+
+extension Plan {
+  /// The unit a user named (name or alias), else a refusal listing the units it resembles.
+  func requireUnitOrSuggest(_ name: String, lang: Lang) throws -> String {
+    if let u = unit(named: name) { return u.name }
+    // Names from the store are data: each on its one line.
+    let close = unitsResembling(name).map { TerminalSafe.line($0) }
+    throw Failure(
+      close.isEmpty
+        ? lang.pick("没有单位“\(name)”；`duban units` 列出全部单位", "no unit “\(name)”; `duban units` lists them")
+        : lang.pick(
+          "没有单位“\(name)”；相近的单位：\(close.joined(separator: "、"))",
+          "no unit “\(name)”; close ones: \(close.joined(separator: ", "))"))
+  }
+}

@@ -25,11 +25,21 @@ struct ListCommand: ParsableCommand {
       "Only items with this status: not_started, in_progress, done, blocked (or 未开始 推进中 已完成 滞后).", valueName: "status"))
   var status: Status?
 
+  @Option(help: ArgumentHelp("Only items with this light: red, yellow, green (or 红 黄 绿).", valueName: "light"))
+  var light: Light?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only items whose reports are: overdue, due_soon, owed (either), late, filed (this period). With --unit, that unit's own reports.",
+      valueName: "state"))
+  var report: ReportFilter?
+
   func run() throws {
     try global.reportingErrors {
       let lang = global.language
-      // The table needs no notes or history: read without them. JSON shows everything.
-      let summary = try json ? StoreSummary(global.openStore().1) : global.openStoreSummary()
+      // The table needs no notes or history: read without them. JSON shows everything, and
+      // report states need the reports and the history (when an item was done).
+      let summary = try json || report != nil ? StoreSummary(global.openStore().1) : global.openStoreSummary()
       let (plan, settings) = (summary.plan, summary.settings)
       let schedule = Schedule(plan: plan, settings: settings, today: global.day)
       let duty = ReportDuty(plan: plan, settings: settings)
@@ -37,11 +47,10 @@ struct ListCommand: ParsableCommand {
       if let unit {
         unitName = try plan.requireUnit(unit, lang: lang, officeOnly: false).name
       }
-      let wanted = status
-      func keep(_ item: Item) -> Bool {
-        (unitName.map { duty.reaches(item, unit: $0) } ?? true) && (part.map { item.part == $0 } ?? true)
-          && (wanted.map { item.status == $0 } ?? true)
-      }
+      // The filters combine: ItemFilter, the rule the dashboard narrows its list with.
+      let filter = ItemFilter(unit: unitName, light: light, report: report, status: status, part: part)
+        .bound(plan: plan, settings: settings, today: global.day)
+      func keep(_ item: Item) -> Bool { filter.matches(item) }
       if json {
         try Output.json(plan.items.filter(keep).map { ItemJSON($0, schedule: schedule, duty: duty, unit: unitName) })
         return

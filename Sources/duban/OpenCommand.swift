@@ -20,10 +20,20 @@ struct OpenCommand: ParsableCommand {
   @Flag(help: "Count ambiguous-width characters (“ ” … ○) as two columns, as some CJK terminals draw them.")
   var ambiguousWide = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Open restricted to this unit's items (led, joined, via groups), its overdue reports on top (name or alias).",
+      valueName: "name"))
+  var unit: String?
+
   func run() throws {
     // The runtime routes the store's notices (a lock wait, a backup not made) to the status
     // line: nothing may write to stderr under the dashboard's screen.
     let (store, doc) = try global.reportingErrors { try global.openStore() }
+    // A unit nobody has: exit 2 naming the close ones, before the screen is taken.
+    let unitName = try global.reportingErrors {
+      try unit.map { try doc.plan.requireUnitOrSuggest($0, lang: global.language) }
+    }
     let env = global.environment
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       note(
@@ -42,11 +52,13 @@ struct OpenCommand: ParsableCommand {
     }
     let ambiguous = ambiguousWide || env["DUBAN_AMBIGUOUS_WIDE"] == "1"
     let size = terminal.size
-    let state = AppState(
+    var state = AppState(
       doc: doc, storePath: store.path, lang: global.language, today: global.day, user: global.currentUser(),
       rows: size.rows, columns: size.columns, width: DisplayWidth(ambiguousIsWide: ambiguous),
       asciiBorders: asciiBorders || ambiguous)
-    let runtime = AppRuntime(state: state, store: store, clock: { global.stamp().time })
+    let cache = ViewCache()
+    if let unitName { Reducer.openRestricted(&state, to: unitName, cache: cache) }
+    let runtime = AppRuntime(state: state, store: store, cache: cache, clock: { global.stamp().time })
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
     if case .failed(let reason) = runtime.state.saveState {

@@ -62,6 +62,9 @@ struct Harness {
   var visibleItems: [Item] { cache.visibleIndices(state).map { state.plan.items[$0] } }
   var treeStats: [NodeStats] { cache.treeStats(state) }
   var workloadRows: [WorkloadRow] { cache.workloadRows(state) }
+  var visibleCount: Int { cache.visibleCount(state) }
+  var chase: ChaseList { cache.chase(state) }
+  var chaseRows: [ChaseRow] { cache.chaseRows(state) }
 }
 
 extension AppRuntime {

@@ -92,7 +92,7 @@ final class ItemFormTests: XCTestCase {
     h.press(.enter)
     XCTAssertTrue(h.visibleItems.map(\.id).contains("2.67"), "区法制办's list")
     XCTAssertEqual(h.state.focus, .tasks)
-    h.press(.char("G"))
+    h.state.taskList.index = try XCTUnwrap(h.visibleItems.firstIndex { $0.id == "2.67" })
     XCTAssertEqual(h.selectedItem?.id, "2.67")
     h.press(.char("i"), .tab, .tab, .ctrl("u"))
     h.type("司法局")

@@ -60,11 +60,11 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(h.selectedUnits.map(\.name), ["区财政局", "区税务局"])
     XCTAssertTrue(h.selectedUnits[0].isLead)
     h.press(.enter)
-    XCTAssertEqual(h.state.filter, .unit("区财政局"))
+    XCTAssertEqual(h.state.narrowing.unit, "区财政局")
     XCTAssertEqual(h.state.focus, .tasks)
     XCTAssertEqual(h.visibleItems.count, 7)
     h.press(.escape)
-    XCTAssertEqual(h.state.filter, .none)
+    XCTAssertNil(h.state.narrowing.unit)
     XCTAssertEqual(h.visibleItems.count, 90)
   }
 
@@ -187,11 +187,16 @@ final class ReducerTests: XCTestCase {
     XCTAssertEqual(form.kind, .periodReport(itemID: "1.2", period: "Q1", unit: "区财政局"))
     XCTAssertTrue(form.title.contains("第一季度"), form.title)
     h.press(.escape)
-    // 2.3: no lead, four units: the user picks one in the units pane first.
+    // 2.3: no lead, four units: r asks which (the chooser; Esc files nothing), or the
+    // user selects one in the units pane first.
     h.state.taskList.index = h.visibleItems.firstIndex { $0.id == "2.3" }!
     h.press(.char("r"))
     XCTAssertEqual(h.selectedItem?.reports, [])
-    XCTAssertTrue(h.state.message?.contains("单位窗格") == true, h.state.message ?? "")
+    guard case .chooser(let chooser) = h.state.overlay else { return XCTFail("no chooser") }
+    XCTAssertEqual(chooser.options.map(\.value), ["区商务局", "区经信局", "区科技局", "汉口滨江国际商务区工作专班"])
+    h.press(.escape)
+    XCTAssertNil(h.state.overlay)
+    XCTAssertEqual(h.selectedItem?.reports, [])
     h.press(.tab)
     h.state.unitList.index = h.selectedUnits.firstIndex { $0.name == "区科技局" }!
     let effects = h.press(.char("r"))

@@ -12,6 +12,7 @@ final class ViewCacheTests: XCTestCase {
       doc: s.doc, storePath: s.storePath, lang: s.lang, today: s.today, user: s.user, rows: s.rows, columns: s.columns)
     f.treeList.index = s.treeList.index
     f.filter = s.filter
+    f.narrowing = s.narrowing
     f.sort = s.sort
     return f
   }
@@ -40,6 +41,25 @@ final class ViewCacheTests: XCTestCase {
     h.press(.char("s"), .char("s"))
     h.press(.char("+"))
     assertMatchesFresh(h, "sorted after a mark")
+  }
+
+  func testAUnitsOverdueListFollowsItsFilingsAsARebuildWould() {
+    var h = Harness(today: "2019-07-15")
+    Reducer.openRestricted(&h.state, to: "区商务局", cache: h.cache)
+    h.press(.char("F"), .char("4"))  // 报送逾期
+    XCTAssertEqual(h.visibleItems.count, 6)
+    // r files Q1 then Q2 for the selected item: after the second it owes nothing and leaves.
+    let first = h.selectedItem?.id
+    h.press(.char("r"))
+    assertMatchesFresh(h, "one period filed")
+    XCTAssertEqual(h.visibleItems.count, 6)
+    h.press(.char("r"))
+    assertMatchesFresh(h, "both filed")
+    XCTAssertEqual(h.visibleItems.count, 5)
+    XCTAssertFalse(h.visibleItems.contains { $0.id == first })
+    h.press(.char("u"))
+    assertMatchesFresh(h, "undone")
+    XCTAssertEqual(h.visibleItems.count, 6)
   }
 
   /// One cache, two states that parted ways: each gets the figures of its own document.

@@ -29,7 +29,7 @@ final class WorkloadReducerTests: XCTestCase {
     // Enter lists the unit's items, led ones first; marking works there.
     h.press(.char("g"), .enter)
     XCTAssertEqual(h.state.view, .dashboard)
-    XCTAssertEqual(h.state.filter, .unit("区城管委"))
+    XCTAssertEqual(h.state.narrowing.unit, "区城管委")
     let items = h.visibleItems
     XCTAssertEqual(items.count, 17)
     XCTAssertEqual(items.prefix(3).map { $0.lead.contains("区城管委") }, [true, true, true])
@@ -165,11 +165,11 @@ final class GroupReducerTests: XCTestCase {
     h.state.unitList.index = h.selectedUnits.firstIndex { $0.name == "各街道" }!
     XCTAssertEqual(h.selectedUnits[h.state.unitList.index].kind, .group)
     h.press(.enter)
-    XCTAssertEqual(h.state.filter, .unit("各街道"))
+    XCTAssertEqual(h.state.narrowing.unit, "各街道")
     XCTAssertEqual(
       h.visibleItems.map(\.id), ["2.24", "2.36", "2.39", "2.44", "2.59", "3.3", "3.5", "3.8", "3.12"])
     // A street's list holds the items of its groups.
-    h.state.filter = .unit("四唯街道")
+    h.state.restrict(toUnit: "四唯街道")
     XCTAssertEqual(h.visibleItems.count, 15)
   }
 }

@@ -184,6 +184,20 @@ final class HostileOutputTests: XCTestCase {
     try run(["units"])
     try run(["due"])
     try run(["due"], today: "2019-12-31")
+    // The chase list, its notices (named after units) and the unit filters.
+    try run(["chase"])
+    try run(["chase", "--unit", "招商局", "--format", "md"])
+    try run(["chase", "--format", "csv"], csv: true)
+    try run(["due", "--unit", "招商局"])
+    try run(["list", "--unit", "招商局", "--light", "red", "--report", "overdue"])
+    try run(["--unit", Self.hostile("NOSUCH")], status: 2)
+    let notices = dir.appendingPathComponent("notices").path
+    try run(["chase", "--notices", notices])
+    for name in try FileManager.default.contentsOfDirectory(atPath: notices) {
+      assertClean(name, "a notice's file name")
+      let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: notices + "/" + name)), as: UTF8.self)
+      assertClean(text, "notice \(name)")
+    }
     try run(["group", "各街道"])
     try run(["group", group])
     try run(["keys"])
