@@ -32,6 +32,8 @@ public enum Overlay: Equatable, Sendable {
   case closeOut(itemID: String, reopen: Bool, editor: LineEditor)
   /// A question before something that cannot be typed back: y confirms, anything else not.
   case confirm(Confirmation)
+  /// `d`: the item's own deadline (empty clears it).
+  case deadline(itemID: String, editor: LineEditor)
 }
 
 public enum Confirmation: Equatable, Sendable {
@@ -43,6 +45,8 @@ public enum Confirmation: Equatable, Sendable {
 public enum View: Equatable, Sendable {
   case dashboard
   case workload
+  /// `t`: the year's report and item deadlines on a month ruler.
+  case timeline
 }
 
 /// Columns the workload table sorts by.
@@ -81,6 +85,8 @@ public enum Undoable: Equatable, Sendable {
   case item(id: String, before: ItemState, after: ItemState)
   /// The edit as made and the edit that reverses it.
   case workPlan(forward: WorkPlanEdit, backward: WorkPlanEdit)
+  /// Dates of the plan's calendar, as made and reversed.
+  case calendar(forward: [CalendarEdit], backward: [CalendarEdit])
 }
 
 /// Everything the dashboard shows; the reducer changes it, the renderer draws it.
@@ -91,6 +97,7 @@ public struct AppState: Sendable {
   /// Changes with every change of `doc`: what the view cache is keyed by.
   public private(set) var revision = Revision.next()
   let cache = ViewCache()
+  let timelineCache = TimelineCache()
   public var storePath: String
   public var lang: Lang
   public var today: Day
@@ -130,6 +137,12 @@ public struct AppState: Sendable {
   public var redoStack: [UndoEntry] = []
   /// Numbers each edit, so a refusal from the store finds the edit it is about.
   public var lastEditID = 0
+  /// Reading and moving around (issue 14, points 7–9): the detail's first line shown, the
+  /// timeline's selected deadline, where Esc returns to, and the last search's matches.
+  public var detailScroll = 0
+  public var timelineList = ListState()
+  public var returnStack: [ReturnPoint] = []
+  public var searchHits: SearchHits?
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

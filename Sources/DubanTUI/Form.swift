@@ -7,6 +7,8 @@ public struct Form: Equatable, Sendable {
     /// `opened`: the plan as it was when the form opened, to tell what the user changed.
     case workPlan(unit: String, opened: WorkPlan?)
     case periodReport(itemID: String, period: String, unit: String?)
+    /// The plan's dates: the work-plan deadline and every report deadline.
+    case calendar
   }
 
   public struct Field: Equatable, Sendable {

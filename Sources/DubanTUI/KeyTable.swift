@@ -33,6 +33,10 @@ public enum Command: String, CaseIterable, Sendable {
   case editReport = "edit-report"
   case closeOut = "close-out"
   case export
+  case editDeadline = "edit-deadline"
+  case timeline
+  case detailDown = "detail-down"
+  case detailUp = "detail-up"
   case undo
   case redo
   case help
@@ -107,6 +111,14 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报",
       en: "export: the unit's work plan or the bulletin"),
+    KeyBinding(
+      keys: [.char("d")], label: "d", command: .editDeadline, zh: "改事项的期限（时间轴中：改报送日期）",
+      en: "edit the item's deadline (timeline: the plan's dates)"),
+    KeyBinding(
+      keys: [.char("t")], label: "t", command: .timeline, zh: "时间轴：全年报送日期和事项期限（再按返回）",
+      en: "timeline: the year's deadlines (again to return)"),
+    KeyBinding(keys: [.char("J")], label: "J", command: .detailDown, zh: "详情向下翻", en: "scroll the details down"),
+    KeyBinding(keys: [.char("K")], label: "K", command: .detailUp, zh: "详情向上翻", en: "scroll the details up"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

@@ -6,6 +6,7 @@ extension Reducer {
     state.message = nil
     state.messageIsError = false
     if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
+    if state.view == .timeline, let handled = timelineCommand(&state, command, now: now) { return handled }
     switch command {
     case .moveUp: move(&state, by: -1)
     case .moveDown: move(&state, by: 1)
@@ -24,7 +25,9 @@ extension Reducer {
         if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
       }
     case .back:
-      if state.filter != .none {
+      if returnBack(&state) {
+        break
+      } else if state.filter != .none {
         state.filter = .none
         state.taskList.index = 0
         say(&state, lang.pick("已清除筛选", "filter cleared"))
@@ -101,6 +104,12 @@ extension Reducer {
       state.helpScroll = 0
     case .quit:
       return [.quit]
+    case .editDeadline:
+      askDeadline(&state)
+    case .timeline:
+      openTimeline(&state)
+    case .detailDown, .detailUp:
+      scrollDetail(&state, down: command == .detailDown)
     }
     return []
   }

@@ -177,6 +177,16 @@ extension Reducer {
       }
       say(&state, verb + entry.label)
       return [.persistWorkPlan(edit, editID: entry.editID)]
+    case .calendar(let forward, let reverse):
+      let edits = backward ? reverse : forward
+      do {
+        try state.doc.plan.apply(edits, stamp: Stamp(user: state.user, time: now))
+      } catch {
+        say(&state, message(error, lang), error: true)
+        return []
+      }
+      say(&state, verb + entry.label)
+      return [.persistCalendar(edits, editID: entry.editID)]
     }
   }
 }

@@ -38,6 +38,12 @@ extension Reducer {
       } submit: { state, text in
         recordActual(&state, id: id, text, now: now)
       }
+    case .deadline(let id, let editor):
+      return promptKey(&state, editor, key, typed: !editor.selected && !editor.text.isEmpty, now: now) {
+        .deadline(itemID: id, editor: $0)
+      } submit: { state, text in
+        setDeadline(&state, id: id, text, now: now)
+      }
     case .confirm(let question):
       state.overlay = nil
       guard key == .char("y") || key == .char("Y") else {
@@ -182,6 +188,8 @@ extension Reducer {
       let effects = edit(&state, id: id, [.periodReport(report)], now: now)
       if effects.isEmpty && state.messageIsError { form.error = state.message }
       return effects
+    case .calendar:
+      return submitCalendar(&state, &form, now: now)
     }
   }
 

@@ -19,6 +19,7 @@ extension Reducer {
       say(&state, lang.pick("排序：", "sort: ") + state.workloadSort.label(lang))
     case .enter:
       guard rows.indices.contains(state.workloadList.index) else { return [] }
+      pushReturn(&state)
       showItems(of: rows[state.workloadList.index].load.unit.name, &state)
     case .toggleGroup:
       guard rows.indices.contains(state.workloadList.index) else { return [] }
@@ -34,8 +35,8 @@ extension Reducer {
         state.workloadList.index = i
       }
     case .workload, .back:
-      state.view = .dashboard
-    case .help, .quit, .undo, .redo, .editWorkPlan, .export:
+      if !returnBack(&state) { state.view = .dashboard }
+    case .help, .quit, .undo, .redo, .editWorkPlan, .export, .search, .nextMatch, .previousMatch, .timeline:
       return nil
     default:
       say(

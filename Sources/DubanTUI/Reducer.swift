@@ -72,6 +72,8 @@ public enum Reducer {
     if follow { anchor.restore(&state, documentReplaced: replaced) }
     if state.saveState == .saved, effects.contains(where: \.isSave) { state.saveState = .saving }
     keepSelectionVisible(&state)
+    // Another item's details start at their top.
+    if anchor.itemID != state.selectedItem?.id { state.detailScroll = 0 }
     return effects
   }
 
@@ -120,7 +122,7 @@ public enum Reducer {
 extension Effect {
   var isSave: Bool {
     switch self {
-    case .persist, .persistWorkPlan: return true
+    case .persist, .persistWorkPlan, .persistCalendar: return true
     default: return false
     }
   }
@@ -132,7 +134,7 @@ extension Command {
   var movesSelection: Bool {
     switch self {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .enter, .back, .search, .nextMatch, .previousMatch,
-      .filter, .workload, .undo, .redo:
+      .filter, .workload, .undo, .redo, .timeline:
       return true
     default:
       return false

@@ -20,6 +20,8 @@ public enum Renderer {
       DetailPane.draw(&screen, state, frame, layout.detail, box)
     case .workload:
       WorkloadView.draw(&screen, state, layout.workload, box)
+    case .timeline:
+      TimelineView.draw(&screen, state, layout.workload, box)
     }
     StatusLine.draw(&screen, state, layout.status)
     let lang = state.lang
@@ -45,6 +47,13 @@ public enum Renderer {
         editor: editor, box)
     case .confirm(let question):
       ConfirmOverlay.draw(&screen, state, question, box)
+    case .deadline(let id, let editor):
+      PromptOverlay.draw(
+        &screen, state,
+        title: lang.pick(
+          "期限 \(id)（如 6/30 或 2019-06-30，清空则取年底；Enter 保存）",
+          "Deadline of \(id) (6/30 or 2019-06-30; empty: year end; Enter saves)"),
+        editor: editor, box)
     case nil: break
     }
     return screen

@@ -15,6 +15,11 @@ public enum HistoryField: Hashable, Sendable {
   case reopened
   /// A unit's work plan rows for this item.
   case workPlan(String)
+  /// The item's own deadline (YYYY-MM-DD; empty when none).
+  case deadline
+  /// A date of the plan's calendar, by its key: `workPlanDue` or a period id (kept in the
+  /// calendar's own history).
+  case calendar(String)
   /// A field written by a newer duban: kept and shown as stored.
   case other(String)
 
@@ -25,6 +30,8 @@ public enum HistoryField: Hashable, Sendable {
     case "note": self = .note
     case "closed": self = .closed
     case "reopened": self = .reopened
+    case "deadline": self = .deadline
+    case let s where s.hasPrefix("calendar:"): self = .calendar(String(s.dropFirst(9)))
     case let s where s.hasPrefix("actual:"): self = .actual(String(s.dropFirst(7)))
     case let s where s.hasPrefix("report:"): self = .report(String(s.dropFirst(7)))
     case let s where s.hasPrefix("workPlan:"): self = .workPlan(String(s.dropFirst(9)))
@@ -43,6 +50,8 @@ public enum HistoryField: Hashable, Sendable {
     case .actual(let name): return "actual:\(name)"
     case .report(let period): return "report:\(period)"
     case .workPlan(let unit): return "workPlan:\(unit)"
+    case .deadline: return "deadline"
+    case .calendar(let key): return "calendar:\(key)"
     case .other(let s): return s
     }
   }
@@ -88,6 +97,11 @@ extension Change {
       return lang.pick("重新打开 \(after)", "reopened \(after)")
     case .workPlan(let unit):
       return lang.pick("\(unit)办理方案 \(dash(before))→\(dash(after))", "\(unit) work plan \(dash(before))→\(dash(after))")
+    case .deadline:
+      return lang.pick("期限 \(dash(before))→\(dash(after))", "deadline \(dash(before))→\(dash(after))")
+    case .calendar(let key):
+      let name = key == "workPlanDue" ? lang.pick("办理方案报送日期", "work plans due") : lang.pick("\(key)报送日期", "\(key) due")
+      return "\(name) \(dash(before))→\(dash(after))"
     case .other(let name):
       return "\(name) \(dash(before))→\(dash(after))"
     }

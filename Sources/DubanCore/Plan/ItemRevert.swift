@@ -7,10 +7,13 @@ public struct ItemState: Equatable, Sendable {
   /// Each target's achieved value, in the item's target order.
   public var actuals: [Double?]
   public var closed: Closure?
+  public var deadline: String?
 
   public init(
-    status: Status, progress: Int, notes: [Note], reports: [ReportFiling], actuals: [Double?], closed: Closure?
+    status: Status, progress: Int, notes: [Note], reports: [ReportFiling], actuals: [Double?], closed: Closure?,
+    deadline: String? = nil
   ) {
+    self.deadline = deadline
     self.status = status
     self.progress = progress
     self.notes = notes
@@ -23,8 +26,8 @@ public struct ItemState: Equatable, Sendable {
 extension Item {
   public var state: ItemState {
     ItemState(
-      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual), closed: closed
-    )
+      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual), closed: closed,
+      deadline: deadline)
   }
 
   /// The latest history entry about `field` made by someone other than `stamp`'s user, or
@@ -51,6 +54,7 @@ extension ItemRecorder {
     // Progress first: it is the figure people change, and status often only follows it.
     if from.progress != to.progress, now.progress != from.progress { throw conflict(.progress, "进度", "progress") }
     if from.status != to.status, now.status != from.status { throw conflict(.status, "状态", "status") }
+    if from.deadline != to.deadline, now.deadline != from.deadline { throw conflict(.deadline, "期限", "deadline") }
     let added = from.notes.filter { !to.notes.contains($0) }
     let removed = to.notes.filter { !from.notes.contains($0) }
     if let gone = added.first(where: { !now.notes.contains($0) }) {
@@ -83,6 +87,7 @@ extension ItemRecorder {
     }
     if from.status != to.status { setStatus(to.status) }
     if from.progress != to.progress { setProgress(to.progress) }
+    if from.deadline != to.deadline { try setDeadline(to.deadline) }
     for note in added {
       item.notes.removeAll { $0 == note }
       record(.note, note.text, "")
@@ -124,6 +129,7 @@ extension ItemState {
     switch field {
     case .status: return status.label(lang)
     case .progress: return "\(progress)%"
+    case .deadline: return deadline ?? lang.pick("无期限", "no deadline")
     case .closed, .reopened: return closed == nil ? lang.pick("未销号", "open") : lang.pick("已销号", "closed out")
     case .report(let period):
       let filed = reports.filter { $0.period == period }

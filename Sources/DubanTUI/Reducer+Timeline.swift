@@ -1,0 +1,61 @@
+import DubanCore
+
+extension Reducer {
+  /// `t`: the timeline, on today's row (or the next deadline after it).
+  static func openTimeline(_ state: inout AppState) {
+    pushReturn(&state)
+    state.view = .timeline
+    let rows = TimelineRow.rows(state)
+    state.timelineList.index = rows.firstIndex { $0.kind == .today } ?? 0
+  }
+
+  /// Keys in the timeline; nil lets the rest through (help, quit, undo, search …).
+  static func timelineCommand(_ state: inout AppState, _ command: Command, now: String) -> [Effect]? {
+    let lang = state.lang
+    let rows = TimelineRow.rows(state)
+    let page = max(1, Layout(rows: state.rows, columns: state.columns).workload.innerHeight - 8)
+    func moveTo(_ i: Int) { state.timelineList.index = max(0, min(rows.count - 1, i)) }
+    let selected = rows.indices.contains(state.timelineList.index) ? rows[state.timelineList.index] : nil
+    switch command {
+    case .moveUp: moveTo(state.timelineList.index - 1)
+    case .moveDown: moveTo(state.timelineList.index + 1)
+    case .pageUp: moveTo(state.timelineList.index - page)
+    case .pageDown: moveTo(state.timelineList.index + page)
+    case .top: moveTo(0)
+    case .bottom: moveTo(rows.count - 1)
+    case .editDeadline:
+      openCalendarForm(&state, focus: selected?.calendarKey)
+    case .enter:
+      guard let selected else { return [] }
+      if case .items(let ids) = selected.kind, let first = ids.first {
+        // The first item due that day, in the whole plan's list.
+        state.view = .dashboard
+        state.filter = .none
+        state.treeList.index = 0
+        state.focus = .tasks
+        if let index = state.itemIndex(id: first), let row = state.visibleIndices.firstIndex(of: index) {
+          state.taskList.index = row
+        }
+        say(
+          &state,
+          lang.pick(
+            "\(selected.day) 到期：\(ids.joined(separator: "、"))（Esc 回到时间轴）",
+            "due \(selected.day): \(ids.joined(separator: ", ")) (Esc back to the timeline)"))
+        // Esc comes back here: the point pushed when the timeline opened stays below.
+        state.returnStack.append(
+          ReturnPoint(
+            view: .timeline, workloadList: state.workloadList, timelineList: state.timelineList, filter: .none,
+            focus: state.focus, treeList: state.treeList, taskList: state.taskList))
+      } else if selected.calendarKey != nil {
+        openCalendarForm(&state, focus: selected.calendarKey)
+      }
+    case .timeline, .back:
+      if !returnBack(&state) { state.view = .dashboard }
+    case .help, .quit, .undo, .redo, .search, .nextMatch, .previousMatch, .export:
+      return nil
+    default:
+      say(&state, lang.pick("时间轴：d 改报送日期，Enter 查看，Esc 返回", "timeline: d edits the dates, Enter opens, Esc returns"))
+    }
+    return []
+  }
+}

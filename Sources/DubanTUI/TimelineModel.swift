@@ -1,0 +1,136 @@
+import DubanCore
+import Synchronization
+
+/// One row of the timeline's list: a date of the plan's calendar, the items due that day,
+/// or today. Counts say where everyone stands against that date.
+struct TimelineRow: Equatable, Sendable {
+  enum Kind: Equatable, Sendable {
+    case workPlans
+    case period(ReportPeriod)
+    /// Items whose own deadline is this day.
+    case items([String])
+    case today
+  }
+
+  var day: Day
+  var kind: Kind
+  /// Periods: reports per unit filed on time, late, overdue, not yet due. Work plans: filed,
+  /// drafts, missing. Items: done, not done.
+  var filed = 0
+  var late = 0
+  var overdue = 0
+  var open = 0
+
+  var total: Int { filed + late + overdue + open }
+
+  /// The calendar key the row's date is kept under, when it is one.
+  var calendarKey: String? {
+    switch kind {
+    case .workPlans: return CalendarEdit.workPlanDue
+    case .period(let p): return p.id
+    case .items, .today: return nil
+    }
+  }
+
+  func label(_ lang: Lang) -> String {
+    switch kind {
+    case .workPlans: return lang.pick("办理方案", "work plans")
+    case .period(let p): return lang.pick("\(p.id) \(p.name)", "\(p.id) report")
+    case .items(let ids): return lang.pick("事项期限 \(ids.count) 项", "\(ids.count) item deadline\(ids.count == 1 ? "" : "s")")
+    case .today: return lang.pick("今天", "today")
+    }
+  }
+
+  /// What search looks in: the label, the date and the items' ids.
+  func searchText(_ lang: Lang) -> String {
+    var s = label(lang) + " \(day) \(day.month)/\(day.day)"
+    if case .items(let ids) = kind { s += " " + ids.joined(separator: " ") }
+    return s
+  }
+
+  /// The year's deadlines in date order, today among them. Worked out once per document
+  /// and day (every item's reports are counted), then read from the cache.
+  static func rows(_ state: AppState) -> [TimelineRow] {
+    let key = TimelineCache.Key(revision: state.revision, today: state.today.ordinal)
+    return state.timelineCache.rows.withLock { c in
+      if c.key != key {
+        c.rows = build(state)
+        c.key = key
+      }
+      return c.rows
+    }
+  }
+
+  static func build(_ state: AppState) -> [TimelineRow] {
+    let plan = state.plan
+    let duty = state.duty
+    let today = state.today
+    var rows: [TimelineRow] = []
+    var periods = duty.calendar.periods.map { TimelineRow(day: $0.due, kind: .period($0.period)) }
+    var byDay: [Day: (ids: [String], done: Int, open: Int)] = [:]
+    for item in plan.items {
+      let done = duty.doneSince(item)
+      let units = duty.reporters(of: item)
+      for (i, entry) in duty.calendar.periods.enumerated() {
+        for unit in units {
+          switch duty.standing(item, unit: unit, period: entry.period, due: entry.due, on: today, doneSince: done) {
+          case .filed: periods[i].filed += 1
+          case .late: periods[i].late += 1
+          case .overdue: periods[i].overdue += 1
+          case .dueSoon, .open: periods[i].open += 1
+          case .waived: break
+          }
+        }
+      }
+      if let day = item.deadline.flatMap(Day.init) {
+        var entry = byDay[day] ?? ([], 0, 0)
+        entry.ids.append(item.id)
+        if item.status == .done || item.closed != nil { entry.done += 1 } else { entry.open += 1 }
+        byDay[day] = entry
+      }
+    }
+    if let due = plan.calendar.workPlanDue.flatMap(Day.init) {
+      var row = TimelineRow(day: due, kind: .workPlans)
+      let units = Set(plan.items.flatMap { duty.units(of: $0) })
+      for wp in state.doc.workPlans where units.contains(wp.unit) {
+        if wp.filed != nil { row.filed += 1 } else { row.open += 1 }
+      }
+      let missing = max(0, units.count - row.filed - row.open)
+      if due < today { row.overdue = missing } else { row.open += missing }
+      rows.append(row)
+    }
+    rows += periods
+    for (day, entry) in byDay {
+      var row = TimelineRow(day: day, kind: .items(entry.ids))
+      row.filed = entry.done
+      if day < today { row.overdue = entry.open } else { row.open = entry.open }
+      rows.append(row)
+    }
+    // Calendar dates before item deadlines on the same day; today before what is due today.
+    func rank(_ r: TimelineRow) -> Int {
+      switch r.kind {
+      case .today: return 0
+      case .workPlans, .period: return 1
+      case .items: return 2
+      }
+    }
+    rows.append(TimelineRow(day: today, kind: .today))
+    rows.sort { ($0.day, rank($0)) < ($1.day, rank($1)) }
+    return rows
+  }
+}
+
+/// The timeline's rows, kept for the document and day they were counted for.
+final class TimelineCache: Sendable {
+  struct Key: Equatable {
+    var revision: UInt64
+    var today: Int
+  }
+
+  struct Contents {
+    var key: Key?
+    var rows: [TimelineRow] = []
+  }
+
+  let rows = Mutex(Contents())
+}
