@@ -51,6 +51,8 @@ enum TaskPane {
     let query = state.searchEditor?.text ?? state.lastSearch
     let schedule = state.schedule
     let duty = state.duty
+    // Units found by an alias (招商局 → 区商务局): their name is highlighted in the lead column.
+    let aliasHits = query.isEmpty ? [] : ItemMatcher(query, plan: state.plan).units
     let deadlineWidth = r.innerWidth >= 60 ? 8 : r.innerWidth >= 36 ? 5 : 0
     for line in 0..<r.innerHeight {
       let i = state.taskList.scroll + line
@@ -80,9 +82,13 @@ enum TaskPane {
       screen.put(text, row: row, column: col, limit: textWidth)
       highlight(&screen, text: text, query: query, row: row, column: col)
       if leadWidth > 0 {
-        let lead = item.lead.first ?? ""
-        screen.put(
-          w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+        let lead = w.truncate(item.lead.first ?? "", columns: leadWidth)
+        screen.put(lead, row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+        if aliasHits.contains(item.lead.first ?? "") {
+          screen.restyle(row: row, column: end - leadWidth, count: w.width(of: lead), style: .match)
+        } else {
+          highlight(&screen, text: lead, query: query, row: row, column: end - leadWidth)
+        }
       }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.taskList.index, focused: focused)
     }

@@ -1,12 +1,13 @@
 import DubanCore
 
 extension Reducer {
-  /// `t`: the timeline, on today's row (or the next deadline after it).
+  /// `t`: the timeline, on the next deadline after today (else today's row).
   static func openTimeline(_ state: inout AppState) {
     pushReturn(&state)
     state.view = .timeline
     let rows = TimelineRow.rows(state)
-    state.timelineList.index = rows.firstIndex { $0.kind == .today } ?? 0
+    let today = rows.firstIndex { $0.kind == .today } ?? 0
+    state.timelineList.index = rows.indices.contains(today + 1) ? today + 1 : today
   }
 
   /// Keys in the timeline; nil lets the rest through (help, quit, undo, search …).

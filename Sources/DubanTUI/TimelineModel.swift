@@ -20,6 +20,15 @@ struct TimelineRow: Equatable, Sendable {
   var late = 0
   var overdue = 0
   var open = 0
+  /// Who is behind on this date, most items first: for a past report date the units with
+  /// overdue reports, for a coming one those yet to file; for work plans the units without
+  /// a filed plan; for item deadlines the items not done.
+  var owing: [(name: String, count: Int)] = []
+
+  static func == (a: TimelineRow, b: TimelineRow) -> Bool {
+    a.day == b.day && a.kind == b.kind && a.filed == b.filed && a.late == b.late && a.overdue == b.overdue
+      && a.open == b.open && a.owing.map(\.name) == b.owing.map(\.name) && a.owing.map(\.count) == b.owing.map(\.count)
+  }
 
   var total: Int { filed + late + overdue + open }
 
@@ -67,7 +76,12 @@ struct TimelineRow: Equatable, Sendable {
     let today = state.today
     var rows: [TimelineRow] = []
     var periods = duty.calendar.periods.map { TimelineRow(day: $0.due, kind: .period($0.period)) }
-    var byDay: [Day: (ids: [String], done: Int, open: Int)] = [:]
+    var byDay: [Day: (ids: [String], notDone: [String], done: Int, open: Int)] = [:]
+    // Per period: each unit's count of reports not filed (overdue, or not yet due), in the
+    // order units first owe.
+    var owing = Array(repeating: [String: Int](), count: periods.count)
+    var order: [String] = []
+    var known = Set<String>()
     for item in plan.items {
       let done = duty.doneSince(item)
       let units = duty.reporters(of: item)
@@ -76,15 +90,21 @@ struct TimelineRow: Equatable, Sendable {
           switch duty.standing(item, unit: unit, period: entry.period, due: entry.due, on: today, doneSince: done) {
           case .filed: periods[i].filed += 1
           case .late: periods[i].late += 1
-          case .overdue: periods[i].overdue += 1
-          case .dueSoon, .open: periods[i].open += 1
+          case .overdue:
+            periods[i].overdue += 1
+            owing[i][unit, default: 0] += 1
+          case .dueSoon, .open:
+            periods[i].open += 1
+            owing[i][unit, default: 0] += 1
           case .waived: break
           }
+          if known.insert(unit).inserted { order.append(unit) }
         }
       }
       if let day = item.deadline.flatMap(Day.init) {
-        var entry = byDay[day] ?? ([], 0, 0)
+        var entry = byDay[day] ?? ([], [], 0, 0)
         entry.ids.append(item.id)
+        if item.status != .done && item.closed == nil { entry.notDone.append(item.id) }
         if item.status == .done || item.closed != nil { entry.done += 1 } else { entry.open += 1 }
         byDay[day] = entry
       }
@@ -95,13 +115,22 @@ struct TimelineRow: Equatable, Sendable {
       for wp in state.doc.workPlans where units.contains(wp.unit) {
         if wp.filed != nil { row.filed += 1 } else { row.open += 1 }
       }
+      let filed = Set(state.doc.workPlans.filter { $0.filed != nil }.map(\.unit))
+      row.owing = units.filter { !filed.contains($0) }.sorted().map { ($0, 1) }
       let missing = max(0, units.count - row.filed - row.open)
       if due < today { row.overdue = missing } else { row.open += missing }
       rows.append(row)
     }
+    let firstOwed = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    for i in periods.indices {
+      periods[i].owing = owing[i].sorted { a, b in
+        a.value > b.value || (a.value == b.value && firstOwed[a.key, default: 0] < firstOwed[b.key, default: 0])
+      }.map { ($0.key, $0.value) }
+    }
     rows += periods
     for (day, entry) in byDay {
       var row = TimelineRow(day: day, kind: .items(entry.ids))
+      row.owing = entry.notDone.map { ($0, 1) }
       row.filed = entry.done
       if day < today { row.overdue = entry.open } else { row.open = entry.open }
       rows.append(row)

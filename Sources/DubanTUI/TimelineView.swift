@@ -73,7 +73,6 @@ enum TimelineView {
       if screen[ruler + 1, c].character == " " {
         screen.put(mark, row: ruler + 1, column: c, style: style(row, state))
       }
-      _ = labelFree
       if row.calendarKey != nil, c >= labelFree, c + w.width(of: label) <= left + span {
         labelFree = c + screen.put(label, row: ruler + 2, column: c, style: style(row, state)) + 1
       }
@@ -93,6 +92,90 @@ enum TimelineView {
       drawRow(&screen, state, rows[i], row: listTop + line, left: r.column + 1, width: r.innerWidth)
       Renderer.selectRow(&screen, row: listTop + line, r, selected: i == state.timelineList.index, focused: true)
     }
+    // Below the list, when there is room: who is behind on the selected date, then who
+    // changed the plan's dates.
+    var y = listTop + rows.count - list.scroll + 1
+    let bottom = r.row + r.height - 1
+    if rows.indices.contains(state.timelineList.index) {
+      y = drawOwing(&screen, state, rows[state.timelineList.index], top: y, bottom: bottom, left: left, span: span)
+    }
+    let history = state.plan.calendar.history ?? []
+    guard !history.isEmpty, bottom - y >= 2 else { return }
+    screen.put(lang.pick("日期修改记录", "changes to the dates"), row: y, column: left, style: .header)
+    for change in history.reversed().prefix(bottom - y - 1) {
+      y += 1
+      let line = "· \(Timestamp.display(change.time)) \(change.user) \(change.summary(lang))"
+      screen.put(w.truncate(TerminalSafe.line(line), columns: span), row: y, column: left, style: .dim, limit: span)
+    }
+  }
+
+  /// The selected date's laggards as bars, most first, as many as fit (leaving a row for
+  /// the dates' history when there is one); returns the next free row.
+  static func drawOwing(
+    _ screen: inout Screen, _ state: AppState, _ row: TimelineRow, top: Int, bottom: Int, left: Int, span: Int
+  ) -> Int {
+    let lang = state.lang
+    let w = screen.width
+    guard !row.owing.isEmpty, bottom - top >= 2 else { return top }
+    let past = row.day < state.today
+    let heading: String
+    switch row.kind {
+    case .period(let p):
+      heading =
+        past
+        ? lang.pick("\(p.id) 逾期未报的单位（事项数）", "\(p.id): units with overdue reports (items)")
+        : lang.pick("\(p.id) 尚未报送的单位（事项数）", "\(p.id): units yet to file (items)")
+    case .workPlans: heading = lang.pick("尚未报送办理方案的单位", "units without a filed work plan")
+    case .items: heading = lang.pick("\(row.day.month)/\(row.day.day) 到期未完成的事项", "items due \(row.day.month)/\(row.day.day), not done")
+    case .today: return top
+    }
+    screen.put(heading, row: top, column: left, style: .header, limit: span)
+    var y = top + 1
+    // Rows kept for the dates' history below (its heading and up to three changes), and
+    // one for "… more".
+    let history = (state.plan.calendar.history ?? []).count
+    let reserve = history == 0 ? 0 : min(history, 3) + 2
+    let room = max(1, bottom - y - reserve - (row.owing.count > bottom - y - reserve ? 1 : 0))
+    let shown = row.owing.prefix(room)
+    let style: Style = past ? .blocked : .inProgress
+    if case .period = row.kind {
+      // A bar per unit, scaled to the most behind.
+      let nameWidth = min(16, shown.map { w.width(of: $0.name) }.max() ?? 8)
+      let most = max(1, shown.map(\.count).max() ?? 1)
+      let barSpace = max(4, min(40, span - nameWidth - 8))
+      for entry in shown {
+        var col = left
+        col += screen.put(w.pad(w.truncate(entry.name, columns: nameWidth), columns: nameWidth), row: y, column: col) + 1
+        let n = max(1, entry.count * barSpace / most)
+        col += screen.put(String(repeating: state.asciiBorders ? "#" : "█", count: n), row: y, column: col, style: style) + 1
+        screen.put("\(entry.count)", row: y, column: col, style: style)
+        y += 1
+      }
+    } else {
+      // Names, as many to a line as fit.
+      var line = ""
+      var rowsLeft = room
+      for entry in row.owing {
+        let text = TerminalSafe.line(entry.name)
+        if !line.isEmpty, w.width(of: line + "  " + text) > span {
+          screen.put(line, row: y, column: left, style: style, limit: span)
+          y += 1
+          rowsLeft -= 1
+          line = ""
+          if rowsLeft == 0 { break }
+        }
+        line += (line.isEmpty ? "" : "  ") + text
+      }
+      if rowsLeft > 0, !line.isEmpty {
+        screen.put(w.truncate(line, columns: span), row: y, column: left, style: style, limit: span)
+        y += 1
+      }
+    }
+    if row.owing.count > shown.count, case .period = row.kind, y < bottom {
+      screen.put(lang.pick("…另有 \(row.owing.count - shown.count) 个单位", "… \(row.owing.count - shown.count) more units"), row: y, column: left, style: .dim)
+      y += 1
+    }
+    return y + (y < bottom - 1 ? 1 : 0)
   }
 
   /// The colour of a deadline: red when someone is past it, yellow when it is close, green

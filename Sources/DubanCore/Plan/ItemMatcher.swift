@@ -4,7 +4,7 @@
 public struct ItemMatcher: Sendable {
   public let search: SearchText
   /// Units whose name or an alias holds the query.
-  let units: Set<String>
+  public let units: Set<String>
 
   public init(_ query: String, plan: Plan) {
     let search = SearchText(query)
