@@ -10,7 +10,6 @@ enum DetailView {
     // Where the item sits in the plan (search finds section and group titles too).
     let place = [item.section, item.group.map { "——" + $0 }].compactMap { $0 }.joined(separator: " ")
     if !place.isEmpty { lines.append((lang.pick("板块：", "section: ") + place, .dim)) }
-    lines.append(deadlineLine(state, item))
     if !item.notes.isEmpty {
       lines.append((lang.pick("── 备注 \(item.notes.count) 条 ──", "── \(item.notes.count) note(s) ──"), .header))
       for note in item.notes.reversed() {

@@ -145,6 +145,8 @@ enum DetailPane {
     for l in w.wrap(TerminalSafe.line(item.text), columns: columns) { lines.append((l, .normal)) }
     let textLines = lines.count
     let none = "—"
+    // The units follow the figures and the report marks, which matter most on a small screen.
+    let whoStart = lines.count
     let lead = item.lead.joined(separator: "、")
     let resp = item.responsible.joined(separator: "、")
     lines.append(
@@ -156,6 +158,8 @@ enum DetailPane {
     if !item.leaders.isEmpty {
       lines.append((lang.pick("责任领导：", "officials: ") + item.leaders.joined(separator: "、"), .dim))
     }
+    let who = Array(lines[whoStart...])
+    lines.removeSubrange(whoStart...)
     let schedule = state.schedule
     let light = schedule.light(item)
     lines.append(
@@ -208,10 +212,15 @@ enum DetailPane {
             "closed out \(closed.date) (\(closed.user)) \(closed.remark)"), .ok
         ))
     }
+    lines.append(DetailView.deadlineLine(state, item))
+    lines += who
     lines += DetailView.sections(state, item)
     var wrapped = Array(lines.prefix(textLines))
     for (text, style) in lines.dropFirst(textLines) {
-      for l in w.wrap(TerminalSafe.line(text), columns: columns) { wrapped.append((l, style)) }
+      // An indented line (a report's text) keeps its indent when it wraps.
+      let indent = String(text.prefix { $0 == " " })
+      let body = TerminalSafe.line(String(text.dropFirst(indent.count)))
+      for l in w.wrap(body, columns: max(8, columns - indent.count)) { wrapped.append((indent + l, style)) }
     }
     return wrapped
   }

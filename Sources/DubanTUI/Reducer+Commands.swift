@@ -72,6 +72,7 @@ extension Reducer {
       }
       state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)=", selected: true))
     case .workload:
+      state.returnStack.removeAll()
       state.view = .workload
     case .editWorkPlan:
       guard let unit = selectedUnit(state) else {

@@ -34,8 +34,12 @@ extension Reducer {
       } else if let i = state.workloadRows.firstIndex(where: { $0.load.unit.name == group && $0.memberOf == nil }) {
         state.workloadList.index = i
       }
-    case .workload, .back:
+    case .back:
       if !returnBack(&state) { state.view = .dashboard }
+    case .workload:
+      // w toggles between the two views: no way back to keep.
+      state.returnStack.removeAll()
+      state.view = .dashboard
     case .help, .quit, .undo, .redo, .editWorkPlan, .export, .search, .nextMatch, .previousMatch, .timeline:
       return nil
     default:
