@@ -68,8 +68,12 @@ public enum KeyTable {
     KeyBinding(
       keys: [.enter], label: "Enter", command: .enter, zh: "进入；单位窗格：只看该单位的事项",
       en: "go in; units pane: that unit's items"),
-    KeyBinding(keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选", en: "back, clear filter"),
-    KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
+    KeyBinding(
+      keys: [.escape], label: "Esc", command: .back, zh: "返回来处（如工作量视图的原行）、清除筛选",
+      en: "back where you came from, clear filter"),
+    KeyBinding(
+      keys: [.char("/")], label: "/", command: .search, zh: "搜索事项、单位（含别名）、板块；各视图都可用（可输入中文）",
+      en: "search items, units (aliases too), sections; in every view"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),
     KeyBinding(keys: [.char("f")], label: "f", command: .filter, zh: "筛选：状态、逾期", en: "filter: status, overdue"),
