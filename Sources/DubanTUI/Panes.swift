@@ -213,6 +213,11 @@ enum DetailPane {
         ))
     }
     lines.append(DetailView.deadlineLine(state, item))
+    // The latest note up top, where a note just written shows at once; all of them below.
+    if let note = item.notes.last {
+      lines.append(
+        (lang.pick("最新备注", "latest note") + "（\(note.user) \(Timestamp.display(note.time))）：\(note.text)", .normal))
+    }
     lines += who
     lines += DetailView.sections(state, item)
     var wrapped = Array(lines.prefix(textLines))

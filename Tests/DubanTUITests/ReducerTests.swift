@@ -203,7 +203,7 @@ final class ReducerTests: XCTestCase {
     let effects = h.press(.enter)
     XCTAssertEqual(effects.persisted, ["1.1": [.note("已完成季年统计")]])
     XCTAssertEqual(h.state.selectedItem?.notes.last?.text, "已完成季年统计")
-    XCTAssertTrue(h.text.contains("── 备注 1 条 ──"), "the detail lists the notes")
+    XCTAssertTrue(h.text.contains("最新备注"))
     h.press(.char("e"))
     h.type("不要")
     XCTAssertEqual(h.press(.escape), [])
