@@ -40,7 +40,8 @@ enum DetailView {
     let days = d.day.ordinal - state.today.ordinal
     let when =
       days < 0
-      ? lang.pick("已过 \(-days) 天", "\(-days) days ago") : days == 0 ? lang.pick("今天", "today") : lang.pick("还有 \(days) 天", "in \(days) days")
+      ? lang.pick("已过 \(-days) 天", "\(-days) days ago")
+      : days == 0 ? lang.pick("今天", "today") : lang.pick("还有 \(days) 天", "in \(days) days")
     return (lang.pick("期限 \(d.day)（\(what)，\(when)）", "deadline \(d.day) (\(what), \(when))"), DeadlineColumn.style(d))
   }
 
@@ -67,7 +68,8 @@ enum DetailView {
       let overdue = standings.contains { $0.1 == .overdue }
       lines.append(
         (
-          "\(p.id) \(p.name)（\(lang.pick("截止", "due")) \(entry.due.month)/\(entry.due.day)）" + (marks.isEmpty ? "" : "：" + marks),
+          "\(p.id) \(p.name)（\(lang.pick("截止", "due")) \(entry.due.month)/\(entry.due.day)）"
+            + (marks.isEmpty ? "" : "：" + marks),
           overdue ? .warning : .normal
         ))
       for r in item.reports where r.period == p.id {

@@ -10,7 +10,7 @@ enum PaneKeys {
     case .dashboard:
       switch state.focus {
       case .tree: return [.enter, .search, .workload, .timeline]
-      case .tasks: return [.cycleStatus, .progressUp, .fileReport, .editReport, .editDeadline, .detailDown]
+      case .tasks: return [.cycleStatus, .progressUp, .editReport, .editDeadline, .detailDown, .fileReport]
       case .units: return [.enter, .editWorkPlan, .editReport, .detailDown]
       }
     }

@@ -213,7 +213,17 @@ enum DetailPane {
         ))
     }
     lines.append(DetailView.deadlineLine(state, item))
-    // The latest note up top, where a note just written shows at once; all of them below.
+    // The current period's report and the latest note up top, where what was just written
+    // shows at once; every report and note below.
+    if let period = state.calendar.current(on: state.today),
+      let report = item.reports.last(where: { $0.period == period.id && !$0.progressText.isEmpty })
+    {
+      lines.append(
+        (
+          lang.pick("\(period.name)进展（\(report.unit ?? "—")）：", "\(period.id) report (\(report.unit ?? "—")): ")
+            + report.progressText, .normal
+        ))
+    }
     if let note = item.notes.last {
       lines.append(
         (lang.pick("最新备注", "latest note") + "（\(note.user) \(Timestamp.display(note.time))）：\(note.text)", .normal))

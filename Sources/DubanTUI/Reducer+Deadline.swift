@@ -45,7 +45,8 @@ extension Reducer {
       if !text.isEmpty {
         guard let day = UserInput.day(text, year: year) else {
           form.focus(key: field.key)
-          form.error = lang.pick("“\(text)”不是日期：写 7/10 或 \(year)-07-10", "“\(text)” is not a date: type 7/10 or \(year)-07-10")
+          form.error = lang.pick(
+            "“\(text)”不是日期：写 7/10 或 \(year)-07-10", "“\(text)” is not a date: type 7/10 or \(year)-07-10")
           return []
         }
         to = day.description
@@ -68,7 +69,8 @@ extension Reducer {
     state.lastEditID += 1
     state.undoStack.append(
       UndoEntry(
-        editID: state.lastEditID, label: label, change: .calendar(forward: edits, backward: edits.reversed().map(\.inverse))))
+        editID: state.lastEditID, label: label,
+        change: .calendar(forward: edits, backward: edits.reversed().map(\.inverse))))
     state.redoStack.removeAll()
     say(&state, label)
     return [.persistCalendar(edits, editID: state.lastEditID)]
@@ -91,7 +93,8 @@ extension Form {
     }
     return Form(
       kind: .calendar,
-      title: lang.pick("报送日期（如 7/10；Tab 换栏，Enter 保存，Esc 取消）", "The plan's dates (7/10; Tab next, Enter saves, Esc cancels)"),
+      title: lang.pick(
+        "报送日期（如 7/10；Tab 换栏，Enter 保存，Esc 取消）", "The plan's dates (7/10; Tab next, Enter saves, Esc cancels)"),
       fields: fields)
   }
 }

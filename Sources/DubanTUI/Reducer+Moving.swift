@@ -79,7 +79,8 @@ extension Reducer {
     say(
       &state,
       state.lang.pick(
-        "“\(query)” \(i + 1)/\(hits.rows.count)（n 下一个，N 上一个）", "“\(query)” \(i + 1)/\(hits.rows.count) (n next, N previous)"))
+        "“\(query)” \(i + 1)/\(hits.rows.count)（n 下一个，N 上一个）",
+        "“\(query)” \(i + 1)/\(hits.rows.count) (n next, N previous)"))
   }
 
   /// Search in the workload view: a unit's name or any of its aliases.

@@ -25,13 +25,16 @@ extension Reducer {
   /// timeline a deadline, else the next item (searching all items when the current list has
   /// none). Typing searches as it goes and stops at the first match; Enter, `n` and `N` also
   /// count the matches (once per list: `n` then reuses them) to show `3/12`.
-  static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool, count: Bool = true) {
+  static func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool, count: Bool = true)
+  {
     if findInView(&state, query, forward: forward, skipCurrent: skipCurrent) { return }
     let matcher = ItemMatcher(query, plan: state.plan)
     let items = state.plan.items
     func matches(_ i: Int) -> Bool { matcher.matches(items[i]) }
     if count, let hits = state.searchHits, hits.query == query, hits.key == hitsKey(state), !hits.rows.isEmpty {
-      if let row = nextHit(hits.rows, from: state.taskList.index, count: hits.rows.count, forward: forward, skipCurrent: skipCurrent) {
+      if let row = nextHit(
+        hits.rows, from: state.taskList.index, count: hits.rows.count, forward: forward, skipCurrent: skipCurrent)
+      {
         state.taskList.index = row
         state.focus = .tasks
         sayPosition(&state, query, at: row)
@@ -60,7 +63,8 @@ extension Reducer {
         state.message = nil
         state.messageIsError = false
         if count {
-          state.searchHits = SearchHits(query: query, key: hitsKey(state), rows: rows.indices.filter { matches(rows[$0]) })
+          state.searchHits = SearchHits(
+            query: query, key: hitsKey(state), rows: rows.indices.filter { matches(rows[$0]) })
           sayPosition(&state, query, at: i)
         }
         return

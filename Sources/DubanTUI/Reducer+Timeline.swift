@@ -3,6 +3,8 @@ import DubanCore
 extension Reducer {
   /// `t`: the timeline, on the next deadline after today (else today's row).
   static func openTimeline(_ state: inout AppState) {
+    // Came here from the timeline (Enter on an item deadline): t goes back to it.
+    if state.returnStack.last?.view == .timeline, returnBack(&state) { return }
     pushReturn(&state)
     state.view = .timeline
     let rows = TimelineRow.rows(state)

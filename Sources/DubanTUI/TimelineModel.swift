@@ -45,7 +45,8 @@ struct TimelineRow: Equatable, Sendable {
     switch kind {
     case .workPlans: return lang.pick("办理方案", "work plans")
     case .period(let p): return lang.pick("\(p.id) \(p.name)", "\(p.id) report")
-    case .items(let ids): return lang.pick("事项期限 \(ids.count) 项", "\(ids.count) item deadline\(ids.count == 1 ? "" : "s")")
+    case .items(let ids):
+      return lang.pick("事项期限 \(ids.count) 项", "\(ids.count) item deadline\(ids.count == 1 ? "" : "s")")
     case .today: return lang.pick("今天", "today")
     }
   }

@@ -30,7 +30,8 @@ enum TimelineView {
     var free = left
     for m in 1...12 {
       let c = column(Day(year: year, month: m, day: 1)!)!
-      let label = lang.pick("\(m)月", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1])
+      let label = lang.pick(
+        "\(m)月", ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1])
       guard c >= free, c + w.width(of: label) <= left + span else { continue }
       free = c + screen.put(label, row: top, column: c, style: .dim) + 1
     }
@@ -78,8 +79,10 @@ enum TimelineView {
       }
     }
     let legend = lang.pick(
-      "▲报送日期 ◆事项期限  ✓按时 迟逾期后报 ✗逾期未报 ·未到期", "▲ report date  ◆ item deadline  ✓ on time  L late  ✗ overdue  · not yet due")
-    screen.put(ascii ? legend.replacing("▲", with: "^").replacing("◆", with: "*") : legend,
+      "▲报送日期 ◆事项期限  ✓按时 迟逾期后报 ✗逾期未报 ·未到期", "▲ report date  ◆ item deadline  ✓ on time  L late  ✗ overdue  · not yet due"
+    )
+    screen.put(
+      ascii ? legend.replacing("▲", with: "^").replacing("◆", with: "*") : legend,
       row: ruler + 3, column: left, style: .dim, limit: span)
     // The list of deadlines.
     let listTop = ruler + 4
@@ -126,7 +129,9 @@ enum TimelineView {
         ? lang.pick("\(p.id) 逾期未报的单位（事项数）", "\(p.id): units with overdue reports (items)")
         : lang.pick("\(p.id) 尚未报送的单位（事项数）", "\(p.id): units yet to file (items)")
     case .workPlans: heading = lang.pick("尚未报送办理方案的单位", "units without a filed work plan")
-    case .items: heading = lang.pick("\(row.day.month)/\(row.day.day) 到期未完成的事项", "items due \(row.day.month)/\(row.day.day), not done")
+    case .items:
+      heading = lang.pick(
+        "\(row.day.month)/\(row.day.day) 到期未完成的事项", "items due \(row.day.month)/\(row.day.day), not done")
     case .today: return top
     }
     screen.put(heading, row: top, column: left, style: .header, limit: span)
@@ -145,9 +150,11 @@ enum TimelineView {
       let barSpace = max(4, min(40, span - nameWidth - 8))
       for entry in shown {
         var col = left
-        col += screen.put(w.pad(w.truncate(entry.name, columns: nameWidth), columns: nameWidth), row: y, column: col) + 1
+        col +=
+          screen.put(w.pad(w.truncate(entry.name, columns: nameWidth), columns: nameWidth), row: y, column: col) + 1
         let n = max(1, entry.count * barSpace / most)
-        col += screen.put(String(repeating: state.asciiBorders ? "#" : "█", count: n), row: y, column: col, style: style) + 1
+        col +=
+          screen.put(String(repeating: state.asciiBorders ? "#" : "█", count: n), row: y, column: col, style: style) + 1
         screen.put("\(entry.count)", row: y, column: col, style: style)
         y += 1
       }
@@ -172,7 +179,9 @@ enum TimelineView {
       }
     }
     if row.owing.count > shown.count, case .period = row.kind, y < bottom {
-      screen.put(lang.pick("…另有 \(row.owing.count - shown.count) 个单位", "… \(row.owing.count - shown.count) more units"), row: y, column: left, style: .dim)
+      screen.put(
+        lang.pick("…另有 \(row.owing.count - shown.count) 个单位", "… \(row.owing.count - shown.count) more units"), row: y,
+        column: left, style: .dim)
       y += 1
     }
     return y + (y < bottom - 1 ? 1 : 0)
@@ -189,7 +198,8 @@ enum TimelineView {
     return row.day < state.today ? .dim : .header
   }
 
-  static func drawRow(_ screen: inout Screen, _ state: AppState, _ row: TimelineRow, row y: Int, left: Int, width: Int) {
+  static func drawRow(_ screen: inout Screen, _ state: AppState, _ row: TimelineRow, row y: Int, left: Int, width: Int)
+  {
     let lang = state.lang
     let w = screen.width
     let ascii = state.asciiBorders
@@ -204,7 +214,8 @@ enum TimelineView {
     let style = style(row, state)
     col += screen.put(mark, row: y, column: col, style: style) + 1
     col += screen.put(w.pad("\(row.day.month)/\(row.day.day)", columns: 5, alignRight: true), row: y, column: col) + 1
-    col += screen.put(w.pad(w.truncate(row.label(lang), columns: 14), columns: 14), row: y, column: col, style: style) + 1
+    col +=
+      screen.put(w.pad(w.truncate(row.label(lang), columns: 14), columns: 14), row: y, column: col, style: style) + 1
     let days = row.day.ordinal - state.today.ordinal
     let relative: String
     if case .today = row.kind {

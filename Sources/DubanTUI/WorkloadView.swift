@@ -8,7 +8,8 @@ enum WorkloadView {
     let w = screen.width
     let rows = state.workloadRows
     let title =
-      lang.pick("单位工作量", "Workload") + " \(rows.isEmpty ? 0 : state.workloadList.index + 1)/\(rows.count) · " + lang.pick("按", "by ") + state.workloadSort.label(lang)
+      lang.pick("单位工作量", "Workload") + " \(rows.isEmpty ? 0 : state.workloadList.index + 1)/\(rows.count) · "
+      + lang.pick("按", "by ") + state.workloadSort.label(lang)
       + lang.pick("排序 · s 换列 · Enter 看事项 · o 展开 · w 返回", " · s column · Enter items · o expand · w back")
     Renderer.frame(&screen, r, title: title, active: true, box)
     let inner = r.innerWidth

@@ -27,18 +27,22 @@ final class DeadlineTests: XCTestCase {
     XCTAssertEqual(sight("2.2", "2019-07-01")?.urgency, .past)
     // Done: the item's deadline no longer matters; the overdue Q1 report still does.
     try plan.apply(.status(.done), to: "2.2", stamp: stamp)
-    XCTAssertEqual(sight("2.2", "2019-07-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .past))
+    XCTAssertEqual(
+      sight("2.2", "2019-07-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .past))
   }
 
   func testElseTheNextReportTheItemOwes() throws {
     // 2.2 is reported by 区商务局 alone. Before Q1: Q1, not yet soon; a week before: soon.
-    XCTAssertEqual(sight("2.2", "2019-03-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .later))
+    XCTAssertEqual(
+      sight("2.2", "2019-03-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .later))
     XCTAssertEqual(sight("2.2", "2019-04-03")?.urgency, .soon)
     // After Q1 without a report: Q1, past (the overdue one comes before the next).
-    XCTAssertEqual(sight("2.2", "2019-05-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .past))
+    XCTAssertEqual(
+      sight("2.2", "2019-05-01"), DeadlineInSight(day: Day("2019-04-10")!, kind: .report("Q1"), urgency: .past))
     // Filed (late): the next one is Q2.
     try plan.apply(.report(period: "Q1", unit: "区商务局", filed: true, day: "2019-04-20"), to: "2.2", stamp: stamp)
-    XCTAssertEqual(sight("2.2", "2019-05-01"), DeadlineInSight(day: Day("2019-07-10")!, kind: .report("Q2"), urgency: .later))
+    XCTAssertEqual(
+      sight("2.2", "2019-05-01"), DeadlineInSight(day: Day("2019-07-10")!, kind: .report("Q2"), urgency: .later))
   }
 
   func testNothingAheadForADoneItemWithEveryReportInOrWaived() throws {
@@ -104,12 +108,18 @@ final class DeadlineTests: XCTestCase {
     XCTAssertThrowsError(try plan.apply([CalendarEdit(key: "Q1", from: "2019-04-10", to: nil)], stamp: stamp))
     XCTAssertThrowsError(
       try plan.apply(
-        [CalendarEdit(key: "Q1", from: "2019-04-10", to: "2019-04-12"), CalendarEdit(key: "Q9", from: nil, to: "2019-05-01")],
+        [
+          CalendarEdit(key: "Q1", from: "2019-04-10", to: "2019-04-12"),
+          CalendarEdit(key: "Q9", from: nil, to: "2019-05-01"),
+        ],
         stamp: stamp), "all or none")
     XCTAssertEqual(plan.calendar, before)
     // Moving Q2 and Q3 together past each other's old dates is one valid change.
     try plan.apply(
-      [CalendarEdit(key: "Q3", from: "2019-10-10", to: "2019-10-20"), CalendarEdit(key: "Q2", from: "2019-07-12", to: "2019-10-15")],
+      [
+        CalendarEdit(key: "Q3", from: "2019-10-10", to: "2019-10-20"),
+        CalendarEdit(key: "Q2", from: "2019-07-12", to: "2019-10-15"),
+      ],
       stamp: stamp)
     XCTAssertEqual(plan.calendar.periods.map(\.due), ["2019-04-10", "2019-10-15", "2019-10-20", "2019-12-25"])
     // The work-plan date may be cleared; undo puts it back.

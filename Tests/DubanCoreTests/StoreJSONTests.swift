@@ -165,7 +165,8 @@ final class StoreJSONTests: XCTestCase {
     var doc = StoreDocument(plan: try Fixtures.seedPlan())
     XCTAssertFalse(String(decoding: try Store.encode(doc), as: UTF8.self).contains("calendar:"))
     try doc.plan.apply(
-      [CalendarEdit(key: "Q2", from: "2019-07-10", to: "2019-07-12")], stamp: Stamp(user: "李科员", time: "2019-05-01T09:00:00+08:00"))
+      [CalendarEdit(key: "Q2", from: "2019-07-10", to: "2019-07-12")],
+      stamp: Stamp(user: "李科员", time: "2019-05-01T09:00:00+08:00"))
     let data = try Store.encode(doc)
     XCTAssertTrue(data == (try Self.reference(doc)))
     let fast = try data.withUnsafeBytes { raw in

@@ -35,7 +35,13 @@ final class DeadlineTimelineTests: XCTestCase {
     XCTAssertTrue(row.text.contains(" 6/30 "), row.text)
     h.press(.char("u"))
     XCTAssertNil(h.state.selectedItem?.deadline)
-    XCTAssertEqual(h.effects.last, .persist(itemID: "2.2", edits: [.revert(from: h.state.selectedItem!.state.with(deadline: "2019-06-30"), to: h.state.selectedItem!.state)], editID: 1))
+    XCTAssertEqual(
+      h.effects.last,
+      .persist(
+        itemID: "2.2",
+        edits: [
+          .revert(from: h.state.selectedItem!.state.with(deadline: "2019-06-30"), to: h.state.selectedItem!.state)
+        ], editID: 1))
     h.press(.ctrl("r"))
     XCTAssertEqual(h.state.selectedItem?.deadline, "2019-06-30")
     // Empty clears it.
@@ -128,8 +134,13 @@ final class DeadlineTimelineTests: XCTestCase {
     h.press(.escape)
     XCTAssertEqual(h.state.view, .timeline)
     XCTAssertEqual(h.state.timelineList.index, i)
+    // t from the item goes back to the timeline too, without stacking another way back.
+    h.press(.enter, .char("t"))
+    XCTAssertEqual(h.state.view, .timeline)
+    XCTAssertEqual(h.state.timelineList.index, i)
     h.press(.escape)
     XCTAssertEqual(h.state.view, .dashboard)
+    XCTAssertTrue(h.state.returnStack.isEmpty)
   }
 
   func testTimelineGoldens() throws {

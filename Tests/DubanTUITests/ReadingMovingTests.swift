@@ -88,7 +88,8 @@ final class ReadingMovingTests: XCTestCase {
     h.press(.enter)
     XCTAssertEqual(h.state.selectedItem?.section.map { $0.contains("提升城市环境品质") }, true)
     let screen = h.screen
-    let highlighted = (0..<screen.rows).contains { r in (0..<screen.columns).contains { screen[r, $0].style == .match } }
+    let highlighted = (0..<screen.rows).contains { r in (0..<screen.columns).contains { screen[r, $0].style == .match }
+    }
     XCTAssertTrue(highlighted, "the match is highlighted where it shows")
   }
 

@@ -110,7 +110,8 @@ final class DeadlineTimelineCommandTests: SeededStoreTestCase {
     try t.text("招商局")  // an alias of 区商务局
     try t.keys("Enter")
     let screen = try t.waitFor("“招商局” 1/1")
-    let position = try XCTUnwrap(screen.range(of: #"单位工作量 \d+/"#, options: .regularExpression).map { String(screen[$0]) })
+    let position = try XCTUnwrap(
+      screen.range(of: #"单位工作量 \d+/"#, options: .regularExpression).map { String(screen[$0]) })
     try t.keys("Enter")
     try t.waitFor("“区商务局”的事项")
     try t.keys("Escape")

@@ -49,19 +49,22 @@ extension Plan {
         let by = who.map { "已被 \($0.user) 于 \(Timestamp.display($0.time)) 改为" } ?? "已被改为"
         let byEn = who.map { "was changed by \($0.user) at \(Timestamp.display($0.time)) to" } ?? "was changed to"
         throw EditError(
-          zh: "\(name)的报送日期\(by)\(now ?? "（无）")，未修改", en: "the \(nameEn) deadline \(byEn) \(now ?? "none"); not changed")
+          zh: "\(name)的报送日期\(by)\(now ?? "（无）")，未修改", en: "the \(nameEn) deadline \(byEn) \(now ?? "none"); not changed"
+        )
       }
       guard edit.to != now else { continue }
       if let to = edit.to {
         guard let day = Day(to), day.year == year, day.description == to else {
           throw EditError(
-            zh: "\(name)：“\(to)”不是 \(year) 年内的日期（YYYY-MM-DD）", en: "\(nameEn): “\(to)” is not a date in \(year) (YYYY-MM-DD)")
+            zh: "\(name)：“\(to)”不是 \(year) 年内的日期（YYYY-MM-DD）",
+            en: "\(nameEn): “\(to)” is not a date in \(year) (YYYY-MM-DD)")
         }
       } else if index != nil {
         throw EditError(zh: "\(name)的截止日期不能为空", en: "\(nameEn) needs a deadline")
       }
       if let index { cal.periods[index].due = edit.to! } else { cal.workPlanDue = edit.to }
-      let change = Change(time: stamp.time, user: stamp.user, field: .calendar(edit.key), before: now ?? "", after: edit.to ?? "")
+      let change = Change(
+        time: stamp.time, user: stamp.user, field: .calendar(edit.key), before: now ?? "", after: edit.to ?? "")
       cal.history = (cal.history ?? []) + [change]
       changes.append(change)
     }
@@ -72,7 +75,8 @@ extension Plan {
       guard let a = dues[i - 1], let b = dues[i], a >= b else { continue }
       let (p, q) = (cal.periods[i - 1].id, cal.periods[i].id)
       throw EditError(
-        zh: "报送日期须依次排列：\(p)（\(a)）要早于 \(q)（\(b)）", en: "report deadlines must stay in order: \(p) (\(a)) before \(q) (\(b))")
+        zh: "报送日期须依次排列：\(p)（\(a)）要早于 \(q)（\(b)）",
+        en: "report deadlines must stay in order: \(p) (\(a)) before \(q) (\(b))")
     }
     calendar = cal
     return changes

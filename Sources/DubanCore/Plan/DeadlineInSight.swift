@@ -44,7 +44,9 @@ public struct DeadlineInSight: Equatable, Sendable {
       case .overdue:
         return DeadlineInSight(day: entry.due, kind: .report(entry.period.id), urgency: .past)
       case .dueSoon, .open:
-        if next == nil { next = DeadlineInSight(day: entry.due, kind: .report(entry.period.id), urgency: urgency(entry.due)) }
+        if next == nil {
+          next = DeadlineInSight(day: entry.due, kind: .report(entry.period.id), urgency: urgency(entry.due))
+        }
       case .filed, .late, .waived:
         continue
       }

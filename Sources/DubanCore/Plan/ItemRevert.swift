@@ -26,7 +26,8 @@ public struct ItemState: Equatable, Sendable {
 extension Item {
   public var state: ItemState {
     ItemState(
-      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual), closed: closed,
+      status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual),
+      closed: closed,
       deadline: deadline)
   }
 
