@@ -100,12 +100,13 @@ enum DeadlineColumn {
     }
   }
 
-  /// "6/30" for an item's own deadline; "Q2 7/10" for a report deadline when `wide`.
-  static func text(_ d: DeadlineInSight, wide: Bool) -> String {
+  /// "6/30"; where the column is wide, "限 6/30" for an item's own deadline and "Q2 7/10"
+  /// for a report deadline.
+  static func text(_ d: DeadlineInSight, wide: Bool, _ lang: Lang) -> String {
     let date = "\(d.day.month)/\(d.day.day)"
     guard wide else { return date }
     switch d.kind {
-    case .item: return date
+    case .item: return lang.pick("限 ", "by ") + date
     case .report(let p): return "\(p) \(date)"
     }
   }

@@ -70,7 +70,7 @@ enum TaskPane {
       if deadlineWidth > 0 {
         // The item's deadline, else the next report it owes: red past, yellow soon.
         let d = DeadlineInSight.of(item, duty: duty, on: state.today)
-        let text = d.map { DeadlineColumn.text($0, wide: deadlineWidth > 5) } ?? "—"
+        let text = d.map { DeadlineColumn.text($0, wide: deadlineWidth > 5, lang) } ?? "—"
         screen.put(
           w.pad(text, columns: deadlineWidth, alignRight: true), row: row, column: col,
           style: d.map(DeadlineColumn.style) ?? .dim)
@@ -111,6 +111,9 @@ enum UnitPane {
     let lang = state.lang
     let focused = state.focus == .units && state.overlay == nil
     let units = state.units(of: frame.selected)
+    let query = state.searchEditor?.text ?? state.lastSearch
+    // A unit found by the search — by name or by an alias — is highlighted.
+    let aliasHits = query.isEmpty ? [] : ItemMatcher(query, plan: state.plan).units
     Renderer.frame(
       &screen, r, title: lang.pick("单位", "Units") + ListPosition.text(state.unitList, units.count, r), active: focused,
       box)
@@ -129,6 +132,11 @@ enum UnitPane {
       let name = screen.width.truncate(u.name, columns: r.innerWidth - used)
       screen.put(
         name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
+      if aliasHits.contains(u.name) {
+        screen.restyle(row: row, column: r.column + 1 + used, count: screen.width.width(of: name), style: .match)
+      } else {
+        TaskPane.highlight(&screen, text: name, query: query, row: row, column: r.column + 1 + used)
+      }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.unitList.index, focused: focused)
     }
   }

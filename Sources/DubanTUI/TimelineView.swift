@@ -128,10 +128,13 @@ enum TimelineView {
         past
         ? lang.pick("\(p.id) 逾期未报的单位（事项数）", "\(p.id): units with overdue reports (items)")
         : lang.pick("\(p.id) 尚未报送的单位（事项数）", "\(p.id): units yet to file (items)")
-    case .workPlans: heading = lang.pick("尚未报送办理方案的单位", "units without a filed work plan")
+    case .workPlans:
+      heading = lang.pick(
+        "尚未报送办理方案的单位（\(row.owing.count) 个）", "units without a filed work plan (\(row.owing.count))")
     case .items:
       heading = lang.pick(
-        "\(row.day.month)/\(row.day.day) 到期未完成的事项", "items due \(row.day.month)/\(row.day.day), not done")
+        "\(row.day.month)/\(row.day.day) 到期未完成的事项（\(row.owing.count) 项）",
+        "items due \(row.day.month)/\(row.day.day), not done (\(row.owing.count))")
     case .today: return top
     }
     screen.put(heading, row: top, column: left, style: .header, limit: span)
