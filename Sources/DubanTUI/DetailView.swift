@@ -13,7 +13,7 @@ enum DetailView {
     if !item.notes.isEmpty {
       lines.append((lang.pick("── 备注 \(item.notes.count) 条 ──", "── \(item.notes.count) note(s) ──"), .header))
       for note in item.notes.reversed() {
-        lines.append(("\(Timestamp.display(note.time)) \(note.user)：\(note.text)", .normal))
+        lines.append(("\(Timestamp.display(note.time)) \(note.user)" + lang.pick("：", ": ") + note.text, .normal))
       }
     }
     lines += reports(state, item)
@@ -68,15 +68,16 @@ enum DetailView {
       let overdue = standings.contains { $0.1 == .overdue }
       lines.append(
         (
-          "\(p.id) \(p.name)（\(lang.pick("截止", "due")) \(entry.due.month)/\(entry.due.day)）"
-            + (marks.isEmpty ? "" : "：" + marks),
+          lang.pick(
+            "\(p.id) \(p.name)（截止 \(entry.due.month)/\(entry.due.day)）", "\(p.id) (due \(entry.due.month)/\(entry.due.day))")
+            + (marks.isEmpty ? "" : lang.pick("：", ": ") + marks),
           overdue ? .warning : .normal
         ))
       for r in item.reports where r.period == p.id {
         let late = Day(r.filed).map { $0 > entry.due } ?? false
         let who = r.unit ?? lang.pick("（未注明单位）", "(no unit)")
         let when = late ? lang.pick("逾期报送", "filed late") : lang.pick("按时报送", "on time")
-        var head = "  \(who) \(r.filed) \(when)（\(r.user)）"
+        var head = "  \(who) \(r.filed) \(when)" + lang.pick("（\(r.user)）", " (\(r.user))")
         if let progress = r.progress { head += lang.pick(" 进度 \(progress)%", " progress \(progress)%") }
         lines.append((head, late ? .inProgress : .ok))
         if r.isBare { lines.append((lang.pick("    （只标记已报送，没有书面报告）", "    (marked filed; no written report)"), .dim)) }
