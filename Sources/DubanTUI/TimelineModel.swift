@@ -78,42 +78,69 @@ struct TimelineRow: Equatable, Sendable {
     var rows: [TimelineRow] = []
     var periods = duty.calendar.periods.map { TimelineRow(day: $0.due, kind: .period($0.period)) }
     var byDay: [Day: (ids: [String], notDone: [String], done: Int, open: Int)] = [:]
-    // Per period: each unit's count of reports not filed (overdue, or not yet due), in the
-    // order units first owe.
-    var owing = Array(repeating: [String: Int](), count: periods.count)
-    var order: [String] = []
-    var known = Set<String>()
+    // Per unit (by first appearance), per period: the reports it has not filed (overdue, or
+    // not yet due). Units are numbered once, so 100,000 items cost array increments, not
+    // string hashing per period.
+    let calendar = duty.calendar.periods
+    var unitNumber: [String: Int] = [:]
+    var unitNames: [String] = []
+    var owing: [[Int]] = []
+    var numbers: [Int] = []
     for item in plan.items {
-      let done = duty.doneSince(item)
       let units = duty.reporters(of: item)
-      for (i, entry) in duty.calendar.periods.enumerated() {
-        for unit in units {
+      numbers.removeAll(keepingCapacity: true)
+      for unit in units {
+        if let n = unitNumber[unit] {
+          numbers.append(n)
+        } else {
+          unitNumber[unit] = unitNames.count
+          numbers.append(unitNames.count)
+          unitNames.append(unit)
+          owing.append(Array(repeating: 0, count: calendar.count))
+        }
+      }
+      let done = duty.doneSince(item)
+      // Most items have no report and are not done: every unit owes every period, overdue
+      // once its deadline passed — no need to ask unit by unit.
+      let nothingFiled = item.reports.isEmpty && done == nil
+      for (i, entry) in calendar.enumerated() {
+        if nothingFiled {
+          if entry.due < today { periods[i].overdue += units.count } else { periods[i].open += units.count }
+          for n in numbers { owing[n][i] += 1 }
+          continue
+        }
+        for (unit, n) in zip(units, numbers) {
           switch duty.standing(item, unit: unit, period: entry.period, due: entry.due, on: today, doneSince: done) {
           case .filed: periods[i].filed += 1
           case .late: periods[i].late += 1
           case .overdue:
             periods[i].overdue += 1
-            owing[i][unit, default: 0] += 1
+            owing[n][i] += 1
           case .dueSoon, .open:
             periods[i].open += 1
-            owing[i][unit, default: 0] += 1
+            owing[n][i] += 1
           case .waived: break
           }
-          if known.insert(unit).inserted { order.append(unit) }
         }
       }
-      if let day = item.deadline.flatMap(Day.init) {
+      if let deadline = item.deadline, let day = Day(deadline) {
         var entry = byDay[day] ?? ([], [], 0, 0)
         entry.ids.append(item.id)
-        if item.status != .done && item.closed == nil { entry.notDone.append(item.id) }
-        if item.status == .done || item.closed != nil { entry.done += 1 } else { entry.open += 1 }
+        if item.status == .done || item.closed != nil {
+          entry.done += 1
+        } else {
+          entry.open += 1
+          entry.notDone.append(item.id)
+        }
         byDay[day] = entry
       }
     }
     if let due = plan.calendar.workPlanDue.flatMap(Day.init) {
       var row = TimelineRow(day: due, kind: .workPlans)
-      let units = Set(plan.items.flatMap { duty.units(of: $0) })
-      for wp in state.doc.workPlans where units.contains(wp.unit) {
+      // Every unit of the plan owes a work plan (groups do not: their members do).
+      let units = plan.units.filter { $0.kind == .unit }.map(\.name)
+      let named = Set(units)
+      for wp in state.doc.workPlans where named.contains(wp.unit) {
         if wp.filed != nil { row.filed += 1 } else { row.open += 1 }
       }
       let filed = Set(state.doc.workPlans.filter { $0.filed != nil }.map(\.unit))
@@ -122,11 +149,11 @@ struct TimelineRow: Equatable, Sendable {
       if due < today { row.overdue = missing } else { row.open += missing }
       rows.append(row)
     }
-    let firstOwed = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     for i in periods.indices {
-      periods[i].owing = owing[i].sorted { a, b in
-        a.value > b.value || (a.value == b.value && firstOwed[a.key, default: 0] < firstOwed[b.key, default: 0])
-      }.map { ($0.key, $0.value) }
+      // Most behind first; ties in the order the units first appear in the plan.
+      periods[i].owing = unitNames.indices.filter { owing[$0][i] > 0 }
+        .sorted { owing[$0][i] > owing[$1][i] || (owing[$0][i] == owing[$1][i] && $0 < $1) }
+        .map { (unitNames[$0], owing[$0][i]) }
     }
     rows += periods
     for (day, entry) in byDay {
