@@ -35,6 +35,23 @@ final class DeadlineTimelineCommandTests: SeededStoreTestCase {
     try t.waitFor("EXIT=0")
   }
 
+  /// `duban mark --deadline` reads a day as `d` does, and refuses what is not one.
+  func testMarkDeadlineOnTheCommandLine() throws {
+    var r = try DubanBinary.run(["mark", "2.3", "--deadline", "６月３０日", "--store", store])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("2.3: 期限 —→2019-06-30"), r.stdout)
+    XCTAssertEqual(try item("2.3")["deadline"] as? String, "2019-06-30")
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    r = try DubanBinary.run(["mark", "2.3", "--deadline", "下周", "--store", store])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("不是日期"), r.stderr)
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before, "store untouched")
+    r = try DubanBinary.run(["mark", "2.3", "--deadline", "", "--store", store, "--lang", "en"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("deadline 2019-06-30→—"), r.stdout)
+    XCTAssertTrue(try item("2.3")["deadline"] is NSNull)
+  }
+
   func testTimelineOpensAndItsFormMovesAReportDate() throws {
     // Wide first: the narrow pass then changes a date.
     for (columns, rows) in [(120, 40), (80, 24)] {
