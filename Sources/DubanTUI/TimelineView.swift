@@ -217,8 +217,10 @@ enum TimelineView {
     let style = style(row, state)
     col += screen.put(mark, row: y, column: col, style: style) + 1
     col += screen.put(w.pad("\(row.day.month)/\(row.day.day)", columns: 5, alignRight: true), row: y, column: col) + 1
-    col +=
-      screen.put(w.pad(w.truncate(row.label(lang), columns: 14), columns: 14), row: y, column: col, style: style) + 1
+    let label = w.truncate(row.label(lang), columns: 14)
+    screen.put(w.pad(label, columns: 14), row: y, column: col, style: style)
+    TaskPane.highlight(&screen, text: label, query: state.searchEditor?.text ?? state.lastSearch, row: y, column: col)
+    col += 15
     let days = row.day.ordinal - state.today.ordinal
     let relative: String
     if case .today = row.kind {
