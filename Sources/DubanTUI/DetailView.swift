@@ -66,10 +66,10 @@ enum DetailView {
       }
       let marks = standings.map { "\($0.0)\(ReportMark.mark($0.1, lang))" }.joined(separator: " ")
       let overdue = standings.contains { $0.1 == .overdue }
+      let due = "\(entry.due.month)/\(entry.due.day)"
       lines.append(
         (
-          lang.pick(
-            "\(p.id) \(p.name)（截止 \(entry.due.month)/\(entry.due.day)）", "\(p.id) (due \(entry.due.month)/\(entry.due.day))")
+          lang.pick("\(p.id) \(p.name)（截止 \(due)）", "\(p.id) (due \(due))")
             + (marks.isEmpty ? "" : lang.pick("：", ": ") + marks),
           overdue ? .warning : .normal
         ))
