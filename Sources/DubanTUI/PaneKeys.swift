@@ -9,7 +9,7 @@ enum PaneKeys {
     case .timeline: return [.editDeadline, .enter, .search, .back]
     case .dashboard:
       switch state.focus {
-      case .tree: return [.enter, .search, .workload, .timeline]
+      case .tree: return [.enter, .timeline, .search, .workload]
       case .tasks: return [.cycleStatus, .progressUp, .editReport, .editDeadline, .detailDown, .fileReport]
       case .units: return [.enter, .editWorkPlan, .editReport, .detailDown]
       }

@@ -232,22 +232,25 @@ enum TimelineView {
     }
     col += screen.put(w.pad(relative, columns: 10), row: y, column: col, style: .dim) + 1
     guard row.total > 0, col < end else { return }
+    // Not yet due shows hollow, yellow once the date is close; the rest solid.
+    let soon = days >= 0 && days <= state.doc.settings.dueSoonDays
+    let openStyle: Style = soon ? .inProgress : .dim
     let counts: [(String, Int, Style)]
     switch row.kind {
     case .period:
       counts = [
         ("✓", row.filed, .done), (lang.pick("迟", "L"), row.late, .inProgress), ("✗", row.overdue, .blocked),
-        ("·", row.open, .dim),
+        ("·", row.open, openStyle),
       ]
     case .workPlans:
       counts = [
-        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("草稿/未报", "open "), row.open, .dim),
-        (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("草稿/未报", "open "), row.open, openStyle),
       ]
     case .items:
       counts = [
-        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("未完成", "open "), row.open, .dim),
-        (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("未完成", "open "), row.open, openStyle),
       ]
     case .today: counts = []
     }
@@ -259,10 +262,10 @@ enum TimelineView {
     if barWidth >= 4 {
       var filled = 0
       var drawn = 0
-      for (_, n, s) in counts {
+      for (index, (_, n, s)) in counts.enumerated() {
         filled += n
         let upto = Int((Double(filled) / Double(row.total) * Double(barWidth)).rounded())
-        let glyph = s == .dim ? (ascii ? "." : "░") : (ascii ? "#" : "█")
+        let glyph = index == counts.count - 1 ? (ascii ? "." : "░") : (ascii ? "#" : "█")
         if upto > drawn {
           screen.put(String(repeating: glyph, count: upto - drawn), row: y, column: col + drawn, style: s)
           drawn = upto
