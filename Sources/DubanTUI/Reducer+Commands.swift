@@ -22,7 +22,11 @@ extension Reducer {
       case .tasks: state.focus = .units
       case .units:
         let units = state.selectedUnits
-        if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
+        if units.indices.contains(state.unitList.index) {
+          // Esc comes back to this item's row in the list it was in.
+          pushReturn(&state)
+          showItems(of: units[state.unitList.index].name, &state)
+        }
       }
     case .back:
       if returnBack(&state) {

@@ -120,6 +120,21 @@ final class ReadingMovingTests: XCTestCase {
     XCTAssertEqual(h.state.view, .dashboard)
   }
 
+  func testEscFromAUnitsItemsReturnsToTheItemItCameFrom() {
+    var h = Harness()
+    h.press(.char("j"), .char("j"), .enter)
+    for _ in 0..<10 { h.press(.down) }
+    XCTAssertEqual(h.state.selectedItem?.id, "2.11")
+    h.press(.tab)
+    let unit = h.state.selectedUnits[0].name
+    h.press(.enter)
+    XCTAssertEqual(h.state.filter, .unit(unit), "a unit's items")
+    h.press(.down, .escape)
+    XCTAssertEqual(h.state.filter, .none)
+    XCTAssertEqual(h.state.selectedItem?.id, "2.11", "back on the item it came from")
+    XCTAssertEqual(h.state.focus, .units)
+  }
+
   func testPositionsAndPaneKeys() {
     var h = Harness(rows: 24, columns: 80)
     XCTAssertTrue(h.text.contains("板块 1/"), "the tree is longer than its pane")
