@@ -26,7 +26,12 @@ public enum Reducer {
       } else if key == .ctrl("c") {
         effects.append(.quit)
       } else if key == .scrollUp || key == .scrollDown {
-        move(&state, by: key == .scrollUp ? -3 : 3)
+        if state.view == .timeline {
+          // The wheel moves through the timeline's deadlines, not the hidden panes.
+          effects += timelineCommand(&state, key == .scrollUp ? .moveUp : .moveDown, now: now) ?? []
+        } else {
+          move(&state, by: key == .scrollUp ? -3 : 3)
+        }
         follow = false
       } else if let command = KeyTable.command(for: key) {
         follow = !command.movesSelection

@@ -108,6 +108,17 @@ final class DeadlineTimelineTests: XCTestCase {
       h.effects.last, .persistCalendar([CalendarEdit(key: "Q2", from: "2019-07-12", to: "2019-07-10")], editID: 1))
   }
 
+  func testTheWheelMovesThroughTheTimeline() {
+    var h = onItem22()
+    h.press(.char("t"))
+    let at = h.state.timelineList.index
+    h.press(.scrollDown)
+    XCTAssertEqual(h.state.timelineList.index, at + 1)
+    h.press(.scrollUp, .scrollUp)
+    XCTAssertEqual(h.state.timelineList.index, at - 1)
+    XCTAssertEqual(h.state.selectedItem?.id, "2.2", "the hidden task list stays where it was")
+  }
+
   func testTheCalendarFormRefusesOutOfOrderAndStaysOpen() {
     var h = onItem22()
     h.press(.char("t"), .char("d"))
