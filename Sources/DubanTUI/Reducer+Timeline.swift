@@ -61,4 +61,17 @@ extension Reducer {
     }
     return []
   }
+
+  /// A click on a deadline in the timeline's list selects it (the list starts six rows
+  /// under the view's top border: months, today, ruler, marks, labels, legend).
+  static func timelineClick(_ state: inout AppState, row: Int) {
+    let r = Layout(rows: state.rows, columns: state.columns).workload
+    let listTop = r.row + 7
+    let height = r.row + r.height - 1 - listTop
+    let count = TimelineRow.rows(state).count
+    var list = state.timelineList
+    list.fit(count: count, height: height)
+    let i = list.scroll + row - listTop
+    if row >= listTop, row < listTop + height, i < count { state.timelineList.index = i }
+  }
 }

@@ -15,7 +15,13 @@ public enum Reducer {
       state.rows = rows
       state.columns = columns
     case .key(.click(let row, let column)):
-      if state.overlay == nil && state.searchEditor == nil { click(&state, row: row, column: column) }
+      if state.overlay == nil && state.searchEditor == nil {
+        if state.view == .timeline {
+          timelineClick(&state, row: row)
+        } else if state.view == .dashboard {
+          click(&state, row: row, column: column)
+        }
+      }
       follow = false
     case .key(let key):
       if state.overlay != nil {

@@ -117,6 +117,12 @@ final class DeadlineTimelineTests: XCTestCase {
     h.press(.scrollUp, .scrollUp)
     XCTAssertEqual(h.state.timelineList.index, at - 1)
     XCTAssertEqual(h.state.selectedItem?.id, "2.2", "the hidden task list stays where it was")
+    // A click on a deadline's row selects it; the hidden panes do not take the click.
+    let screen = h.screen
+    let y = (0..<screen.rows).first { screen.line($0).contains("Y 全年") }!
+    h.press(.click(row: y, column: 10))
+    XCTAssertEqual(TimelineRow.rows(h.state)[h.state.timelineList.index].calendarKey, "Y")
+    XCTAssertEqual(h.state.focus, .tasks)
   }
 
   func testTheCalendarFormRefusesOutOfOrderAndStaysOpen() {
