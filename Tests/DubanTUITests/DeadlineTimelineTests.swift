@@ -160,6 +160,21 @@ final class DeadlineTimelineTests: XCTestCase {
     XCTAssertTrue(h.state.returnStack.isEmpty)
   }
 
+  func testTimelineFitsEverySize() {
+    for (rows, columns) in [(16, 50), (20, 60), (24, 80), (30, 100), (50, 200)] {
+      for lang in [Lang.zh, .en] {
+        var h = Harness(rows: rows, columns: columns, lang: lang, today: "2019-07-15")
+        h.press(.char("t"))
+        let screen = h.screen
+        for row in 0..<rows { XCTAssertEqual(screen.width.width(of: screen.line(row)), columns, "\(columns)x\(rows)") }
+        let lines = h.text.split(separator: "\n").map(String.init)
+        let edges = Set(lines.dropFirst(2).dropLast(2).map { columnsOf("│", in: $0) })
+        XCTAssertEqual(edges, [[0, columns - 1]], "\(columns)x\(rows) \(lang)")
+        XCTAssertTrue(h.text.contains(lang == .zh ? "时间轴" : "Timeline"))
+      }
+    }
+  }
+
   func testTimelineGoldens() throws {
     for (rows, columns) in [(24, 80), (40, 120)] {
       var h = onItem22(rows: rows, columns: columns, today: "2019-07-15")
