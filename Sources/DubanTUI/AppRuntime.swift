@@ -79,7 +79,7 @@ public final class AppRuntime {
     var forTerminal: [Effect] = []
     for effect in effects {
       switch effect {
-      case .persist, .persistWorkPlan: pending.append(Pending(effect: effect, time: now))
+      case .persist, .persistWorkPlan, .persistCalendar: pending.append(Pending(effect: effect, time: now))
       case .export(let request): export(request)
       case .openEditor, .quit: forTerminal.append(effect)
       }
@@ -186,6 +186,7 @@ public final class AppRuntime {
     switch entry.effect {
     case .persist(let id, let edits, _): try doc.plan.apply(edits, to: id, stamp: stamp)
     case .persistWorkPlan(let edit, _): try doc.apply(edit, day: day, stamp: stamp)
+    case .persistCalendar(let edits, _): try doc.plan.apply(edits, stamp: stamp)
     default: break
     }
   }
@@ -281,7 +282,7 @@ extension AppRuntime {
 extension Effect {
   var editID: Int? {
     switch self {
-    case .persist(_, _, let id), .persistWorkPlan(_, let id): return id
+    case .persist(_, _, let id), .persistWorkPlan(_, let id), .persistCalendar(_, let id): return id
     default: return nil
     }
   }

@@ -36,6 +36,8 @@ public enum Overlay: Equatable, Sendable {
   case chooser(Chooser)
   /// `U`: the unit to restrict the dashboard to, with completion over names and aliases.
   case unitPrompt(UnitPrompt)
+  /// `d`: the item's own deadline (empty clears it).
+  case deadline(itemID: String, editor: LineEditor)
 }
 
 public enum Confirmation: Equatable, Sendable {
@@ -49,6 +51,8 @@ public enum View: Equatable, Sendable {
   case workload
   /// `C`: the chase list (催办), every report overdue or due soon, by unit.
   case chase
+  /// `t`: the year's report and item deadlines on a month ruler.
+  case timeline
 }
 
 /// Columns the workload table sorts by.
@@ -90,6 +94,8 @@ public enum Undoable: Equatable, Sendable {
   /// One step over several items (the selection): each undone on its own, never over a
   /// colleague's later change.
   case items([ItemUndo])
+  /// Dates of the plan's calendar, as made and reversed.
+  case calendar(forward: [CalendarEdit], backward: [CalendarEdit])
 }
 
 /// One item's part of a change made to several at once.
@@ -157,6 +163,12 @@ public struct AppState: Equatable, Sendable {
   public var chaseReturn: View = .dashboard
   /// Enter on a chase entry opened its item: Esc goes back to the chase list.
   public var returnToChase = false
+  /// Reading and moving around (issue 14, points 7–9): the detail's first line shown, the
+  /// timeline's selected deadline, where Esc returns to, and the last search's matches.
+  public var detailScroll = 0
+  public var timelineList = ListState()
+  public var returnStack: [ReturnPoint] = []
+  public var searchHits: SearchHits?
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

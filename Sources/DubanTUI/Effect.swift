@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
   case persist(itemID: String, edits: [ItemEdit], editID: Int)
   /// Apply a work-plan edit to the newest store, under the lock.
   case persistWorkPlan(WorkPlanEdit, editID: Int)
+  /// Apply calendar edits (all or none) to the newest store, under the lock.
+  case persistCalendar([CalendarEdit], editID: Int)
   /// Write an export of the current view to a file.
   case export(ExportRequest)
   /// Suspend the screen and edit a long note in $EDITOR.

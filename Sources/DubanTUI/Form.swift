@@ -9,6 +9,8 @@ public struct Form: Equatable, Sendable {
     case periodReport(itemID: String, period: String, unit: String?)
     /// An item's text and units (Form+Item.swift).
     case item(itemID: String, opened: ItemState)
+    /// The plan's dates: the work-plan deadline and every report deadline.
+    case calendar
   }
 
   public struct Field: Equatable, Sendable {

@@ -37,6 +37,10 @@ public enum Command: String, CaseIterable, Sendable {
   case selectAll = "select-all"
   case editItem = "edit-item"
   case review
+  case editDeadline = "edit-deadline"
+  case timeline
+  case detailDown = "detail-down"
+  case detailUp = "detail-up"
   case undo
   case redo
   case help
@@ -72,15 +76,17 @@ public enum KeyTable {
       keys: [.enter], label: "Enter", command: .enter, zh: "进入；单位窗格：只看该单位的事项",
       en: "go in; units pane: that unit's items"),
     KeyBinding(
-      keys: [.escape], label: "Esc", command: .back, zh: "返回、清除筛选（一次一个，后设的先清）",
-      en: "back, clear a filter (the last set first)"),
-    KeyBinding(keys: [.char("/")], label: "/", command: .search, zh: "搜索事项和单位（可输入中文）", en: "search items and units"),
+      keys: [.escape], label: "Esc", command: .back, zh: "返回来处、清除筛选（一次一个，后设的先清）",
+      en: "back where you came from, clear a filter (the last set first)"),
+    KeyBinding(
+      keys: [.char("/")], label: "/", command: .search, zh: "搜索事项、单位（含别名）、板块；各视图可用",
+      en: "search items, units (aliases too), sections; in every view"),
     KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, zh: "下一个匹配", en: "next match"),
     KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, zh: "上一个匹配", en: "previous match"),
     KeyBinding(keys: [.char("f")], label: "f", command: .filter, zh: "筛选：状态、逾期", en: "filter: status, overdue"),
     KeyBinding(
-      keys: [.char("F")], label: "F", command: .narrow, zh: "筛选：灯、报送情况（与其他筛选叠加；Esc 逐个清除，后设的先清）",
-      en: "filter: light, report state (combine; Esc clears the last set)"),
+      keys: [.char("F")], label: "F", command: .narrow, zh: "筛选：灯、报送情况（可叠加，Esc 逐个清除）",
+      en: "filter: light, report state (they combine)"),
     KeyBinding(
       keys: [.char("U")], label: "U", command: .unitScope, zh: "只看某单位（名称或别名，Tab 补全；空行清除）",
       en: "restrict to a unit (name or alias, Tab completes; empty clears)"),
@@ -112,14 +118,14 @@ public enum KeyTable {
       keys: [.char("o")], label: "o", command: .toggleGroup, zh: "工作量视图：展开／收起泛指单位",
       en: "workload: expand/collapse a group"),
     KeyBinding(
-      keys: [.char("C")], label: "C", command: .chase, zh: "催办清单：逾期和将到期的报送，按单位（X 导出催办通知，Esc 返回）",
-      en: "chase list: reports overdue or due soon, by unit (X exports notices, Esc returns)"),
+      keys: [.char("C")], label: "C", command: .chase, zh: "催办清单：逾期和将到期的报送（X 导出通知）",
+      en: "chase list: reports overdue or due soon (X: notices)"),
     KeyBinding(
       keys: [.char("p")], label: "p", command: .editWorkPlan, zh: "填写选中单位的办理方案",
       en: "fill in the selected unit's work plan"),
     KeyBinding(
-      keys: [.char("R")], label: "R", command: .editReport, zh: "填报进展情况、问题和措施（最早欠报的一期，表中可改期次）",
-      en: "file a report (the earliest owed period; the form can change it)"),
+      keys: [.char("R")], label: "R", command: .editReport, zh: "填报进展、问题和措施（默认最早欠报的一期）",
+      en: "file a report (the earliest owed period first)"),
     KeyBinding(
       keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
     KeyBinding(
@@ -136,6 +142,14 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("v")], label: "v", command: .review, zh: "导入提示核对无误（再按：重新待核）",
       en: "import warning checked (again: reopen)"),
+    KeyBinding(
+      keys: [.char("d")], label: "d", command: .editDeadline, zh: "改事项的期限（时间轴中：改报送日期）",
+      en: "edit the item's deadline (timeline: the plan's dates)"),
+    KeyBinding(
+      keys: [.char("t")], label: "t", command: .timeline, zh: "时间轴：全年报送日期和事项期限（再按返回）",
+      en: "timeline: the year's deadlines (again to return)"),
+    KeyBinding(keys: [.char("J")], label: "J", command: .detailDown, zh: "详情向下翻", en: "scroll the details down"),
+    KeyBinding(keys: [.char("K")], label: "K", command: .detailUp, zh: "详情向上翻", en: "scroll the details up"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

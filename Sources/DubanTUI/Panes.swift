@@ -4,7 +4,10 @@ import DubanCore
 enum TreePane {
   static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let focused = state.focus == .tree && state.overlay == nil
-    Renderer.frame(&screen, r, title: state.lang.pick("板块", "Sections"), active: focused, box)
+    Renderer.frame(
+      &screen, r, title: state.lang.pick("板块", "Sections") + ListPosition.text(state.treeList, state.tree.count, r),
+      active: focused, box)
+    let query = state.searchEditor?.text ?? state.lastSearch
     for line in 0..<r.innerHeight {
       let i = state.treeList.scroll + line
       guard i < state.tree.count else { break }
@@ -20,6 +23,7 @@ enum TreePane {
       let indent = String(repeating: " ", count: node.depth)
       let label = screen.width.truncate(indent + node.label, columns: labelWidth)
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
+      TaskPane.highlight(&screen, text: label, query: query, row: row, column: r.column + 1)
       screen.put(
         count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
         style: Light.style(worst))
@@ -53,6 +57,10 @@ enum TaskPane {
     let leadWidth = r.innerWidth >= 60 ? 14 : r.innerWidth >= 44 ? 10 : 0
     let query = state.searchEditor?.text ?? state.lastSearch
     let schedule = state.schedule
+    let duty = state.duty
+    // Units found by an alias (招商局 → 区商务局): their name is highlighted in the lead column.
+    let aliasHits = query.isEmpty ? [] : ItemMatcher(query, plan: state.plan).units
+    let deadlineWidth = r.innerWidth >= 60 ? 8 : r.innerWidth >= 36 ? 5 : 0
     for line in 0..<r.innerHeight {
       let i = state.taskList.scroll + line
       guard i < rows.count else { break }
@@ -77,6 +85,15 @@ enum TaskPane {
             &screen, schedule.gauge(item), cells: bar, light: light, ascii: state.asciiBorders, row: row, column: col)
           + 1
       }
+      if deadlineWidth > 0 {
+        // The item's deadline, else the next report it owes: red past, yellow soon.
+        let d = DeadlineInSight.of(item, duty: duty, on: state.today)
+        let text = d.map { DeadlineColumn.text($0, wide: deadlineWidth > 5, lang) } ?? "—"
+        screen.put(
+          w.pad(text, columns: deadlineWidth, alignRight: true), row: row, column: col,
+          style: d.map(DeadlineColumn.style) ?? .dim)
+        col += deadlineWidth + 1
+      }
       let end = r.column + 1 + r.innerWidth
       if end - col >= 8, item.needsReview(warnings: frame.warned[rows[i]] ?? 0) {
         col += screen.put(RowMarks.review(lang), row: row, column: col, style: .warning)
@@ -86,9 +103,13 @@ enum TaskPane {
       screen.put(text, row: row, column: col, limit: textWidth)
       highlight(&screen, text: text, query: query, row: row, column: col)
       if leadWidth > 0 {
-        let lead = item.lead.first ?? ""
-        screen.put(
-          w.truncate(lead, columns: leadWidth), row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+        let lead = w.truncate(item.lead.first ?? "", columns: leadWidth)
+        screen.put(lead, row: row, column: end - leadWidth, style: .dim, limit: leadWidth)
+        if aliasHits.contains(item.lead.first ?? "") {
+          screen.restyle(row: row, column: end - leadWidth, count: w.width(of: lead), style: .match)
+        } else {
+          highlight(&screen, text: lead, query: query, row: row, column: end - leadWidth)
+        }
       }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.taskList.index, focused: focused)
     }
@@ -110,8 +131,13 @@ enum UnitPane {
   static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let lang = state.lang
     let focused = state.focus == .units && state.overlay == nil
-    Renderer.frame(&screen, r, title: lang.pick("单位", "Units"), active: focused, box)
     let units = state.units(of: frame.selected)
+    let query = state.searchEditor?.text ?? state.lastSearch
+    // A unit found by the search — by name or by an alias — is highlighted.
+    let aliasHits = query.isEmpty ? [] : ItemMatcher(query, plan: state.plan).units
+    Renderer.frame(
+      &screen, r, title: lang.pick("单位", "Units") + ListPosition.text(state.unitList, units.count, r), active: focused,
+      box)
     for line in 0..<r.innerHeight {
       let i = state.unitList.scroll + line
       guard i < units.count else { break }
@@ -127,6 +153,11 @@ enum UnitPane {
       let name = screen.width.truncate(u.name, columns: r.innerWidth - used)
       screen.put(
         name, row: row, column: r.column + 1 + used, style: u.isLead ? .header : .normal, limit: r.innerWidth - used)
+      if aliasHits.contains(u.name) {
+        screen.restyle(row: row, column: r.column + 1 + used, count: screen.width.width(of: name), style: .match)
+      } else {
+        TaskPane.highlight(&screen, text: name, query: query, row: row, column: r.column + 1 + used)
+      }
       Renderer.selectRow(&screen, row: row, r, selected: i == state.unitList.index, focused: focused)
     }
   }
@@ -134,19 +165,17 @@ enum UnitPane {
 
 /// 详情: the item's full text wrapped by display width, units, officials, reports, notes.
 enum DetailPane {
-  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
+  /// Every line of the item's details, wrapped to `columns`: the summary on top, then
+  /// (DetailView) the deadline, every note, every report and the whole history.
+  static func lines(_ state: AppState, _ item: Item, columns: Int) -> [(String, Style)] {
     let lang = state.lang
-    guard let item = frame.selected else {
-      Renderer.frame(&screen, r, title: lang.pick("详情", "Details"), active: false, box)
-      return
-    }
-    Renderer.frame(
-      &screen, r, title: lang.pick("详情", "Details") + " \(item.id) · \(item.status.label(lang)) \(item.progress)%",
-      active: false, box)
-    let w = screen.width
+    let w = state.width
     var lines: [(String, Style)] = []
-    for l in w.wrap(TerminalSafe.line(item.text), columns: r.innerWidth - 1) { lines.append((l, .normal)) }
+    for l in w.wrap(TerminalSafe.line(item.text), columns: columns) { lines.append((l, .normal)) }
+    let textLines = lines.count
     let none = "—"
+    // The units follow the figures and the report marks, which matter most on a small screen.
+    let whoStart = lines.count
     let lead = item.lead.joined(separator: "、")
     let resp = item.responsible.joined(separator: "、")
     lines.append(
@@ -158,6 +187,8 @@ enum DetailPane {
     if !item.leaders.isEmpty {
       lines.append((lang.pick("责任领导：", "officials: ") + item.leaders.joined(separator: "、"), .dim))
     }
+    let who = Array(lines[whoStart...])
+    lines.removeSubrange(whoStart...)
     let schedule = state.schedule
     let light = schedule.light(item)
     lines.append(
@@ -211,6 +242,9 @@ enum DetailPane {
             "closed out \(closed.date) (\(closed.user)) \(closed.remark)"), .ok
         ))
     }
+    lines.append(DetailView.deadlineLine(state, item))
+    // The current period's report and the latest note up top, where what was just written
+    // shows at once; every report and note below.
     if let period = state.calendar.current(on: state.today),
       let report = item.reports.last(where: { $0.period == period.id && !$0.progressText.isEmpty })
     {
@@ -224,12 +258,39 @@ enum DetailPane {
       lines.append(
         (lang.pick("最新备注", "latest note") + "（\(note.user) \(Timestamp.display(note.time))）：\(note.text)", .normal))
     }
-    for change in item.history.suffix(3).reversed() {
-      lines.append(("· \(Timestamp.display(change.time)) \(change.user) \(change.summary(lang))", .dim))
+    lines += who
+    lines += DetailView.sections(state, item)
+    var wrapped = Array(lines.prefix(textLines))
+    for (text, style) in lines.dropFirst(textLines) {
+      // An indented line (a report's text) keeps its indent when it wraps.
+      let indent = String(text.prefix { $0 == " " })
+      let body = TerminalSafe.line(String(text.dropFirst(indent.count)))
+      for l in w.wrap(body, columns: max(8, columns - indent.count)) { wrapped.append((indent + l, style)) }
     }
-    for (i, line) in lines.prefix(r.innerHeight).enumerated() {
-      let text = w.truncate(TerminalSafe.line(line.0), columns: r.innerWidth - 1)
+    return wrapped
+  }
+
+  static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
+    let lang = state.lang
+    guard let item = frame.selected else {
+      Renderer.frame(&screen, r, title: lang.pick("详情", "Details"), active: false, box)
+      return
+    }
+    let lines = lines(state, item, columns: r.innerWidth - 1)
+    let scroll = max(0, min(state.detailScroll, lines.count - r.innerHeight))
+    // Where the reader is, when there is more than fits: lines shown of all, and the keys.
+    let more =
+      lines.count > r.innerHeight
+      ? " · \(min(lines.count, scroll + r.innerHeight))/\(lines.count) " + lang.pick("J/K 翻页", "J/K scroll") : ""
+    Renderer.frame(
+      &screen, r,
+      title: lang.pick("详情", "Details") + " \(item.id) · \(item.status.label(lang)) \(item.progress)%" + more,
+      active: false, box)
+    let query = state.searchEditor?.text ?? state.lastSearch
+    for (i, line) in lines.dropFirst(scroll).prefix(r.innerHeight).enumerated() {
+      let text = screen.width.truncate(line.0, columns: r.innerWidth - 1)
       screen.put(text, row: r.row + 1 + i, column: r.column + 2, style: line.1, limit: r.innerWidth - 1)
+      TaskPane.highlight(&screen, text: text, query: query, row: r.row + 1 + i, column: r.column + 2)
     }
   }
 }
@@ -241,12 +302,12 @@ enum StatusLine {
     let lang = state.lang
     switch state.overlay {
     case .form: return lang.pick("Tab 换栏 · Enter 保存 · Esc 取消", "Tab next · Enter saves · Esc cancels")
-    case .note, .actual, .closeOut: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
+    case .note, .actual, .closeOut, .deadline: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
     case .confirm: return lang.pick("y 确认 · 其他键取消", "y confirms · other keys cancel")
     case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
     case .chooser: return lang.pick("↑↓ 选择 · Enter 确定 · Esc 取消", "↑↓ choose · Enter picks · Esc cancels")
     case .unitPrompt: return lang.pick("Tab 补全 · Enter 确定 · Esc 取消", "Tab completes · Enter sets · Esc cancels")
-    case nil: return lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
+    case nil: return PaneKeys.hints(state)
     }
   }
 

@@ -15,7 +15,7 @@ enum ProgressBar {
   static let marker: Character = "|"
 
   /// Cells for a task row at this pane width (0: no room for a bar).
-  static func taskCells(innerWidth: Int) -> Int { innerWidth >= 76 ? 10 : innerWidth >= 36 ? 5 : 0 }
+  static func taskCells(innerWidth: Int) -> Int { innerWidth >= 76 ? 10 : innerWidth >= 56 ? 5 : 0 }
 
   /// Cells for an outline row at this pane width.
   static func treeCells(innerWidth: Int) -> Int { innerWidth >= 27 ? 6 : innerWidth >= 22 ? 4 : 0 }

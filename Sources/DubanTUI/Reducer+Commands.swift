@@ -7,6 +7,7 @@ extension Reducer {
     state.messageIsError = false
     if state.view == .workload, let handled = workloadCommand(&state, command) { return handled }
     if state.view == .chase, let handled = chaseCommand(&state, command, now: now) { return handled }
+    if state.view == .timeline, let handled = timelineCommand(&state, command, now: now) { return handled }
     if let handled = selectionCommand(&state, command, now: now) ?? itemFormCommand(&state, command, now: now) {
       return handled
     }
@@ -25,12 +26,18 @@ extension Reducer {
       case .tasks: state.focus = .units
       case .units:
         let units = cache.selectedUnits(state)
-        if units.indices.contains(state.unitList.index) { showItems(of: units[state.unitList.index].name, &state) }
+        if units.indices.contains(state.unitList.index) {
+          // Esc comes back to this item's row in the list it was in.
+          pushReturn(&state)
+          showItems(of: units[state.unitList.index].name, &state)
+        }
       }
     case .back:
       if state.returnToChase {
         state.returnToChase = false
         state.view = .chase
+      } else if returnBack(&state) {
+        break
       } else if clearLastFilter(&state) {
         // The filter set last is off; the others stay.
       } else if state.focus != .tree {
@@ -75,6 +82,7 @@ extension Reducer {
       }
       state.overlay = .actual(itemID: item.id, editor: LineEditor("\(target.name)=", selected: true))
     case .workload:
+      state.returnStack.removeAll()
       state.view = .workload
       state.returnToChase = false
     case .editWorkPlan:
@@ -119,6 +127,12 @@ extension Reducer {
       openNarrowChooser(&state)
     case .chase:
       openChase(&state)
+    case .editDeadline:
+      askDeadline(&state)
+    case .timeline:
+      openTimeline(&state)
+    case .detailDown, .detailUp:
+      scrollDetail(&state, down: command == .detailDown)
     }
     return []
   }

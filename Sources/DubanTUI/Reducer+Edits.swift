@@ -183,6 +183,16 @@ extension Reducer {
       return [.persistWorkPlan(edit, editID: entry.editID)]
     case .items(let parts):
       return replayMany(&state, entry, parts, backward: backward, now: now)
+    case .calendar(let forward, let reverse):
+      let edits = backward ? reverse : forward
+      do {
+        try state.doc.plan.apply(edits, stamp: Stamp(user: state.user, time: now))
+      } catch {
+        say(&state, message(error, lang), error: true)
+        return []
+      }
+      say(&state, verb + entry.label)
+      return [.persistCalendar(edits, editID: entry.editID)]
     }
   }
 }

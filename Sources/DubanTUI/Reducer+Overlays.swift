@@ -44,6 +44,12 @@ extension Reducer {
       return chooserKey(&state, chooser, key, now: now)
     case .unitPrompt(let prompt):
       unitPromptKey(&state, prompt, key)
+    case .deadline(let id, let editor):
+      return promptKey(&state, editor, key, typed: !editor.selected && !editor.text.isEmpty, now: now) {
+        .deadline(itemID: id, editor: $0)
+      } submit: { state, text in
+        setDeadline(&state, id: id, text, now: now)
+      }
     case .confirm(let question):
       state.overlay = nil
       guard key == .char("y") || key == .char("Y") else {
@@ -192,6 +198,8 @@ extension Reducer {
       return effects
     case .item(let id, let opened):
       return submitItemForm(&state, &form, id: id, opened: opened, now: now)
+    case .calendar:
+      return submitCalendar(&state, &form, now: now)
     }
   }
 

@@ -9,22 +9,37 @@ extension Reducer {
       state.lastSearch = editor.text
       if !editor.text.isEmpty, state.message == nil || !state.messageIsError {
         say(&state, state.lang.pick("搜索“\(editor.text)”：n 下一个，N 上一个", "search “\(editor.text)”: n next, N previous"))
+        // Counted once, at Enter: the n/M of the match in view.
+        findMatch(&state, editor.text, forward: true, skipCurrent: false)
       }
     case .escape, .ctrl("c"):
       state.searchEditor = nil
     default:
       editor.handle(key)
       state.searchEditor = editor
-      if !editor.text.isEmpty { findMatch(&state, editor.text, forward: true, skipCurrent: false) }
+      if !editor.text.isEmpty { findMatch(&state, editor.text, forward: true, skipCurrent: false, count: false) }
     }
   }
 
-  /// Moves the task selection to the next item matching; searches all items when the
-  /// current view has none.
-  func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool) {
-    let search = SearchText(query)
+  /// Moves the selection to the next row matching: in the workload view a unit, in the
+  /// timeline a deadline, else the next item (searching all items when the current list has
+  /// none). Typing searches as it goes and stops at the first match; Enter, `n` and `N` also
+  /// count the matches (once per list: `n` then reuses them) to show `3/12`.
+  func findMatch(_ state: inout AppState, _ query: String, forward: Bool, skipCurrent: Bool, count: Bool = true) {
+    if findInView(&state, query, forward: forward, skipCurrent: skipCurrent) { return }
+    let matcher = ItemMatcher(query, plan: state.plan)
     let items = state.plan.items
-    func matches(_ i: Int) -> Bool { search.matches(items[i]) }
+    func matches(_ i: Int) -> Bool { matcher.matches(items[i]) }
+    if count, let hits = state.searchHits, hits.query == query, hits.key == hitsKey(state), !hits.rows.isEmpty {
+      if let row = nextHit(
+        hits.rows, from: state.taskList.index, count: hits.rows.count, forward: forward, skipCurrent: skipCurrent)
+      {
+        state.taskList.index = row
+        state.focus = .tasks
+        sayPosition(&state, query, at: row)
+      }
+      return
+    }
     var rows = cache.visibleIndices(state)
     if !rows.contains(where: matches)
       && (state.treeList.index != 0 || state.filter != .none || !state.narrowing.isEmpty)
@@ -48,6 +63,11 @@ extension Reducer {
         state.focus = .tasks
         state.message = nil
         state.messageIsError = false
+        if count {
+          state.searchHits = SearchHits(
+            query: query, key: hitsKey(state), rows: rows.indices.filter { matches(rows[$0]) })
+          sayPosition(&state, query, at: i)
+        }
         return
       }
     }

@@ -19,6 +19,7 @@ extension Reducer {
       say(&state, lang.pick("排序：", "sort: ") + state.workloadSort.label(lang))
     case .enter:
       guard rows.indices.contains(state.workloadList.index) else { return [] }
+      pushReturn(&state)
       showItems(of: rows[state.workloadList.index].load.unit.name, &state)
     case .toggleGroup:
       guard rows.indices.contains(state.workloadList.index) else { return [] }
@@ -36,9 +37,14 @@ extension Reducer {
           state.workloadList.index = i
         }
       }
-    case .workload, .back:
+    case .back:
+      if !returnBack(&state) { state.view = .dashboard }
+    case .workload:
+      // w toggles between the two views: no way back to keep.
+      state.returnStack.removeAll()
       state.view = .dashboard
-    case .help, .quit, .undo, .redo, .editWorkPlan, .export, .chase, .unitScope:
+    case .help, .quit, .undo, .redo, .editWorkPlan, .export, .chase, .unitScope, .search, .nextMatch, .previousMatch,
+      .timeline:
       return nil
     default:
       say(

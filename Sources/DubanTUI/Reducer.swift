@@ -23,7 +23,13 @@ public struct Reducer {
       state.rows = rows
       state.columns = columns
     case .key(.click(let row, let column)):
-      if state.overlay == nil && state.searchEditor == nil { click(&state, row: row, column: column) }
+      if state.overlay == nil && state.searchEditor == nil {
+        if state.view == .timeline {
+          timelineClick(&state, row: row)
+        } else if state.view == .dashboard {
+          click(&state, row: row, column: column)
+        }
+      }
       follow = false
     case .key(let key):
       if state.overlay != nil {
@@ -34,7 +40,12 @@ public struct Reducer {
       } else if key == .ctrl("c") {
         effects.append(.quit)
       } else if key == .scrollUp || key == .scrollDown {
-        move(&state, by: key == .scrollUp ? -3 : 3)
+        if state.view == .timeline {
+          // The wheel moves through the timeline's deadlines, not the hidden panes.
+          effects += timelineCommand(&state, key == .scrollUp ? .moveUp : .moveDown, now: now) ?? []
+        } else {
+          move(&state, by: key == .scrollUp ? -3 : 3)
+        }
         follow = false
       } else if let command = KeyTable.command(for: key) {
         follow = !command.movesSelection
@@ -90,6 +101,8 @@ public struct Reducer {
     if follow { anchor.restore(&state, documentReplaced: replaced) }
     if state.saveState == .saved, effects.contains(where: \.isSave) { state.saveState = .saving }
     keepSelectionVisible(&state)
+    // Another item's details start at their top.
+    if anchor.itemID != cache.selectedItem(state)?.id { state.detailScroll = 0 }
     return effects
   }
 
@@ -138,7 +151,7 @@ public struct Reducer {
 extension Effect {
   var isSave: Bool {
     switch self {
-    case .persist, .persistWorkPlan: return true
+    case .persist, .persistWorkPlan, .persistCalendar: return true
     default: return false
     }
   }
@@ -150,7 +163,7 @@ extension Command {
   var movesSelection: Bool {
     switch self {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .enter, .back, .search, .nextMatch, .previousMatch,
-      .filter, .workload, .undo, .redo, .toggleSelect:
+      .filter, .workload, .undo, .redo, .toggleSelect, .timeline:
       return true
     default:
       return false

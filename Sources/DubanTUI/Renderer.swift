@@ -23,6 +23,8 @@ public enum Renderer {
       WorkloadView.draw(&screen, state, cache.workloadRows(state), layout.workload, box)
     case .chase:
       ChaseView.draw(&screen, state, cache, layout.workload, box)
+    case .timeline:
+      TimelineView.draw(&screen, state, cache, layout.workload, box)
     }
     StatusLine.draw(&screen, state, layout.status)
     let lang = state.lang
@@ -52,6 +54,13 @@ public enum Renderer {
       ChooserOverlay.draw(&screen, state, chooser, box)
     case .unitPrompt(let prompt):
       UnitPromptOverlay.draw(&screen, state, prompt, box)
+    case .deadline(let id, let editor):
+      PromptOverlay.draw(
+        &screen, state,
+        title: lang.pick(
+          "期限 \(id)（如 6/30 或 2019-06-30，清空则取年底；Enter 保存）",
+          "Deadline of \(id) (6/30 or 2019-06-30; empty: year end; Enter saves)"),
+        editor: editor, box)
     case nil: break
     }
     return screen

@@ -32,6 +32,8 @@ public final class ViewCache: Sendable {
   }
 
   let contents = Mutex(Contents())
+  /// The timeline's rows (TimelineModel), kept apart: only the timeline reads them.
+  let timeline = TimelineCache()
 
   public init() {}
 }

@@ -7,7 +7,8 @@ enum WorkloadView {
     let lang = state.lang
     let w = screen.width
     let title =
-      lang.pick("单位工作量", "Workload") + " · " + lang.pick("按", "by ") + state.workloadSort.label(lang)
+      lang.pick("单位工作量", "Workload") + " \(rows.isEmpty ? 0 : state.workloadList.index + 1)/\(rows.count) · "
+      + lang.pick("按", "by ") + state.workloadSort.label(lang)
       + lang.pick("排序 · s 换列 · Enter 看事项 · o 展开 · w 返回", " · s column · Enter items · o expand · w back")
     Renderer.frame(&screen, r, title: title, active: true, box)
     let inner = r.innerWidth
@@ -21,6 +22,7 @@ enum WorkloadView {
     let barWidth = max(0, min(24, (inner - fixed - 14) / 2))
     let nameWidth = max(6, inner - fixed - barWidth - 2)
     let maxLoad = rows.map(\.load.weighted).max() ?? 1
+    let query = state.searchEditor?.text ?? state.lastSearch
     // Header.
     var col = r.column + 1
     let headerRow = r.row + 1
@@ -44,7 +46,10 @@ enum WorkloadView {
         name = (state.expandedGroups.contains(l.unit.name) ? "▾ " : "▸ ") + name + lang.pick("［泛指］", " [group]")
       }
       col = r.column + 1
-      col += screen.put(w.pad(w.truncate(name, columns: nameWidth), columns: nameWidth), row: y, column: col) + 1
+      let shown = w.truncate(name, columns: nameWidth)
+      screen.put(w.pad(shown, columns: nameWidth), row: y, column: col)
+      TaskPane.highlight(&screen, text: shown, query: query, row: y, column: col)
+      col += nameWidth + 1
       let values = [
         "\(l.lead)", "\(l.responsible)", Target.format((l.weighted * 10).rounded() / 10),
         "\(l.statuses[.notStarted] ?? 0)", "\(l.statuses[.inProgress] ?? 0)", "\(l.statuses[.done] ?? 0)",

@@ -25,8 +25,13 @@ struct MarkCommand: ParsableCommand {
       valueName: "name=value"))
   var actual: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "The item's own deadline: 2019-06-30, 6/30 or 6月30日 (in the plan's year); \"\" clears it.", valueName: "date"))
+  var deadline: String?
+
   func validate() throws {
-    if status == nil && progress == nil && note == nil && actual.isEmpty {
+    if status == nil && progress == nil && note == nil && actual.isEmpty && deadline == nil {
       throw ValidationError(
         global.language.pick(
           "请说明要记录什么：--status、--progress、--note 和/或 --actual",
@@ -57,6 +62,18 @@ struct MarkCommand: ParsableCommand {
       let stamp = global.stamp()
       let (_, changes) = try store.update { doc in
         if let item = doc.plan.item(id: id) { try request.check(item: id, currentProgress: item.progress) }
+        var edits = edits
+        // A day without a year is in the plan's year, as the dashboard's `d` reads it.
+        if let deadline {
+          let text = deadline.trimmed
+          let year = Schedule(plan: doc.plan, settings: doc.settings, today: global.day).year
+          guard text.isEmpty || UserInput.day(text, year: year) != nil else {
+            throw Failure(
+              lang.pick(
+                "“\(text)”不是日期：写 6/30、6月30日 或 \(year)-06-30", "“\(text)” is not a date: type 6/30 or \(year)-06-30"))
+          }
+          edits.append(.deadline(text.isEmpty ? nil : UserInput.day(text, year: year)!.description))
+        }
         return try doc.plan.apply(edits, to: id, stamp: stamp)
       }
       // Nothing changed, nothing written: the store, its time and its .bak stay as they were.

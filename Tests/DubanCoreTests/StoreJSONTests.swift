@@ -183,6 +183,24 @@ final class StoreJSONTests: XCTestCase {
     XCTAssertThrowsError(try Store.decode(Data(bad.utf8), file: "s.json"), "a number is not a day")
   }
 
+  /// The calendar's history (changes of the plan's dates) is left out until the first one.
+  func testTheCalendarsHistoryIsStored() throws {
+    var doc = StoreDocument(plan: try Fixtures.seedPlan())
+    XCTAssertFalse(String(decoding: try Store.encode(doc), as: UTF8.self).contains("calendar:"))
+    try doc.plan.apply(
+      [CalendarEdit(key: "Q2", from: "2019-07-10", to: "2019-07-12")],
+      stamp: Stamp(user: "李科员", time: "2019-05-01T09:00:00+08:00"))
+    let data = try Store.encode(doc)
+    XCTAssertTrue(data == (try Self.reference(doc)))
+    let fast = try data.withUnsafeBytes { raw in
+      var reader = JSONReader(raw)
+      return try StoreJSON.decode(&reader)
+    }
+    XCTAssertEqual(fast.plan.calendar.history?.first?.field, .calendar("Q2"))
+    XCTAssertEqual(fast, doc)
+    XCTAssertEqual(try Store.decodeWithFoundation(data, file: "s.json"), doc)
+  }
+
   func testWritesExactlyWhatJSONEncoderWrites() throws {
     for doc in [StoreDocument(plan: try Fixtures.seedPlan()), try Self.fullDocument()] {
       let ours = try Store.encode(doc)

@@ -38,7 +38,10 @@ final class ItemFormTests: XCTestCase {
     XCTAssertEqual(effects.persisted["2.67"], [.text(item.text, was: original)], "checked against what it opened on")
     XCTAssertEqual(item.history.suffix(2).map(\.field), [.text, .reviewed])
     XCTAssertFalse(h.text.contains("疑 有序推进"), "resolved: the mark is gone")
-    XCTAssertTrue(h.text.contains("文本 “…准,加大365bet体育投注力度,确…”→“…准,加大执法监督力度,确…”"), "history in the detail")
+    // The history is at the end of the detail: J scrolls down to it.
+    let line = "文本 “…准,加大365bet体育投注力度,确…”→“…准,加大执法监督力度,确…”"
+    for _ in 0..<12 where !h.text.contains(line) { h.press(.char("J")) }
+    XCTAssertTrue(h.text.contains(line), "history in the detail")
     h.press(.char("u"))
     XCTAssertTrue(h.state.plan.item(id: "2.67")!.text.contains("365bet"), "u puts the text back")
     XCTAssertTrue(h.text.contains("疑 有序推进"), "and the warning is open again")

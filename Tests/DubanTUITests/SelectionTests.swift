@@ -110,14 +110,15 @@ final class ProgressBarRenderTests: XCTestCase {
     for ch in [ProgressBar.filled, ProgressBar.empty, ProgressBar.marker, RowMarks.selected] {
       XCTAssertEqual(wide.width(of: ch), 1, "\(ch) is one column even where ambiguous is wide")
     }
-    var h = Harness(rows: 24, columns: 80)
+    // 120 columns: a task pane wide enough for a five-cell bar (at 80 the text comes first).
+    var h = Harness(rows: 24, columns: 120)
     h.press(.char("j"), .char("j"), .enter, .char("+"), .char("+"))
     XCTAssertTrue(h.text.contains("20% ▐░|░░░"), h.text)
     h.state.asciiBorders = true
     h.state.width = wide
     XCTAssertTrue(h.text.contains("20% #.|..."), h.text)
     XCTAssertFalse(h.text.contains("▐") || h.text.contains("░"))
-    for row in 0..<24 { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), 80, "row \(row)") }
+    for row in 0..<24 { XCTAssertEqual(h.screen.width.width(of: h.screen.line(row)), 120, "row \(row)") }
   }
 }
 

@@ -21,6 +21,11 @@ public enum HistoryField: Hashable, Sendable {
   case responsible
   /// The item's import warnings resolved (after = the time), or back to open (after empty).
   case reviewed
+  /// The item's own deadline (YYYY-MM-DD; empty when none).
+  case deadline
+  /// A date of the plan's calendar, by its key: `workPlanDue` or a period id (kept in the
+  /// calendar's own history).
+  case calendar(String)
   /// A field written by a newer duban: kept and shown as stored.
   case other(String)
 
@@ -35,6 +40,8 @@ public enum HistoryField: Hashable, Sendable {
     case "lead": self = .lead
     case "responsible": self = .responsible
     case "reviewed": self = .reviewed
+    case "deadline": self = .deadline
+    case let s where s.hasPrefix("calendar:"): self = .calendar(String(s.dropFirst(9)))
     case let s where s.hasPrefix("actual:"): self = .actual(String(s.dropFirst(7)))
     case let s where s.hasPrefix("report:"): self = .report(String(s.dropFirst(7)))
     case let s where s.hasPrefix("workPlan:"): self = .workPlan(String(s.dropFirst(9)))
@@ -57,6 +64,8 @@ public enum HistoryField: Hashable, Sendable {
     case .actual(let name): return "actual:\(name)"
     case .report(let period): return "report:\(period)"
     case .workPlan(let unit): return "workPlan:\(unit)"
+    case .deadline: return "deadline"
+    case .calendar(let key): return "calendar:\(key)"
     case .other(let s): return s
     }
   }
@@ -104,6 +113,11 @@ extension Change {
       return lang.pick("\(unit)办理方案 \(dash(before))→\(dash(after))", "\(unit) work plan \(dash(before))→\(dash(after))")
     case .text, .lead, .responsible, .reviewed:
       return planFixSummary(lang)
+    case .deadline:
+      return lang.pick("期限 \(dash(before))→\(dash(after))", "deadline \(dash(before))→\(dash(after))")
+    case .calendar(let key):
+      let name = key == "workPlanDue" ? lang.pick("办理方案报送日期", "work plans due") : lang.pick("\(key)报送日期", "\(key) due")
+      return "\(name) \(dash(before))→\(dash(after))"
     case .other(let name):
       return "\(name) \(dash(before))→\(dash(after))"
     }

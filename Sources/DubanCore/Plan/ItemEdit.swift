@@ -20,6 +20,8 @@ public enum ItemEdit: Equatable, Sendable {
   /// 销号: the office closes a finished item out; it is read-only until reopened.
   case close(date: String, remark: String)
   case reopen(remark: String)
+  /// The item's own deadline (YYYY-MM-DD), or nil to clear it (the plan's year end applies).
+  case deadline(String?)
   /// Undo and redo: puts back the parts of the item that differ between `from` and `to`,
   /// only where the item still holds `from` (nobody changed them since).
   case revert(from: ItemState, to: ItemState)
@@ -193,6 +195,8 @@ struct ItemRecorder {
       }
       item.closed = nil
       record(.reopened, "\(closed.date) \(closed.remark)", remark)
+    case .deadline(let day):
+      try setDeadline(day)
     case .revert(let from, let to):
       try revert(from: from, to: to)
     case .text(let text, let was):
@@ -205,6 +209,15 @@ struct ItemRecorder {
     case .review(let resolved):
       setReviewed(resolved)
     }
+  }
+
+  mutating func setDeadline(_ day: String?) throws {
+    if let day, Day(day)?.description != day {
+      throw EditError(zh: "期限“\(day)”不是有效日期（YYYY-MM-DD）", en: "deadline “\(day)” is not a date (YYYY-MM-DD)")
+    }
+    guard item.deadline != day else { return }
+    record(.deadline, item.deadline ?? "", day ?? "")
+    item.deadline = day
   }
 
   mutating func setActual(_ name: String, _ value: Double?) throws {

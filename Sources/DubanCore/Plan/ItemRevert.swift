@@ -12,11 +12,14 @@ public struct ItemState: Equatable, Sendable {
   public var lead: [String]
   public var responsible: [String]
   public var reviewed: String?
+  public var deadline: String?
 
   public init(
     status: Status, progress: Int, notes: [Note], reports: [ReportFiling], actuals: [Double?], closed: Closure?,
-    text: String = "", lead: [String] = [], responsible: [String] = [], reviewed: String? = nil
+    text: String = "", lead: [String] = [], responsible: [String] = [], reviewed: String? = nil,
+    deadline: String? = nil
   ) {
+    self.deadline = deadline
     self.status = status
     self.progress = progress
     self.notes = notes
@@ -35,7 +38,7 @@ extension Item {
     ItemState(
       status: status, progress: progress, notes: notes, reports: reports, actuals: targets.map(\.actual),
       closed: closed,
-      text: text, lead: lead, responsible: responsible, reviewed: reviewed)
+      text: text, lead: lead, responsible: responsible, reviewed: reviewed, deadline: deadline)
   }
 
   /// The latest history entry about `field` made by someone other than `stamp`'s user, or
@@ -63,6 +66,7 @@ extension ItemRecorder {
     if from.progress != to.progress, now.progress != from.progress { throw conflict(.progress, "进度", "progress") }
     if from.status != to.status, now.status != from.status { throw conflict(.status, "状态", "status") }
     try checkPlanFix(from: from, to: to, now: now, conflict: conflict)
+    if from.deadline != to.deadline, now.deadline != from.deadline { throw conflict(.deadline, "期限", "deadline") }
     let added = from.notes.filter { !to.notes.contains($0) }
     let removed = to.notes.filter { !from.notes.contains($0) }
     if let gone = added.first(where: { !now.notes.contains($0) }) {
@@ -95,6 +99,7 @@ extension ItemRecorder {
     }
     if from.status != to.status { setStatus(to.status) }
     if from.progress != to.progress { setProgress(to.progress) }
+    if from.deadline != to.deadline { try setDeadline(to.deadline) }
     for note in added {
       item.notes.removeAll { $0 == note }
       record(.note, note.text, "")
@@ -137,6 +142,7 @@ extension ItemState {
     switch field {
     case .status: return status.label(lang)
     case .progress: return "\(progress)%"
+    case .deadline: return deadline ?? lang.pick("无期限", "no deadline")
     case .closed, .reopened: return closed == nil ? lang.pick("未销号", "open") : lang.pick("已销号", "closed out")
     case .text: return "“\(text)”"
     case .lead: return lead.isEmpty ? "—" : lead.joined(separator: "、")

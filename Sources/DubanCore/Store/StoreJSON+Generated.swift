@@ -111,6 +111,8 @@ public struct PlanCalendar: Equatable, Sendable {
   public var periods: [ReportPeriod]
   /// What the importer could not find, in words, so the user knows the plan has no dates.
   public var remarks: [String]
+  /// Every change of the calendar's dates (field calendar:workPlanDue, calendar:Q2, …), oldest first; left out until the first change.
+  public var history: [Change]?
 
   /// The fast reader (declared here, so that the hand-written initializers in Model/ stand
   /// in for the memberwise one).
@@ -120,6 +122,7 @@ public struct PlanCalendar: Equatable, Sendable {
     var workPlanDue: String? = nil
     var periods: [ReportPeriod]?
     var remarks: [String]?
+    var history: [Change]? = nil
     try r.beginObject()
     var first = true
     while let key = try r.nextKey(&first) {
@@ -129,6 +132,7 @@ public struct PlanCalendar: Equatable, Sendable {
       case K.workPlanDue: workPlanDue = try r.readOptionalString()
       case K.periods: periods = try r.readArray { try ReportPeriod(json: &$0) }
       case K.remarks: remarks = try r.readStrings()
+      case K.history: history = try r.readNull() ? nil : try r.readArray { try Change(json: &$0) }
       default: try r.skipValue()
       }
     }
@@ -141,6 +145,7 @@ public struct PlanCalendar: Equatable, Sendable {
     self.workPlanDue = workPlanDue
     self.periods = periods
     self.remarks = remarks
+    self.history = history
   }
 }
 
@@ -899,7 +904,7 @@ extension Plan: Codable {
 
 extension PlanCalendar: Codable {
   enum CodingKeys: String, CodingKey {
-    case issued, published, workPlanDue, periods, remarks
+    case issued, published, workPlanDue, periods, remarks, history
   }
 
   public init(from decoder: Decoder) throws {
@@ -909,6 +914,7 @@ extension PlanCalendar: Codable {
     workPlanDue = try c.decodeIfPresent(String.self, forKey: .workPlanDue)
     periods = try c.decode([ReportPeriod].self, forKey: .periods)
     remarks = try c.decode([String].self, forKey: .remarks)
+    history = try c.decodeIfPresent([Change].self, forKey: .history)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -918,6 +924,7 @@ extension PlanCalendar: Codable {
     try c.encode(workPlanDue, forKey: .workPlanDue)
     try c.encode(periods, forKey: .periods)
     try c.encode(remarks, forKey: .remarks)
+    try c.encodeIfPresent(history, forKey: .history)
   }
 }
 
@@ -1316,6 +1323,7 @@ enum K {
   static var workPlanDue: JSONKey { JSONKey(low: 0x6E616C506B726F77, high: 0x657544, length: 11) }
   static var periods: JSONKey { JSONKey(low: 0x0073646F69726570, high: 0x0, length: 7) }
   static var remarks: JSONKey { JSONKey(low: 0x00736B72616D6572, high: 0x0, length: 7) }
+  static var history: JSONKey { JSONKey(low: 0x0079726F74736968, high: 0x0, length: 7) }
   static var id: JSONKey { JSONKey(low: 0x0000000000006469, high: 0x0, length: 2) }
   static var name: JSONKey { JSONKey(low: 0x00000000656D616E, high: 0x0, length: 4) }
   static var due: JSONKey { JSONKey(low: 0x0000000000657564, high: 0x0, length: 3) }
@@ -1343,7 +1351,6 @@ enum K {
   static var targets: JSONKey { JSONKey(low: 0x0073746567726174, high: 0x0, length: 7) }
   static var deadline: JSONKey { JSONKey(low: 0x656E696C64616564, high: 0x0, length: 8) }
   static var closed: JSONKey { JSONKey(low: 0x00006465736F6C63, high: 0x0, length: 6) }
-  static var history: JSONKey { JSONKey(low: 0x0079726F74736968, high: 0x0, length: 7) }
   static var reviewed: JSONKey { JSONKey(low: 0x6465776569766572, high: 0x0, length: 8) }
   static var time: JSONKey { JSONKey(low: 0x00000000656D6974, high: 0x0, length: 4) }
   static var user: JSONKey { JSONKey(low: 0x0000000072657375, high: 0x0, length: 4) }
@@ -1394,6 +1401,7 @@ enum K {
     ("workPlanDue", workPlanDue),
     ("periods", periods),
     ("remarks", remarks),
+    ("history", history),
     ("id", id),
     ("name", name),
     ("due", due),
@@ -1421,7 +1429,6 @@ enum K {
     ("targets", targets),
     ("deadline", deadline),
     ("closed", closed),
-    ("history", history),
     ("reviewed", reviewed),
     ("time", time),
     ("user", user),
@@ -1525,6 +1532,15 @@ extension Plan {
 extension PlanCalendar {
   func write(_ w: inout JSONWriter) {
     w.beginObject()
+    if let history {
+      w.key("history")
+      w.beginArray()
+      for element in history {
+        w.element()
+        element.write(&w)
+      }
+      w.endArray()
+    }
     w.key("issued")
     w.string(issued)
     w.key("periods")
