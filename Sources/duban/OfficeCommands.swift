@@ -109,3 +109,77 @@ struct FormCommand: ParsableCommand {
     }
   }
 }
+
+extension ExportTarget {
+  /// Writes the .xlsx or .docx when that is the format asked for (true), else leaves it to
+  /// the text export (false). Office files go to --out only.
+  func emitOffice(
+    _ global: GlobalOptions, xlsx: (() -> Workbook)? = nil, docx: (() -> WordDocument)? = nil
+  ) throws -> Bool {
+    let lang = global.language
+    let bytes: [UInt8]
+    switch format {
+    case .xlsx:
+      guard let xlsx else { throw Failure(lang.pick("这份导出没有 xlsx 格式", "this export has no xlsx format")) }
+      bytes = try XLSXWriter.data(xlsx())
+    case .docx:
+      guard let docx else { throw Failure(lang.pick("这份导出没有 docx 格式", "this export has no docx format")) }
+      bytes = try DOCXWriter.data(docx())
+    case .md, .csv, .json: return false
+    }
+    guard let out else {
+      throw Failure(lang.pick("\(format.rawValue) 文件需要 --out 指定写到哪里", "an \(format.rawValue) file needs --out"))
+    }
+    try global.writeOffice(bytes, to: out, force: force)
+    note(lang.pick("已导出到 \(out)", "exported to \(out)"))
+    return true
+  }
+}
+
+struct RemindCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remind",
+    abstract: "The 催办通知 to one unit: the reports it owes (overdue and due soon), as .docx or Markdown.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
+  var unit: String
+
+  @Option(help: ArgumentHelp("docx (default, needs --out) or md.", valueName: "format"))
+  var format: OutputFormat = .docx
+
+  @Option(help: ArgumentHelp("Write to this file.", valueName: "path"))
+  var out: String?
+
+  @Flag(help: "Replace a file at --out that is not a duban export.")
+  var force = false
+
+  func run() throws {
+    try global.reportingErrors {
+      let lang = global.language
+      let (_, doc) = try global.openStore()
+      let u = try doc.plan.requireUnit(unit, lang: lang)
+      let r = Reminder(doc, unit: u.name, today: global.day)
+      switch format {
+      case .docx:
+        guard let out else { throw Failure(lang.pick("docx 文件需要 --out 指定写到哪里", "a docx file needs --out")) }
+        try global.writeOffice(DOCXWriter.data(OfficeExports.reminderDocument(r)), to: out, force: force)
+        note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
+      case .md:
+        let table = r.rows.isEmpty ? "" : "\n| " + Reminder.headers.joined(separator: " | ") + " |\n|"
+          + Reminder.headers.map { _ in "---" }.joined(separator: "|") + "|\n"
+          + r.rows.map { "| " + $0.map { TerminalSafe.line($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n" }.joined()
+        let md = ExportFile.markdownMarker + "\n# \(r.title)\n\n\(u.name)：\n\n\(r.body)\n" + table
+        if let out {
+          try ExportFile.write(md, to: out, format: .md, force: force)
+          note(lang.pick("已导出到 \(out)", "exported to \(out)"))
+        } else {
+          Output.write(md, format: .md)
+        }
+      case .csv, .json, .xlsx:
+        throw Failure(lang.pick("催办通知只能是 docx 或 md", "a reminder is docx or md"))
+      }
+    }
+  }
+}

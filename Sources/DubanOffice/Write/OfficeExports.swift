@@ -87,3 +87,27 @@ extension OfficeFile {
     return (st.st_mode & S_IFMT) == S_IFDIR
   }
 }
+
+extension OfficeExports {
+  /// The bulletin as the office publishes it.
+  public static func bulletinDocument(_ b: Bulletin) -> WordDocument {
+    var blocks: [WordDocument.Block] = [
+      .title(b.title), .salutation("各街道办事处，区人民政府各部门，各有关单位："),
+      .paragraph(b.summary + b.dueSentence),
+    ]
+    for t in b.tables {
+      blocks.append(.heading(t.title))
+      blocks.append(t.rows.isEmpty ? .paragraph("无。") : .table(headers: t.headers, rows: t.rows))
+    }
+    blocks += [.heading("四、需督促的单位"), .paragraph(b.urging), .signature(["区人民政府督查室", b.signedDate])]
+    return WordDocument(blocks)
+  }
+
+  /// 催办通知 to one unit.
+  public static func reminderDocument(_ r: Reminder) -> WordDocument {
+    var blocks: [WordDocument.Block] = [.title(r.title), .salutation("\(r.unit)："), .paragraph(r.body)]
+    if !r.rows.isEmpty { blocks.append(.table(headers: Reminder.headers, rows: r.rows)) }
+    blocks.append(.signature(["区人民政府督查室", Bulletin.chineseDate(r.asOf.description)]))
+    return WordDocument(blocks)
+  }
+}
