@@ -167,9 +167,14 @@ struct RemindCommand: ParsableCommand {
         try global.writeOffice(DOCXWriter.data(OfficeExports.reminderDocument(r)), to: out, force: force)
         note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
       case .md:
-        let table = r.rows.isEmpty ? "" : "\n| " + Reminder.headers.joined(separator: " | ") + " |\n|"
-          + Reminder.headers.map { _ in "---" }.joined(separator: "|") + "|\n"
-          + r.rows.map { "| " + $0.map { TerminalSafe.line($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n" }.joined()
+        let table =
+          r.rows.isEmpty
+          ? ""
+          : "\n| " + Reminder.headers.joined(separator: " | ") + " |\n|"
+            + Reminder.headers.map { _ in "---" }.joined(separator: "|") + "|\n"
+            + r.rows.map {
+              "| " + $0.map { TerminalSafe.line($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            }.joined()
         let md = ExportFile.markdownMarker + "\n# \(r.title)\n\n\(u.name)：\n\n\(r.body)\n" + table
         if let out {
           try ExportFile.write(md, to: out, format: .md, force: force)

@@ -57,7 +57,11 @@ final class OfficeWriteTests: XCTestCase {
     var d = doc!
     let edit = WorkPlanEdit(
       unit: "区发改委", owner: "张主任",
-      items: [.init(item: "1.1", rows: [WorkPlanRow(item: "1.1", content: "季度调度", deadline: "2019-06-30", leader: "李", office: "综合科")])])
+      items: [
+        .init(
+          item: "1.1",
+          rows: [WorkPlanRow(item: "1.1", content: "季度调度", deadline: "2019-06-30", leader: "李", office: "综合科")])
+      ])
     try d.apply(edit, day: "2019-01-20", stamp: Stamp(user: "t", time: "2019-01-20T00:00:00Z"))
     let book = OfficeExports.workPlan(d, unit: "区发改委")
     let csv = try Office.convert(try write(book, "plan.xlsx"), to: Office.csvFilter, ext: "csv", in: dir)
@@ -69,7 +73,8 @@ final class OfficeWriteTests: XCTestCase {
     let book = OfficeExports.bulletin(b)
     let url = try write(book, "bulletin.xlsx")
     // Token 12 = -1: every sheet, each to NAME-SHEET.csv.
-    try Office.convert(url, to: Office.csvFilter + ",1,,0,false,true,false,false,false,-1", ext: "csv", in: dir, ignoreMissing: true)
+    try Office.convert(
+      url, to: Office.csvFilter + ",1,,0,false,true,false,false,false,-1", ext: "csv", in: dir, ignoreMissing: true)
     for sheet in book.sheets {
       let csv = dir.appendingPathComponent("bulletin-\(sheet.name).csv")
       XCTAssertEqual(try Office.csvRows(csv).map(trim), shown(sheet), sheet.name)
@@ -92,8 +97,10 @@ final class OfficeWriteTests: XCTestCase {
     try Data(DOCXWriter.data(word)).write(to: url)
     let txt = try Office.convert(url, to: "txt:Text (encoded):UTF8", ext: "txt", in: dir)
     let text = try String(contentsOf: txt, encoding: .utf8)
-    let lines = text.replacing("\u{FEFF}", with: "").replacing("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: true)
-      .map(String.init)
+    let lines = text.replacing("\u{FEFF}", with: "").replacing("\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: true
+    )
+    .map(String.init)
     XCTAssertEqual(lines, word.plainLines.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.isEmpty })
   }
 }

@@ -36,7 +36,8 @@ public struct Reminder: Sendable {
     let overdue = owed.filter(\.overdue).count
     let soon = owed.count - overdue
     if owed.isEmpty { return "截至\(Bulletin.chineseDate(asOf.description))，你单位没有逾期或即将到期的进展报送。" }
-    return "截至\(Bulletin.chineseDate(asOf.description))，你单位有\(overdue)项进展报送已逾期、\(soon)项即将到期（明细见下表）。请高度重视，于收到本通知后3个工作日内按要求报送，逾期将在通报中予以点名。"
+    return
+      "截至\(Bulletin.chineseDate(asOf.description))，你单位有\(overdue)项进展报送已逾期、\(soon)项即将到期（明细见下表）。请高度重视，于收到本通知后3个工作日内按要求报送，逾期将在通报中予以点名。"
   }
 
   public static let headers = ["编号", "事项", "期次", "截止日期", "状态"]

@@ -26,11 +26,13 @@ public enum XLSXFormReader {
       targets[id] = t.hasPrefix("/") ? String(t.dropFirst()) : base + t
     }
     let shared = try sharedStrings(xml(base + "sharedStrings.xml"))
-    let dates = try dateStyles(xml(base + "styles.xml"))
+    let styles = try xml(base + "styles.xml")
+    let dates = dateStyles(styles)
+    let percents = percentStyles(styles)
     var out: [SheetGrid] = []
     for s in book.first("sheets")?.all("sheet") ?? [] {
       guard let id = s.attributes["id"], let path = targets[id], let sheet = try xml(path) else { continue }
-      out.append(grid(sheet, name: s.attributes["name"] ?? "", shared: shared, dates: dates))
+      out.append(grid(sheet, name: s.attributes["name"] ?? "", shared: shared, dates: dates, percents: percents))
     }
     guard !out.isEmpty else { throw OfficeReadError.notWorkbook }
     return out
@@ -66,6 +68,21 @@ public enum XLSXFormReader {
     return out
   }
 
+  /// Which cell formats (by index) show percentages: built-in 9 and 10, or a code with %.
+  static func percentStyles(_ node: XMLNode?) -> Set<Int> {
+    guard let node else { return [] }
+    var custom: [Int: String] = [:]
+    for f in node.first("numFmts")?.all("numFmt") ?? [] {
+      if let id = f.attributes["numFmtId"].flatMap(Int.init) { custom[id] = f.attributes["formatCode"] ?? "" }
+    }
+    var out: Set<Int> = []
+    for (i, xf) in (node.first("cellXfs")?.all("xf") ?? []).enumerated() {
+      let id = xf.attributes["numFmtId"].flatMap(Int.init) ?? 0
+      if id == 9 || id == 10 || (custom[id]?.contains("%") ?? false) { out.insert(i) }
+    }
+    return out
+  }
+
   /// A format code that shows a date: y or d outside quotes and brackets.
   static func isDateCode(_ code: String) -> Bool {
     var quoted = false
@@ -90,7 +107,9 @@ public enum XLSXFormReader {
     return false
   }
 
-  static func grid(_ sheet: XMLNode, name: String, shared: [String], dates: Set<Int>) -> SheetGrid {
+  static func grid(_ sheet: XMLNode, name: String, shared: [String], dates: Set<Int>, percents: Set<Int> = [])
+    -> SheetGrid
+  {
     var rows: [SheetGrid.Row] = []
     var lastRow = 0
     for r in sheet.first("sheetData")?.all("row") ?? [] {
@@ -112,6 +131,9 @@ public enum XLSXFormReader {
             let day = day(serial: n)
           {
             value = day.description
+          } else if let style = c.attributes["s"].flatMap(Int.init), percents.contains(style), let n = Double(v) {
+            // "25%" typed in a cell is stored as 0.25 in a percent format: read what was typed.
+            value = number(String((n * 100 * 1e6).rounded() / 1e6)) + "%"
           } else {
             value = number(v)
           }

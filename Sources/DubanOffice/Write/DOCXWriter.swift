@@ -61,7 +61,9 @@ public enum DOCXWriter {
     return x + "</w:r>"
   }
 
-  static func paragraph(_ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0)
+  static func paragraph(
+    _ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0
+  )
     -> String
   {
     var p = "<w:p><w:pPr>"
@@ -94,7 +96,8 @@ public enum DOCXWriter {
     // A4, GB/T 9704 margins (twips: 1 mm ≈ 56.7), footer with the page number.
     x += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId1\"/>"
     x += "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-    x += "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>"
+    x +=
+      "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>"
     x += "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"0\"/></w:sectPr>"
     return x + "</w:body></w:document>"
   }
