@@ -32,6 +32,8 @@ public enum Overlay: Equatable, Sendable {
   case closeOut(itemID: String, reopen: Bool, editor: LineEditor)
   /// A question before something that cannot be typed back: y confirms, anything else not.
   case confirm(Confirmation)
+  /// X: which format to export in (md, csv, xlsx, docx).
+  case exportFormat(ExportRequest)
 }
 
 public enum Confirmation: Equatable, Sendable {

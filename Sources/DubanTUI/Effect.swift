@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
   case persistWorkPlan(WorkPlanEdit, editID: Int)
   /// Write an export of the current view to a file.
   case export(ExportRequest)
+  /// The same in a chosen format (X, then c, x or d): CSV, or an office file.
+  case exportAs(ExportRequest, ExportChoice)
   /// Suspend the screen and edit a long note in $EDITOR.
   case openEditor(itemID: String)
   case quit
@@ -16,6 +18,11 @@ public enum Effect: Equatable, Sendable {
 public enum ExportRequest: Equatable, Sendable {
   case sheet(unit: String)
   case bulletin
+}
+
+/// The formats X offers; Markdown is `Effect.export` itself.
+public enum ExportChoice: String, Equatable, Sendable {
+  case csv, xlsx, docx
 }
 
 /// Everything that changes the dashboard's state: the user's keys, and the outcomes of the

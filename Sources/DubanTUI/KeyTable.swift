@@ -105,8 +105,8 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
     KeyBinding(
-      keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报",
-      en: "export: the unit's work plan or the bulletin"),
+      keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报（可选格式）",
+      en: "export: the unit's work plan or the bulletin (choose a format)"),
     KeyBinding(keys: [.char("u")], label: "u", command: .undo, zh: "撤销", en: "undo"),
     KeyBinding(keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做", en: "redo"),
     KeyBinding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help"),

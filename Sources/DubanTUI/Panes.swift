@@ -222,6 +222,7 @@ enum StatusLine {
     case .note, .actual, .closeOut: return lang.pick("Enter 保存 · Esc 取消", "Enter saves · Esc cancels")
     case .confirm: return lang.pick("y 确认 · 其他键取消", "y confirms · other keys cancel")
     case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
+    case .exportFormat: return lang.pick("m/c/x/d 选择格式 · Esc 取消", "m/c/x/d chooses · Esc cancels")
     case nil: return lang.pick("今天 \(state.today) · ?帮助 q退出", "today \(state.today) · ? help  q quit")
     }
   }

@@ -45,6 +45,19 @@ public enum Renderer {
         editor: editor, box)
     case .confirm(let question):
       ConfirmOverlay.draw(&screen, state, question, box)
+    case .exportFormat(let request):
+      let what: String
+      if case .sheet(let unit) = request {
+        what = lang.pick("\(unit)办理方案", "\(unit)'s work plan")
+      } else {
+        what = lang.pick("本期通报", "the bulletin")
+      }
+      PromptOverlay.draw(
+        &screen, state, title: lang.pick("导出\(what)：选择格式", "Export \(what): choose a format"),
+        editor: LineEditor(
+          lang.pick(
+            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""),
+            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""))), box)
     case nil: break
     }
     return screen

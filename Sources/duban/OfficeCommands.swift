@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubanCore
 import DubanOffice
+import DubanTUI
 import FoundationEssentials
 
 /// Formats for documents: the text exports, and the office files (.xlsx, .docx).
@@ -185,6 +186,20 @@ struct RemindCommand: ParsableCommand {
       case .csv, .json, .xlsx:
         throw Failure(lang.pick("催办通知只能是 docx 或 md", "a reminder is docx or md"))
       }
+    }
+  }
+}
+
+extension OfficeExports {
+  /// The dashboard's X in .xlsx or .docx (the runtime writes the bytes).
+  static let dashboardExport: OfficeExporter = { request, choice, doc, today in
+    switch (request, choice) {
+    case (.sheet(let unit), .xlsx): return try XLSXWriter.data(OfficeExports.workPlan(doc, unit: unit))
+    case (.bulletin, .xlsx):
+      return try XLSXWriter.data(OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)))
+    case (.bulletin, .docx):
+      return try DOCXWriter.data(OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)))
+    default: throw Failure("\(choice.rawValue)")
     }
   }
 }

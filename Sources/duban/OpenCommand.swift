@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanOffice
 import DubanTUI
 import DubanTerm
 import FoundationEssentials
@@ -47,6 +48,7 @@ struct OpenCommand: ParsableCommand {
       rows: size.rows, columns: size.columns, width: DisplayWidth(ambiguousIsWide: ambiguous),
       asciiBorders: asciiBorders || ambiguous)
     let runtime = AppRuntime(state: state, store: store, clock: { global.stamp().time })
+    runtime.officeExporter = OfficeExports.dashboardExport
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
     if case .failed(let reason) = runtime.state.saveState {
