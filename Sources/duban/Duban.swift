@@ -14,7 +14,8 @@ struct Duban: ParsableCommand {
     subcommands: [
       OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self,
       GroupCommand.self, WorkPlanCommand.self, FileCommand.self, CloseCommand.self, SheetCommand.self,
-      ReportCommand.self, KeysCommand.self, DoctorCommand.self, FormCommand.self, CollectCommand.self, RemindCommand.self,
+      ReportCommand.self, KeysCommand.self, DoctorCommand.self, FormCommand.self, CollectCommand.self,
+      RemindCommand.self,
     ],
     defaultSubcommand: OpenCommand.self
   )
