@@ -55,7 +55,16 @@ enum Office {
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     try p.run()
-    p.waitUntilExit()
+    // A LibreOffice that hangs must not hang the test run: two minutes, then it is stopped.
+    let deadline = Date().addingTimeInterval(120)
+    while p.isRunning && Date() < deadline { usleep(50_000) }
+    if p.isRunning {
+      p.terminate()
+      p.waitUntilExit()
+      throw NSError(
+        domain: "soffice", code: -1,
+        userInfo: [NSLocalizedDescriptionKey: "soffice did not finish converting \(file.lastPathComponent) in 120 s"])
+    }
     let out = dir.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + ext)
     guard ignoreMissing || FileManager.default.fileExists(atPath: out.path) else {
       throw NSError(
