@@ -7,7 +7,8 @@ let package = Package(
     .executable(name: "duban", targets: ["duban"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The only C: ncursesw with the wide-character API switched on.
@@ -26,10 +27,22 @@ let package = Package(
     .target(name: "DubanTUI", dependencies: ["DubanCore"]),
     // The one layer that talks to ncurses.
     .target(name: "DubanTerm", dependencies: ["DubanTUI", "CNCursesW", "CDubanSignals"]),
+    // libxml2, for reading office files (.xlsx, .docx).
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Office files: .xlsx and .docx written (Write/) and read (Read/); zip by ZIPFoundation.
+    .target(
+      name: "DubanOffice",
+      dependencies: ["DubanCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .executableTarget(
       name: "duban",
       dependencies: [
-        "DubanCore", "DubanTUI", "DubanTerm",
+        "DubanCore", "DubanTUI", "DubanTerm", "DubanOffice",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +56,7 @@ let package = Package(
       ]),
     .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
+    .testTarget(name: "DubanOfficeTests", dependencies: ["DubanOffice", "DubanCore"], exclude: ["Fixtures"]),
     // Drives the real binary (and tmux) end to end; measures its screens with DubanCore's widths.
     .testTarget(name: "EndToEndTests", dependencies: ["duban", "DubanCore"], exclude: ["Golden"]),
   ],

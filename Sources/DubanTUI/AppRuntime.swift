@@ -45,6 +45,9 @@ public final class AppRuntime {
     var time: String
   }
 
+  /// Writes .xlsx and .docx for X (set by the executable, which links the office code).
+  public var officeExporter: OfficeExporter?
+
   /// What the store says while it works in the background (a wait for someone's lock, a
   /// backup it could not make), shown on the status line rather than on stderr.
   private let notices = Inbox<StoreNotice>()
@@ -73,7 +76,7 @@ public final class AppRuntime {
   /// The one way the state changes: through the reducer. Effects for the store are queued
   /// and written in the background; their outcomes come back here as actions.
   @discardableResult
-  private func dispatch(_ action: Action) -> [Effect] {
+  func dispatch(_ action: Action) -> [Effect] {
     let now = clock()
     let effects = Reducer.reduce(&state, action, now: now, cache: cache)
     var forTerminal: [Effect] = []
@@ -81,6 +84,7 @@ public final class AppRuntime {
       switch effect {
       case .persist, .persistWorkPlan, .persistCalendar: pending.append(Pending(effect: effect, time: now))
       case .export(let request): export(request)
+      case .exportAs(let request, let choice): export(request, as: choice)
       case .openEditor, .quit: forTerminal.append(effect)
       }
     }

@@ -38,6 +38,8 @@ public enum Overlay: Equatable, Sendable {
   case unitPrompt(UnitPrompt)
   /// `d`: the item's own deadline (empty clears it).
   case deadline(itemID: String, editor: LineEditor)
+  /// X: which format to export in (md, csv, xlsx, docx).
+  case exportFormat(ExportRequest)
 }
 
 public enum Confirmation: Equatable, Sendable {

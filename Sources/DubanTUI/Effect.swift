@@ -10,6 +10,8 @@ public enum Effect: Equatable, Sendable {
   case persistCalendar([CalendarEdit], editID: Int)
   /// Write an export of the current view to a file.
   case export(ExportRequest)
+  /// The same in a chosen format (X, then c, x or d): CSV, or an office file.
+  case exportAs(ExportRequest, ExportChoice)
   /// Suspend the screen and edit a long note in $EDITOR.
   case openEditor(itemID: String)
   case quit
@@ -21,6 +23,11 @@ public enum ExportRequest: Equatable, Sendable {
   /// The chase view's 催办通知: one unit's (the dashboard restricted to it), else one file
   /// per unit in a dated folder.
   case chaseNotices(unit: String?)
+}
+
+/// The formats X offers; Markdown is `Effect.export` itself.
+public enum ExportChoice: String, Equatable, Sendable {
+  case csv, xlsx, docx
 }
 
 /// Everything that changes the dashboard's state: the user's keys, and the outcomes of the

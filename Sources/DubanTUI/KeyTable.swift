@@ -129,8 +129,8 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("c")], label: "c", command: .closeOut, zh: "销号（再按：重新打开）", en: "close out (again: reopen)"),
     KeyBinding(
-      keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报",
-      en: "export: the unit's work plan or the bulletin"),
+      keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报（可选格式）",
+      en: "export: work plan or bulletin (choose a format)"),
     KeyBinding(
       keys: [.char("m")], label: "m", command: .toggleSelect, zh: "选中／取消选中事项（一次改多项）",
       en: "select an item (change several at once)"),

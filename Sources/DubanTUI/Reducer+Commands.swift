@@ -109,9 +109,10 @@ extension Reducer {
       state.overlay = .closeOut(itemID: item.id, reopen: item.closed != nil, editor: LineEditor())
     case .export:
       if state.view == .workload || state.focus == .units, let unit = selectedUnit(state) {
-        return [.export(.sheet(unit: unit))]
+        state.overlay = .exportFormat(.sheet(unit: unit))
+      } else {
+        state.overlay = .exportFormat(.bulletin)
       }
-      return [.export(.bulletin)]
     case .toggleGroup:
       say(&state, lang.pick("按 w 打开单位工作量视图后再展开泛指单位", "press w for the workload view first"))
     case .help:

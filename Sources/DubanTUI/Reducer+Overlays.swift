@@ -60,6 +60,23 @@ extension Reducer {
       case .withdrawReport(let id, let report):
         return edit(&state, id: id, [.withdrawPeriodReport(period: report.period, unit: report.unit)], now: now)
       }
+    case .exportFormat(let request):
+      state.overlay = nil
+      switch key {
+      case .char("m"), .char("1"), .enter: return [.export(request)]
+      case .char("c"), .char("2"): return [.exportAs(request, .csv)]
+      case .char("x"), .char("3"): return [.exportAs(request, .xlsx)]
+      case .char("d"), .char("4"):
+        if case .sheet = request {
+          say(
+            &state, lang.pick("办理方案没有 Word 格式：请选 m、c 或 x", "a work plan has no Word format: choose m, c or x"),
+            error: true)
+          state.overlay = .exportFormat(request)
+          return []
+        }
+        return [.exportAs(request, .docx)]
+      default: say(&state, lang.pick("未导出", "nothing exported"))
+      }
     case nil:
       break
     }

@@ -61,6 +61,19 @@ public enum Renderer {
           "期限 \(id)（如 6/30 或 2019-06-30，清空则取年底；Enter 保存）",
           "Deadline of \(id) (6/30 or 2019-06-30; empty: year end; Enter saves)"),
         editor: editor, box)
+    case .exportFormat(let request):
+      let what: String
+      if case .sheet(let unit) = request {
+        what = lang.pick("\(unit)办理方案", "\(unit)'s work plan")
+      } else {
+        what = lang.pick("本期通报", "the bulletin")
+      }
+      PromptOverlay.draw(
+        &screen, state, title: lang.pick("导出\(what)：选择格式", "Export \(what): choose a format"),
+        editor: LineEditor(
+          lang.pick(
+            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""),
+            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""))), box)
     case nil: break
     }
     return screen

@@ -25,7 +25,7 @@ public enum EventLoop {
         case .openEditor(let id):
           let text = terminal.editExternally("")
           _ = runtime.handle(.externalNote(itemID: id, text: text))
-        case .persist, .persistWorkPlan, .persistCalendar, .export:
+        case .persist, .persistWorkPlan, .persistCalendar, .export, .exportAs:
           break  // carried out by the runtime
         }
       }

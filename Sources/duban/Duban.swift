@@ -15,6 +15,7 @@ struct Duban: ParsableCommand {
       OpenCommand.self, ImportCommand.self, ListCommand.self, UnitsCommand.self, MarkCommand.self, DueCommand.self,
       GroupCommand.self, WorkPlanCommand.self, FileCommand.self, CloseCommand.self, SheetCommand.self,
       ReportCommand.self, ChaseCommand.self, KeysCommand.self, DoctorCommand.self, EditCommand.self,
+      FormCommand.self, CollectCommand.self, RemindCommand.self,
     ],
     defaultSubcommand: OpenCommand.self
   )

@@ -1,11 +1,14 @@
 import ArgumentParser
 import DubanCore
+import DubanOffice
 
 /// Where an export goes: stdout, or a file that is never one the user wrote by hand.
 struct ExportTarget: ParsableArguments {
   @Option(
-    help: ArgumentHelp("md (Markdown tables), csv (with a UTF-8 BOM for Excel and WPS) or json.", valueName: "format"))
-  var format: ExportFormat = .md
+    help: ArgumentHelp(
+      "md (Markdown tables), csv (with a UTF-8 BOM for Excel and WPS), json, xlsx or docx (with --out).",
+      valueName: "format"))
+  var format: OutputFormat = .md
 
   @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
   var out: String?
@@ -13,7 +16,7 @@ struct ExportTarget: ParsableArguments {
   @Flag(help: "Replace a file at --out that is not a duban export.")
   var force = false
 
-  var exportFormat: ExportFormat { format }
+  var exportFormat: ExportFormat { format.text ?? .md }
 
   func emit(_ content: String, lang: Lang) throws {
     guard let out else {
@@ -44,6 +47,7 @@ struct SheetCommand: ParsableCommand {
       let lang = global.language
       let (_, doc) = try global.openStore()
       let u = try doc.plan.requireUnit(unit, lang: lang)
+      if try target.emitOffice(global, xlsx: { OfficeExports.workPlan(doc, unit: u.name) }) { return }
       try target.emit(WorkPlanSheet.render(doc, unit: u.name, format: target.exportFormat), lang: lang)
     }
   }
@@ -66,7 +70,13 @@ struct ReportCommand: ParsableCommand {
       let lang = global.language
       let (_, doc) = try global.openStore()
       let period = try period?.resolve(in: doc, lang).id
-      try target.emit(Bulletin(doc, period: period, today: global.day).render(target.exportFormat), lang: lang)
+      let bulletin = Bulletin(doc, period: period, today: global.day)
+      if try target.emitOffice(
+        global, xlsx: { OfficeExports.bulletin(bulletin) }, docx: { OfficeExports.bulletinDocument(bulletin) })
+      {
+        return
+      }
+      try target.emit(bulletin.render(target.exportFormat), lang: lang)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanOffice
 import DubanTUI
 import DubanTerm
 import FoundationEssentials
@@ -59,6 +60,7 @@ struct OpenCommand: ParsableCommand {
     let cache = ViewCache()
     if let unitName { Reducer.openRestricted(&state, to: unitName, cache: cache) }
     let runtime = AppRuntime(state: state, store: store, cache: cache, clock: { global.stamp().time })
+    runtime.officeExporter = OfficeExports.dashboardExport
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
     if case .failed(let reason) = runtime.state.saveState {

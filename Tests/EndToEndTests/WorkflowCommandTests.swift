@@ -86,9 +86,16 @@ final class WorkflowCommandTests: SeededStoreTestCase {
     try t.waitFor("第一季度进展（区财政局）：一季度收入增长6.5%")
     // Export the bulletin (tasks pane), then the work plan (units pane).
     try t.keys("X")
+    try t.waitFor("选择格式")
+    try t.keys("m")
     try t.waitFor("已导出")
-    try t.keys("Tab", "X")
+    try t.keys("Tab", "X", "m")
     try t.waitFor("办理方案-区财政局.md")
+    // The same as an Excel workbook, and the bulletin as a Word document.
+    try t.keys("X", "x")
+    try t.waitFor("办理方案-区财政局.xlsx")
+    try t.keys("BTab", "X", "d")
+    try t.waitFor("docx")
     try t.keys("q")
     try t.waitFor("EXIT=0")
 

@@ -112,7 +112,7 @@ public struct Bulletin: Encodable {
   }
 
   /// 2019-04-20 → 2019年4月20日, as an office dates its documents.
-  static func chineseDate(_ iso: String) -> String {
+  public static func chineseDate(_ iso: String) -> String {
     guard let d = Day(iso) else { return iso }
     return "\(d.year)年\(d.month)月\(d.day)日"
   }

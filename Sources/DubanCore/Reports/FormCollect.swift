@@ -1,0 +1,300 @@
+/// Reading filled forms back (`duban collect`, the dashboard's `I`): a unit's period-report
+/// form (`UnitForm`) or its work plan (`WorkPlanSheet`), from the cells of a sheet. Every
+/// row is checked against the plan; what it changes becomes the same edits the dashboard
+/// makes (`ItemEdit.periodReport`, `WorkPlanEdit`). Rows equal to what is stored change
+/// nothing, so collecting a file twice changes nothing the second time.
+public enum FormCollect {
+  /// What one file holds.
+  public struct Form: Sendable {
+    public enum Kind: Equatable, Sendable {
+      case report(unit: String, period: String)
+      case workPlan(unit: String)
+    }
+
+    public var file: String
+    public var sheet: String
+    public var kind: Kind?
+    public var reports: [ReportChange] = []
+    public var workPlan: WorkPlanEdit?
+    /// Items whose work-plan rows change, for the summary.
+    public var workPlanItems: [String] = []
+    public var problems: [Problem] = []
+
+    public var changeCount: Int { reports.count + (workPlan.map { ($0.owner == nil ? 0 : 1) + $0.items.count } ?? 0) }
+  }
+
+  public struct ReportChange: Sendable {
+    public var item: String
+    public var filing: ReportFiling
+    /// The columns that changed (进展情况, 进度, …).
+    public var fields: [String]
+  }
+
+  /// A bad row or header: where it is and why, in both languages.
+  public struct Problem: Error, Sendable, Equatable {
+    public var file: String
+    public var sheet: String
+    public var row: Int?
+    public var column: Int?
+    public var zh: String
+    public var en: String
+
+    public func message(_ lang: Lang) -> String {
+      var at = file
+      if !sheet.isEmpty { at += lang.pick("：工作表“\(sheet)”", ": sheet “\(sheet)”") }
+      if let row { at += lang.pick("：第 \(row) 行", ", row \(row)") }
+      if let column { at += lang.pick(" \(SheetGrid.column(column)) 列", ", column \(SheetGrid.column(column))") }
+      return at + lang.pick("：", ": ") + lang.pick(zh, en)
+    }
+  }
+
+  /// Reads the first sheet that holds a form. `collector` is who collects (history says so,
+  /// with the file).
+  public static func read(_ sheets: [SheetGrid], file: String, doc: StoreDocument, day: Day) -> Form {
+    for grid in sheets {
+      if let form = readReport(grid, file: file, doc: doc, day: day) { return form }
+      if let form = readWorkPlan(grid, file: file, doc: doc) { return form }
+    }
+    var form = Form(file: file, sheet: sheets.first?.sheet ?? "")
+    form.problems.append(
+      Problem(
+        file: file, sheet: "", row: nil, column: nil,
+        zh: "不是 duban 的进展情况报送表或办理方案（找不到“\(UnitForm.unitLabel)”或“序号、责任事项…”表头）",
+        en: "not a duban report form or work plan (no “\(UnitForm.unitLabel)” row or 序号/责任事项 header)"))
+    return form
+  }
+
+  static func norm(_ s: String) -> String {
+    s.replacing("\r\n", with: "\n").replacing("\r", with: "\n").trimmed
+  }
+
+  // MARK: report forms
+
+  static func readReport(_ grid: SheetGrid, file: String, doc: StoreDocument, day: Day) -> Form? {
+    guard let t = grid.rows.firstIndex(where: { norm($0[0]) == UnitForm.unitLabel }) else { return nil }
+    var form = Form(file: file, sheet: grid.sheet)
+    func problem(_ row: Int?, _ column: Int?, _ zh: String, _ en: String) {
+      form.problems.append(Problem(file: file, sheet: grid.sheet, row: row, column: column, zh: zh, en: en))
+    }
+    let titleRow = grid.rows[t]
+    // The plan: the title above names it.
+    let expected = UnitForm.title(planTitle: doc.plan.title)
+    let title = t > 0 ? norm(grid.rows[t - 1][0]) : ""
+    let bare = title.hasPrefix("duban 导出：") ? String(title.dropFirst("duban 导出：".count)) : title
+    guard bare == expected else {
+      problem(
+        t > 0 ? grid.rows[t - 1].number : titleRow.number, 0,
+        "这份报送表属于另一个方案（“\(bare)”，本数据文件是“\(expected)”）",
+        "this form belongs to another plan (“\(bare)”; the store holds “\(expected)”)")
+      return form
+    }
+    let unitName = norm(titleRow[1])
+    guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
+      problem(titleRow.number, 1, "本方案没有单位“\(unitName)”", "this plan has no unit “\(unitName)”")
+      return form
+    }
+    let periodText = norm(titleRow[3])
+    guard norm(titleRow[2]) == UnitForm.periodLabel,
+      let period = doc.plan.calendar.periods.first(where: {
+        periodText == "\($0.name)（\($0.id)）" || periodText == $0.id || periodText == $0.name
+      })
+    else {
+      problem(
+        titleRow.number, 3, "本方案没有期次“\(periodText)”", "this plan has no period “\(periodText)”")
+      return form
+    }
+    form.kind = .report(unit: unit.name, period: period.id)
+    // The header row follows the title row.
+    guard t + 1 < grid.rows.count else {
+      problem(titleRow.number + 1, 0, "缺少表头：\(UnitForm.headers.joined(separator: "、"))", "the header row is missing")
+      return form
+    }
+    let header = grid.rows[t + 1]
+    for (c, name) in UnitForm.headers.enumerated() where norm(header[c]) != name {
+      problem(
+        header.number, c, "表头应为“\(name)”，却是“\(norm(header[c]))”；请用 duban form 重新生成报送表",
+        "the header should read “\(name)”, not “\(norm(header[c]))”; make the form again with duban form")
+      return form
+    }
+    let duty = doc.duty
+    var seen: [String: Int] = [:]
+    for row in grid.rows[(t + 2)...] where !row.isBlank {
+      var id = norm(row[0])
+      guard !id.isEmpty else {
+        problem(row.number, 0, "缺少编号", "the 编号 is empty")
+        continue
+      }
+      if let first = seen[id] {
+        problem(row.number, 0, "事项 \(id) 与第 \(first) 行重复", "item \(id) repeats row \(first)")
+        continue
+      }
+      seen[id] = row.number
+      // A spreadsheet that took 编号 2.10 for the number 2.1: the item text says which.
+      let text = norm(row[1])
+      if doc.plan.item(id: id).map({ norm($0.text) != text }) ?? true, let n = Double(id),
+        let meant = doc.plan.items.first(where: {
+          Double($0.id) == n && norm($0.text) == text && duty.reaches($0, unit: unit.name)
+        })
+      {
+        id = meant.id
+      }
+      guard let item = doc.plan.item(id: id) else {
+        problem(row.number, 0, "本方案没有事项 \(id)", "this plan has no item \(id)")
+        continue
+      }
+      guard duty.reaches(item, unit: unit.name) else {
+        problem(
+          row.number, 0, "事项 \(id) 不由\(unit.name)报送", "\(unit.name) does not file for item \(id)")
+        continue
+      }
+      guard norm(row[1]) == norm(item.text) else {
+        problem(
+          row.number, 1, "事项 \(id) 的文字被改动；事项内容以分解方案为准，请勿修改",
+          "the text of item \(id) was changed; the plan's text stands, do not edit it")
+        continue
+      }
+      var progress: Int? = nil
+      let p = norm(UserInput.halfWidth(row[5]))
+      if !p.isEmpty {
+        let digits = p.hasSuffix("%") ? String(p.dropLast()).trimmed : p
+        guard let v = Double(digits), v == v.rounded(), (0...100).contains(v) else {
+          problem(row.number, 5, "进度“\(p)”应为 0 到 100 的整数", "progress “\(p)” must be a whole number from 0 to 100")
+          continue
+        }
+        progress = Int(v)
+      }
+      let texts = (norm(row[2]), norm(row[3]), norm(row[4]))
+      let old = item.reports.first { $0.period == period.id && $0.unit == unit.name }
+      var fields: [String] = []
+      if texts.0 != norm(old?.progressText ?? "") { fields.append("进展情况") }
+      if texts.1 != norm(old?.problems ?? "") { fields.append("存在问题") }
+      if texts.2 != norm(old?.nextSteps ?? "") { fields.append("下一步措施") }
+      if progress != old?.progress { fields.append("进度") }
+      // Nothing filled in and nothing filed: the unit left the row blank.
+      if fields.isEmpty || (old == nil && texts == ("", "", "") && progress == nil) { continue }
+      if let closed = item.closed {
+        problem(
+          row.number, 2, "事项 \(id) 已于 \(closed.date) 销号，不能再报送", "item \(id) was closed out on \(closed.date)")
+        continue
+      }
+      let filing = ReportFiling(
+        period: period.id, filed: day.description, user: "", unit: unit.name, progressText: texts.0,
+        problems: texts.1, nextSteps: texts.2, progress: progress)
+      form.reports.append(ReportChange(item: id, filing: filing, fields: fields))
+    }
+    return form
+  }
+
+  // MARK: work plans
+
+  static func readWorkPlan(_ grid: SheetGrid, file: String, doc: StoreDocument) -> Form? {
+    guard
+      let h = grid.rows.firstIndex(where: {
+        norm($0[0]) == WorkPlanSheet.headers[0] && norm($0[1]) == WorkPlanSheet.headers[1]
+      })
+    else { return nil }
+    var form = Form(file: file, sheet: grid.sheet)
+    func problem(_ row: Int?, _ column: Int?, _ zh: String, _ en: String) {
+      form.problems.append(Problem(file: file, sheet: grid.sheet, row: row, column: column, zh: zh, en: en))
+    }
+    let header = grid.rows[h]
+    for (c, name) in WorkPlanSheet.headers.enumerated() where norm(header[c]) != name {
+      problem(
+        header.number, c, "表头应为“\(name)”，却是“\(norm(header[c]))”",
+        "the header should read “\(name)”, not “\(norm(header[c]))”")
+      return form
+    }
+    // The title names the unit: "区发改委办理方案" (a CSV's carries duban's marker).
+    let titleIndex = grid.rows[..<h].firstIndex { norm($0[0]).hasSuffix("办理方案") }
+    var unitName = titleIndex.map { norm(grid.rows[$0][0]) } ?? ""
+    if unitName.hasPrefix("duban 导出：") { unitName.removeFirst("duban 导出：".count) }
+    if unitName.hasSuffix("办理方案") { unitName.removeLast("办理方案".count) }
+    guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
+      problem(
+        titleIndex.map { grid.rows[$0].number } ?? 1, 0, "本方案没有单位“\(unitName)”（标题应为“某单位办理方案”）",
+        "this plan has no unit “\(unitName)” (the title should read “UNIT办理方案”)")
+      return form
+    }
+    form.kind = .workPlan(unit: unit.name)
+    let current = doc.workPlan(of: unit.name)
+    var owner: String? = nil
+    if let o = grid.rows[..<h].first(where: { norm($0[0]) == "总责任人" }) {
+      let v = norm(o[1])
+      if !v.isEmpty, v != "（未填）", v != current?.owner { owner = v }
+    }
+    let allowed = doc.plan.itemsForWorkPlan(of: unit.name)
+    var rows: [String: [WorkPlanRow]] = [:]
+    var order: [String] = []
+    var currentItem: String? = nil
+    for row in grid.rows[(h + 1)...] where !row.isBlank {
+      let subject = norm(row[1])
+      if subject.isEmpty {
+        guard let item = currentItem, norm(row[0]).isEmpty else {
+          problem(row.number, 1, "缺少责任事项", "the 责任事项 is empty")
+          currentItem = nil
+          continue
+        }
+        rows[item, default: []].append(workRow(item, row))
+        continue
+      }
+      let id = String(subject.prefix { !$0.isWhitespace })
+      guard let item = allowed.first(where: { $0.id == id }) else {
+        currentItem = nil
+        if doc.plan.item(id: id) == nil {
+          problem(row.number, 1, "本方案没有事项“\(id)”", "this plan has no item “\(id)”")
+        } else {
+          problem(row.number, 1, "事项 \(id) 没有列\(unit.name)为责任单位", "item \(id) does not name \(unit.name)")
+        }
+        continue
+      }
+      let text = norm(String(subject.dropFirst(id.count)))
+      guard text == norm(item.text) || text == norm(item.text) + "（牵头）" else {
+        currentItem = nil
+        problem(row.number, 1, "事项 \(id) 的文字被改动；请勿修改责任事项", "the text of item \(id) was changed; do not edit 责任事项")
+        continue
+      }
+      if rows[id] != nil {
+        currentItem = nil
+        problem(row.number, 1, "事项 \(id) 重复出现", "item \(id) appears twice")
+        continue
+      }
+      currentItem = id
+      order.append(id)
+      rows[id] = [workRow(id, row)]
+    }
+    var changed: [WorkPlanEdit.ItemRows] = []
+    for id in order {
+      let new = rows[id]!.filter { !$0.isEmpty }
+      let old = current?.rows.filter { $0.item == id } ?? []
+      if new != old && !(new.isEmpty && old.isEmpty) { changed.append(.init(item: id, rows: new)) }
+    }
+    if owner != nil || !changed.isEmpty {
+      form.workPlan = WorkPlanEdit(unit: unit.name, owner: owner, items: changed)
+      form.workPlanItems = changed.map(\.item)
+    }
+    return form
+  }
+
+  static func workRow(_ item: String, _ row: SheetGrid.Row) -> WorkPlanRow {
+    WorkPlanRow(item: item, content: norm(row[2]), deadline: norm(row[3]), leader: norm(row[4]), office: norm(row[5]))
+  }
+
+  // MARK: applying
+
+  /// Applies what the form changes to the document, all or nothing. `partial` is the
+  /// caller's: the problems were already reported, the good rows apply.
+  @discardableResult
+  public static func apply(_ form: Form, to doc: inout StoreDocument, stamp: Stamp, day: Day) throws -> [Change] {
+    var changes: [Change] = []
+    var copy = doc
+    for r in form.reports {
+      changes += try copy.plan.apply(.periodReport(r.filing), to: r.item, stamp: stamp)
+    }
+    if let edit = form.workPlan { changes += try copy.apply(edit, day: day.description, stamp: stamp) }
+    doc = copy
+    return changes
+  }
+
+  /// Who collected it, from which file: what the history records as the user.
+  public static func collector(_ user: String, file: String) -> String { "\(user)（收集自 \(file)）" }
+}

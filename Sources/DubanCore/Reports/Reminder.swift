@@ -1,0 +1,48 @@
+/// 催办通知: what one unit owes — reports past their deadline and those due soon — by the
+/// one reporting rule (`ReportDuty`). (A Markdown 催办 list is being built elsewhere; this is
+/// the small core the .docx notice needs.)
+public struct Reminder: Sendable {
+  public struct Owed: Sendable, Equatable {
+    public var item: String
+    public var text: String
+    public var period: String
+    public var due: String
+    public var overdue: Bool
+  }
+
+  public var unit: String
+  public var asOf: Day
+  public var owed: [Owed]
+
+  public init(_ doc: StoreDocument, unit: String, today: Day) {
+    self.unit = unit
+    asOf = today
+    let duty = doc.duty
+    var owed: [Owed] = []
+    for item in doc.plan.items where duty.reporters(of: item).contains(unit) {
+      for s in duty.standings(item, unit: unit, on: today) where s.standing == .overdue || s.standing == .dueSoon {
+        owed.append(
+          Owed(
+            item: item.id, text: item.text, period: s.period.name, due: s.due.description,
+            overdue: s.standing == .overdue))
+      }
+    }
+    self.owed = owed
+  }
+
+  public var title: String { "关于报送重点工作进展情况的催办通知" }
+
+  public var body: String {
+    let overdue = owed.filter(\.overdue).count
+    let soon = owed.count - overdue
+    if owed.isEmpty { return "截至\(Bulletin.chineseDate(asOf.description))，你单位没有逾期或即将到期的进展报送。" }
+    return
+      "截至\(Bulletin.chineseDate(asOf.description))，你单位有\(overdue)项进展报送已逾期、\(soon)项即将到期（明细见下表）。请高度重视，于收到本通知后3个工作日内按要求报送，逾期将在通报中予以点名。"
+  }
+
+  public static let headers = ["编号", "事项", "期次", "截止日期", "状态"]
+
+  public var rows: [[String]] {
+    owed.map { [$0.item, $0.text, $0.period, $0.due, $0.overdue ? "已逾期" : "即将到期"] }
+  }
+}

@@ -1,0 +1,159 @@
+/// A document laid out as a government document (GB/T 9704): A4 with its margins (top 37 mm,
+/// bottom 35 mm, left 28 mm, right 26 mm), the title in 方正小标宋简体 二号, the body in
+/// 仿宋_GB2312 三号 on a fixed 28-point line with a two-character indent, headings in 黑体,
+/// tables with borders and a repeated header row, and the page number "— 1 —" at the foot.
+public struct WordDocument: Sendable {
+  public enum Block: Sendable {
+    case title(String)
+    /// 主送机关: flush left, no indent.
+    case salutation(String)
+    case heading(String)
+    case paragraph(String)
+    case table(headers: [String], rows: [[String]])
+    /// The issuing office and date, right-aligned.
+    case signature([String])
+  }
+
+  public var blocks: [Block]
+
+  public init(_ blocks: [Block]) { self.blocks = blocks }
+
+  /// The text of the document, one line per paragraph and table cell: what tests compare
+  /// with LibreOffice's plain-text export.
+  public var plainLines: [String] {
+    blocks.flatMap { b -> [String] in
+      switch b {
+      case .title(let s), .salutation(let s), .heading(let s), .paragraph(let s): return [s]
+      case .signature(let lines): return lines
+      case .table(let h, let rows): return ([h] + rows).flatMap { $0 }
+      }
+    }
+  }
+}
+
+public enum DOCXWriter {
+  static let wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  static let rNS = XLSXWriter.rNS
+
+  public static func data(_ doc: WordDocument) throws -> [UInt8] {
+    try OfficeZip.make([
+      ("docProps/app.xml", OfficeMarker.appXML),
+      ("[Content_Types].xml", contentTypes),
+      ("_rels/.rels", rootRels),
+      ("word/document.xml", document(doc)),
+      ("word/_rels/document.xml.rels", documentRels),
+      ("word/footer1.xml", footer),
+    ])
+  }
+
+  // Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.
+  static func run(_ text: String, font: String, size: Int, bold: Bool = false) -> String {
+    let f = XML.attr(font)
+    var x = "<w:r><w:rPr><w:rFonts w:ascii=\"\(f)\" w:hAnsi=\"\(f)\" w:eastAsia=\"\(f)\" w:cs=\"\(f)\"/>"
+    if bold { x += "<w:b/>" }
+    x += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>"
+    // A newline in the data is a line break, not a new paragraph.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (i, line) in lines.enumerated() {
+      if i > 0 { x += "<w:br/>" }
+      x += "<w:t xml:space=\"preserve\">\(XML.text(String(line)))</w:t>"
+    }
+    return x + "</w:r>"
+  }
+
+  static func paragraph(
+    _ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0
+  )
+    -> String
+  {
+    var p = "<w:p><w:pPr>"
+    p += "<w:spacing w:before=\"0\" w:after=\"\(after)\""
+    if let exactLine { p += " w:line=\"\(exactLine)\" w:lineRule=\"exact\"" }
+    p += "/>"
+    if indent { p += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" }
+    if let align { p += "<w:jc w:val=\"\(align)\"/>" }
+    return p + "</w:pPr>" + runs + "</w:p>"
+  }
+
+  static let body = "仿宋_GB2312"
+
+  static func document(_ doc: WordDocument) -> String {
+    var x = XML.header + "<w:document xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\"><w:body>"
+    for b in doc.blocks {
+      switch b {
+      case .title(let s):
+        x += paragraph(run(s, font: "方正小标宋简体", size: 44), align: "center", exactLine: nil, after: 560)
+      case .salutation(let s): x += paragraph(run(s, font: body, size: 32))
+      case .heading(let s): x += paragraph(run(s, font: "黑体", size: 32), indent: true)
+      case .paragraph(let s): x += paragraph(run(s, font: body, size: 32), indent: true)
+      case .signature(let lines):
+        x += paragraph("")
+        for l in lines { x += paragraph(run(l, font: body, size: 32), align: "right") }
+      case .table(let headers, let rows):
+        x += table(headers, rows)
+      }
+    }
+    // A4, GB/T 9704 margins (twips: 1 mm ≈ 56.7), footer with the page number.
+    x += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId1\"/>"
+    x += "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+    x +=
+      "<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>"
+    x += "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"0\"/></w:sectPr>"
+    return x + "</w:body></w:document>"
+  }
+
+  static func table(_ headers: [String], _ rows: [[String]]) -> String {
+    let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+    var x = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
+    x += "</w:tblBorders><w:tblLayout w:type=\"autofit\"/></w:tblPr><w:tblGrid>"
+    for _ in headers { x += "<w:gridCol/>" }
+    x += "</w:tblGrid>"
+    func row(_ cells: [String], header: Bool) -> String {
+      var r = "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
+      for c in cells {
+        r += "<w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>"
+        r += paragraph(run(c, font: body, size: 24, bold: header), align: header ? "center" : nil, exactLine: nil)
+        r += "</w:tc>"
+      }
+      return r + "</w:tr>"
+    }
+    x += row(headers, header: true)
+    for r in rows { x += row(r, header: false) }
+    // A paragraph after a table keeps the next one from joining it.
+    return x + "</w:tbl>" + paragraph("", exactLine: nil)
+  }
+
+  static let footer: String = {
+    let f = "宋体"
+    let rPr = "<w:rPr><w:rFonts w:ascii=\"\(f)\" w:hAnsi=\"\(f)\" w:eastAsia=\"\(f)\"/><w:sz w:val=\"28\"/></w:rPr>"
+    return XML.header + "<w:ftr xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+      + "<w:r>\(rPr)<w:t xml:space=\"preserve\">— </w:t></w:r>"
+      + "<w:r>\(rPr)<w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      + "<w:r>\(rPr)<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+      + "<w:r>\(rPr)<w:fldChar w:fldCharType=\"separate\"/></w:r>"
+      + "<w:r>\(rPr)<w:t>1</w:t></w:r>"
+      + "<w:r>\(rPr)<w:fldChar w:fldCharType=\"end\"/></w:r>"
+      + "<w:r>\(rPr)<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>"
+  }()
+
+  static let contentTypes =
+    XML.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+    + "</Types>"
+
+  static let rootRels =
+    XML.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    + "<Relationship Id=\"rId1\" Type=\"\(rNS)/officeDocument\" Target=\"word/document.xml\"/>"
+    + "<Relationship Id=\"rId2\" Type=\"\(rNS)/extended-properties\" Target=\"docProps/app.xml\"/>"
+    + "</Relationships>"
+
+  static let documentRels =
+    XML.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    + "<Relationship Id=\"rId1\" Type=\"\(rNS)/footer\" Target=\"footer1.xml\"/>"
+    + "</Relationships>"
+}

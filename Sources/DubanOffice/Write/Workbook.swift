@@ -1,0 +1,105 @@
+import DubanCore
+
+/// A spreadsheet as duban means to write it: sheets of rows of cells, with the layout a
+/// clerk expects (columns that fit Chinese text, wrapped cells, frozen header rows, dates as
+/// dates). `XLSXWriter` turns it into an .xlsx; tests compare it with what LibreOffice reads.
+public struct Workbook: Sendable {
+  public var sheets: [Sheet]
+
+  public init(sheets: [Sheet]) { self.sheets = sheets }
+
+  public enum Style: Int, Sendable {
+    case plain = 0
+    /// The merged title above a table.
+    case title = 1
+    /// A column header: bold, shaded, bordered.
+    case header = 2
+    /// A table cell: bordered, wrapped, top-aligned.
+    case body = 3
+    /// A date in a table or title row (yyyy-mm-dd).
+    case date = 4
+    /// A label in the title row (单位：…): bold, no border.
+    case label = 5
+    /// A number in a table: bordered, centred.
+    case number = 6
+  }
+
+  public enum Value: Equatable, Sendable {
+    case text(String)
+    case number(Double)
+    case date(Day)
+    case empty
+  }
+
+  public struct Cell: Sendable {
+    public var value: Value
+    public var style: Style
+
+    public init(_ value: Value, _ style: Style) {
+      self.value = value
+      self.style = style
+    }
+
+    public static func text(_ s: String, _ style: Style = .body) -> Cell { Cell(.text(s), style) }
+    public static func number(_ n: Int, _ style: Style = .number) -> Cell { Cell(.number(Double(n)), style) }
+    /// A date when the text is YYYY-MM-DD, else the text as it is.
+    public static func dateOrText(_ s: String, _ style: Style = .body) -> Cell {
+      Day(s).map { Cell(.date($0), .date) } ?? Cell(.text(s), style)
+    }
+    public static let empty = Cell(.empty, .body)
+    public static let blank = Cell(.empty, .plain)
+
+    /// What the cell shows as text (a date as YYYY-MM-DD, a whole number without ".0").
+    public var shown: String {
+      switch value {
+      case .text(let s): return s
+      case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+      case .date(let d): return d.description
+      case .empty: return ""
+      }
+    }
+  }
+
+  public struct Sheet: Sendable {
+    public var name: String
+    public var rows: [[Cell]]
+    /// Rows kept in view while scrolling (the title and header rows).
+    public var frozenRows: Int
+    /// Ranges merged across, by row index (0-based) and number of columns, for titles.
+    public var mergedRows: [Int]
+    /// Width limits per column, in Excel's character units; nil fits the text.
+    public var maxWidth: Double = 50
+
+    public init(name: String, rows: [[Cell]], frozenRows: Int, mergedRows: [Int] = []) {
+      self.name = Sheet.safeName(name)
+      self.rows = rows
+      self.frozenRows = frozenRows
+      self.mergedRows = mergedRows
+    }
+
+    public var columnCount: Int { rows.map(\.count).max() ?? 0 }
+
+    /// Column widths that fit the text: CJK counts double (DisplayWidth), merged titles
+    /// and very long text do not widen a column past `maxWidth` (the cell wraps instead).
+    public var columnWidths: [Double] {
+      var widths = [Double](repeating: 6, count: columnCount)
+      for (r, row) in rows.enumerated() where !mergedRows.contains(r) {
+        for (c, cell) in row.enumerated() {
+          let longest = cell.shown.split(separator: "\n").map { DisplayWidth.standard.width(of: $0) }.max() ?? 0
+          let w = Double(cell.value == .empty ? 0 : max(longest, cell.style == .date ? 10 : 0)) + 2
+          widths[c] = min(max(widths[c], w), maxWidth)
+        }
+      }
+      return widths
+    }
+
+    /// Excel refuses sheet names over 31 characters or with []:*?/\.
+    static func safeName(_ s: String) -> String {
+      let cleaned = String(
+        s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && XML.allowed($0) && $0.value >= 0x20 }.map(
+          Character.init))
+      let cut = String(cleaned.prefix(31))
+      return cut.isEmpty ? "Sheet" : cut
+    }
+  }
+}

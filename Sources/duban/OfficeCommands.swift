@@ -1,0 +1,205 @@
+import ArgumentParser
+import DubanCore
+import DubanOffice
+import DubanTUI
+import FoundationEssentials
+
+/// Formats for documents: the text exports, and the office files (.xlsx, .docx).
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+  case md, csv, json, xlsx, docx
+
+  init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+
+  var text: ExportFormat? { ExportFormat(rawValue: rawValue) }
+}
+
+extension GlobalOptions {
+  /// The period named (an id such as Q1), else the current one.
+  func period(_ id: String?, in doc: StoreDocument) throws -> ReportPeriod {
+    let periods = doc.plan.calendar.periods
+    if let id {
+      guard let p = periods.first(where: { $0.id == id || $0.name == id }) else {
+        let known = periods.map(\.id).joined(separator: ", ")
+        throw Failure(language.pick("没有期次“\(id)”；本方案的期次：\(known)", "no period “\(id)”; this plan has: \(known)"))
+      }
+      return p
+    }
+    guard let p = doc.calendar.current(on: day) ?? periods.last else {
+      throw Failure(language.pick("本方案没有报送期次", "this plan has no report periods"))
+    }
+    return p
+  }
+
+  /// Writes an office file, never over a file duban did not write unless `force`.
+  func writeOffice(_ bytes: [UInt8], to path: String, force: Bool) throws {
+    do {
+      try OfficeFile.write(bytes, to: path, force: force)
+    } catch let refused as ExportFile.Refused {
+      throw Failure(language.pick("\(refused.path) 已存在且不是 duban 导出的文件；换一个 --out，或加 --force 覆盖", "\(refused)"))
+    }
+  }
+}
+
+struct FormCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "form",
+    abstract: "A unit's period-report form (进展情况报送表) as .xlsx or .csv, to fill in and collect back.",
+    discussion:
+      "With --unit, --out is the file. Without it, --out is a folder and every unit that files something gets its own file, named after the unit and the period."
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The unit (any spelling or alias); without it, every unit.", valueName: "name"))
+  var unit: String?
+
+  @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (default: the current period).", valueName: "period"))
+  var period: String?
+
+  @Option(help: ArgumentHelp("xlsx (default) or csv.", valueName: "format"))
+  var format: OutputFormat = .xlsx
+
+  @Option(help: ArgumentHelp("The file (with --unit) or the folder (without).", valueName: "path"))
+  var out: String
+
+  @Flag(help: "Replace files at --out that are not duban exports.")
+  var force = false
+
+  func run() throws {
+    try global.reportingErrors {
+      let lang = global.language
+      guard format == .xlsx || format == .csv else {
+        throw Failure(lang.pick("报送表只能是 xlsx 或 csv", "a form is xlsx or csv"))
+      }
+      let (_, doc) = try global.openStore()
+      let p = try global.period(period, in: doc)
+      if let unit {
+        let u = try doc.plan.requireUnit(unit, lang: lang)
+        let form = UnitForm(doc, unit: u.name, period: p)
+        guard !form.rows.isEmpty else {
+          throw Failure(lang.pick("\(u.name)没有要报送的事项", "\(u.name) files for no item"))
+        }
+        try write(form, to: out)
+        note(lang.pick("已导出到 \(out)（\(form.rows.count) 项）", "exported to \(out) (\(form.rows.count) items)"))
+        return
+      }
+      if OfficeFile.isDirectory(out) == false {
+        throw Failure(
+          lang.pick(
+            "\(out) 不是文件夹（不带 --unit 时 --out 是文件夹）", "\(out) is not a folder (without --unit, --out is a folder)"))
+      }
+      try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+      let forms = UnitForm.all(doc, period: p)
+      for form in forms {
+        try write(form, to: out + "/" + form.fileStem + "." + format.rawValue)
+      }
+      note(lang.pick("已为 \(forms.count) 个单位导出报送表到 \(out)", "wrote forms for \(forms.count) units to \(out)"))
+    }
+  }
+
+  func write(_ form: UnitForm, to path: String) throws {
+    if format == .xlsx {
+      try global.writeOffice(XLSXWriter.data(OfficeExports.form(form)), to: path, force: force)
+    } else {
+      do {
+        try ExportFile.write(form.csv(), to: path, format: .csv, force: force)
+      } catch let refused as ExportFile.Refused {
+        throw Failure(
+          global.language.pick("\(refused.path) 已存在且不是 duban 导出的文件；换一个 --out，或加 --force 覆盖", "\(refused)"))
+      }
+    }
+  }
+}
+
+extension ExportTarget {
+  /// Writes the .xlsx or .docx when that is the format asked for (true), else leaves it to
+  /// the text export (false). Office files go to --out only.
+  func emitOffice(
+    _ global: GlobalOptions, xlsx: (() -> Workbook)? = nil, docx: (() -> WordDocument)? = nil
+  ) throws -> Bool {
+    let lang = global.language
+    let bytes: [UInt8]
+    switch format {
+    case .xlsx:
+      guard let xlsx else { throw Failure(lang.pick("这份导出没有 xlsx 格式", "this export has no xlsx format")) }
+      bytes = try XLSXWriter.data(xlsx())
+    case .docx:
+      guard let docx else { throw Failure(lang.pick("这份导出没有 docx 格式", "this export has no docx format")) }
+      bytes = try DOCXWriter.data(docx())
+    case .md, .csv, .json: return false
+    }
+    guard let out else {
+      throw Failure(lang.pick("\(format.rawValue) 文件需要 --out 指定写到哪里", "an \(format.rawValue) file needs --out"))
+    }
+    try global.writeOffice(bytes, to: out, force: force)
+    note(lang.pick("已导出到 \(out)", "exported to \(out)"))
+    return true
+  }
+}
+
+struct RemindCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remind",
+    abstract: "The 催办通知 to one unit: the reports it owes (overdue and due soon), as .docx or Markdown.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
+  var unit: String
+
+  @Option(help: ArgumentHelp("docx (default, needs --out) or md.", valueName: "format"))
+  var format: OutputFormat = .docx
+
+  @Option(help: ArgumentHelp("Write to this file.", valueName: "path"))
+  var out: String?
+
+  @Flag(help: "Replace a file at --out that is not a duban export.")
+  var force = false
+
+  func run() throws {
+    try global.reportingErrors {
+      let lang = global.language
+      let (_, doc) = try global.openStore()
+      let u = try doc.plan.requireUnit(unit, lang: lang)
+      let r = Reminder(doc, unit: u.name, today: global.day)
+      switch format {
+      case .docx:
+        guard let out else { throw Failure(lang.pick("docx 文件需要 --out 指定写到哪里", "a docx file needs --out")) }
+        try global.writeOffice(DOCXWriter.data(OfficeExports.reminderDocument(r)), to: out, force: force)
+        note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
+      case .md:
+        let table =
+          r.rows.isEmpty
+          ? ""
+          : "\n| " + Reminder.headers.joined(separator: " | ") + " |\n|"
+            + Reminder.headers.map { _ in "---" }.joined(separator: "|") + "|\n"
+            + r.rows.map {
+              "| " + $0.map { TerminalSafe.line($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            }.joined()
+        let md = ExportFile.markdownMarker + "\n# \(r.title)\n\n\(u.name)：\n\n\(r.body)\n" + table
+        if let out {
+          try ExportFile.write(md, to: out, format: .md, force: force)
+          note(lang.pick("已导出到 \(out)", "exported to \(out)"))
+        } else {
+          Output.write(md, format: .md)
+        }
+      case .csv, .json, .xlsx:
+        throw Failure(lang.pick("催办通知只能是 docx 或 md", "a reminder is docx or md"))
+      }
+    }
+  }
+}
+
+extension OfficeExports {
+  /// The dashboard's X in .xlsx or .docx (the runtime writes the bytes).
+  static let dashboardExport: OfficeExporter = { request, choice, doc, today in
+    switch (request, choice) {
+    case (.sheet(let unit), .xlsx): return try XLSXWriter.data(OfficeExports.workPlan(doc, unit: unit))
+    case (.bulletin, .xlsx):
+      return try XLSXWriter.data(OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)))
+    case (.bulletin, .docx):
+      return try DOCXWriter.data(OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)))
+    default: throw Failure("\(choice.rawValue)")
+    }
+  }
+}
