@@ -335,7 +335,10 @@ enum StatusLine {
     let chosen =
       state.selection.isEmpty
       ? "" : lang.pick("已选 \(state.selection.count) 项 · ", "\(state.selection.count) selected · ")
-    let hints = chosen + saving + StatusLine.keyHints(state)
+    // A message takes the room of the pane's key hints (`?` still says where help is).
+    let keys =
+      state.message != nil && state.overlay == nil ? lang.pick("?帮助", "? help") : StatusLine.keyHints(state)
+    let hints = chosen + saving + keys
     var left: String
     var style: Style = .dim
     switch state.saveState {

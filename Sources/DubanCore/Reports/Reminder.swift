@@ -1,6 +1,6 @@
 /// 催办通知: what one unit owes — reports past their deadline and those due soon — by the
-/// one reporting rule (`ReportDuty`). (A Markdown 催办 list is being built elsewhere; this is
-/// the small core the .docx notice needs.)
+/// chase list (`ChaseList`, on `ReportDuty`): the rows the .docx notice and `duban remind`
+/// print.
 public struct Reminder: Sendable {
   public struct Owed: Sendable, Equatable {
     public var item: String
@@ -17,17 +17,14 @@ public struct Reminder: Sendable {
   public init(_ doc: StoreDocument, unit: String, today: Day) {
     self.unit = unit
     asOf = today
-    let duty = doc.duty
-    var owed: [Owed] = []
-    for item in doc.plan.items where duty.reporters(of: item).contains(unit) {
-      for s in duty.standings(item, unit: unit, on: today) where s.standing == .overdue || s.standing == .dueSoon {
-        owed.append(
-          Owed(
-            item: item.id, text: item.text, period: s.period.name, due: s.due.description,
-            overdue: s.standing == .overdue))
-      }
+    // The chase list's rule (ReportDuty through ChaseList): the notice lists what `duban
+    // chase` and the dashboard's C list for this unit, in the same order.
+    let entries = ChaseList(doc, today: today, unit: unit).units.first { $0.unit == unit }
+    owed = (entries?.owed ?? []).map {
+      Owed(
+        item: $0.itemID, text: $0.text, period: $0.period.name, due: $0.due.description,
+        overdue: $0.standing == .overdue)
     }
-    self.owed = owed
   }
 
   public var title: String { "关于报送重点工作进展情况的催办通知" }
