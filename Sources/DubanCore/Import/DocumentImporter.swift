@@ -64,7 +64,9 @@ public enum DocumentImporter {
           layout.warnings += reader.warnings
         } else {
           // A table without a header of the genre: its rows are lines of text.
-          let lines = rows.enumerated().map { (number: next + $0.offset, text: $0.element.filter { !$0.isEmpty }.joined(separator: " ")) }
+          let lines = rows.enumerated().map {
+            (number: next + $0.offset, text: $0.element.filter { !$0.isEmpty }.joined(separator: " "))
+          }
           entries += layout.entries(lines)
         }
         next += rows.count
@@ -153,9 +155,9 @@ private struct Parser {
       }
       // An item numbered 一、 (a document without parts), or any item before the first part:
       // it is an item when a unit clause goes with it.
-      if let p = LineShapes.part(t), itemHasClause(at: index, in: nonEmpty, rest: p.title) {
+      if let p = LineShapes.chineseNumbered(t), itemHasClause(at: index, in: nonEmpty, rest: p.rest) {
         ensurePart(line.number)
-        startItem(number: p.number, rest: p.title, line: line.number)
+        startItem(number: p.number, rest: p.rest, line: line.number)
         continue
       }
       if parts.isEmpty, let n = LineShapes.anyNumbered(t), itemHasClause(at: index, in: nonEmpty, rest: n.rest) {

@@ -48,7 +48,8 @@ struct DocumentLayout {
     for l in lines {
       let t = l.text.replacing("\u{0C}", with: "").trimmed
       if t.isEmpty { continue }
-      let repeated = (counts[l.text] ?? 0) >= 3 && LineShapes.numberedItem(t) == nil
+      let repeated =
+        (counts[l.text] ?? 0) >= 3 && LineShapes.numberedItem(t) == nil
         && LineShapes.parenNumbered(t) == nil && LineShapes.part(t) == nil
         && !UnitClause.split(t).clause.map({ _ in true }).isTrue && !Self.isClauseOnly(t)
       if Self.isPageMarker(t) || repeated {
@@ -56,7 +57,8 @@ struct DocumentLayout {
           warnings.append(
             ImportWarning(
               line: l.number, kind: .ignoredLine,
-              message: repeated ? "running header “\(t.prefix(20))” dropped wherever it repeats" : "page markers (“\(t)”) dropped",
+              message: repeated
+                ? "running header “\(t.prefix(20))” dropped wherever it repeats" : "page markers (“\(t)”) dropped",
               zh: repeated ? "重复出现的页眉“\(t.prefix(20))”已去掉" : "页码行（“\(t)”）已去掉"))
         }
         continue

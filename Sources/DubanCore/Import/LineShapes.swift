@@ -20,6 +20,16 @@ enum LineShapes {
     return (String(numeral), value, title, declared)
   }
 
+  /// 一、… with any text: an item label in documents whose items are numbered like parts.
+  static func chineseNumbered(_ line: String) -> (number: String, rest: String)? {
+    let numeral = line.prefix(while: ChineseNumerals.isNumeral)
+    guard !numeral.isEmpty, ChineseNumerals.value(numeral) != nil else { return nil }
+    let rest = line.dropFirst(numeral.count)
+    guard let sep = rest.first, sep == "、" || sep == "．" else { return nil }
+    let text = String(rest.dropFirst()).trimmed
+    return text.isEmpty ? nil : (String(numeral), text)
+  }
+
   /// "(共67项)" → 67.
   static func declaredCount(_ text: String) -> Int? {
     guard let r = text.byteRange(of: "共") else { return nil }

@@ -192,7 +192,9 @@ struct TableReader {
             clause.entries += c.entries
             clause.hasLeadLabel = clause.hasLeadLabel || c.hasLeadLabel
           } else {
-            for name in UnitClause.names(Array(cell)) { clause.entries.append((col == .lead ? .lead : .responsible, name)) }
+            for name in UnitClause.names(Array(cell)) {
+              clause.entries.append((col == .lead ? .lead : .responsible, name))
+            }
             if col == .lead { clause.hasLeadLabel = true }
           }
         case .leader:

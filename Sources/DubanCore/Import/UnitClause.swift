@@ -16,12 +16,13 @@ struct UnitClause: Equatable {
   }
 
   /// Longest first, so 牵头责任单位 is not read as 责任单位.
-  static let labels: [(String, Role)] = [
-    ("协同责任单位", .responsible), ("牵头责任单位", .lead), ("牵头负责领导", .leader), ("牵头市领导", .leader),
-    ("牵头区领导", .leader), ("牵头单位", .lead), ("主办单位", .lead), ("责任单位", .responsible),
-    ("配合单位", .responsible), ("协办单位", .responsible), ("参与单位", .responsible),
-    ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
-  ] + moreLabels
+  static let labels: [(String, Role)] =
+    [
+      ("协同责任单位", .responsible), ("牵头责任单位", .lead), ("牵头负责领导", .leader), ("牵头市领导", .leader),
+      ("牵头区领导", .leader), ("牵头单位", .lead), ("主办单位", .lead), ("责任单位", .responsible),
+      ("配合单位", .responsible), ("协办单位", .responsible), ("参与单位", .responsible),
+      ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
+    ] + moreLabels
 
   /// Labels seen in other provinces', cities' and counties' documents (and in traditional
   /// characters, as mirrored pages print them).

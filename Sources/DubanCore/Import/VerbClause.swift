@@ -88,7 +88,14 @@ enum VerbClause {
     let chars = Array(line)
     var end = chars.count - 1
     while end >= 0, "。.；; ".contains(chars[end]) { end -= 1 }
-    guard end > 0, UnitName.closers.contains(chars[end]) else { return nil }
+    guard end > 0 else { return nil }
+    if !UnitName.closers.contains(chars[end]) {
+      // Unbracketed after the text's last full stop: “扩大有效投资。市发展改革委牵头,市财政局配合”.
+      guard let stop = chars[..<end].lastIndex(where: { $0 == "。" || $0 == "；" }),
+        let clause = parse(String(chars[(stop + 1)...(end)]))
+      else { return nil }
+      return (String(chars[0...stop]).trimmed, clause, "")
+    }
     var depth = 0
     var i = end
     while i >= 0 {
