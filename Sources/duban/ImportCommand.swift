@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand {
       let groups = part.sections.reduce(0) { $0 + $1.groups.count }
       let sections = part.sections.filter { !$0.title.isEmpty }.count
       s += lang.pick(
-        "  \(part.number)、\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n",
+        "  \(part.number.isEmpty ? "" : part.number + "、")\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n",
         "  part \(part.ordinal) \(part.title): \(count) items, \(sections) sections, \(groups) groups\n")
     }
     let unitCount = plan.units.filter { $0.kind == .unit }.count

@@ -482,7 +482,7 @@ private struct Parser {
     let above = lines.filter { $0.number < planStart }.suffix(2).map(\.text)
       .filter { CalendarExtractor.chineseDate($0) == nil || $0.count > 12 }
     let joined = above.joined()
-    if joined.includes("方案") || joined.includes("分解") { return joined }
+    if ["方案", "分解", "分工", "任务", "重点工作"].contains(where: { joined.includes($0) }) { return joined }
     return lines.first { $0.text.includes("分解方案") }?.text ?? PathText.lastComponent(of: file)
   }
 

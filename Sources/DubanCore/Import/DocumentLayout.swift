@@ -41,18 +41,23 @@ struct DocumentLayout {
   /// Drops page markers, and running headers: a short line printed again and again (on every
   /// page) that is neither an item nor a heading.
   mutating func dropPageFurniture(_ lines: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
+    let markers = Set(lines.indices.filter { Self.isPageMarker(lines[$0].text) || lines[$0].text.includes("\u{0C}") })
+    // A running header repeats, and stands next to a page break; a unit's name repeated down a
+    // table column does not.
     var counts: [String: Int] = [:]
-    for l in lines where l.text.count <= 40 { counts[l.text, default: 0] += 1 }
+    for (k, l) in lines.enumerated() where l.text.count <= 40 && (markers.contains(k - 1) || markers.contains(k + 1)) {
+      counts[l.text, default: 0] += 1
+    }
     var reported = Set<String>()
     var out: [(number: Int, text: String)] = []
-    for l in lines {
+    for (k, l) in lines.enumerated() {
       let t = l.text.replacing("\u{0C}", with: "").trimmed
       if t.isEmpty { continue }
+      let nearBreak = markers.contains(k - 1) || markers.contains(k + 1)
       let repeated =
-        (counts[l.text] ?? 0) >= 3 && LineShapes.numberedItem(t) == nil
-        && LineShapes.parenNumbered(t) == nil && LineShapes.part(t) == nil
-        && !UnitClause.split(t).clause.map({ _ in true }).isTrue && !Self.isClauseOnly(t)
-      if Self.isPageMarker(t) || repeated {
+        nearBreak && (counts[l.text] ?? 0) >= 2 && LineShapes.numberedItem(t) == nil
+        && LineShapes.parenNumbered(t) == nil && LineShapes.part(t) == nil && !Self.isClauseOnly(t)
+      if markers.contains(k) || repeated {
         if reported.insert(repeated ? t : "page").inserted {
           warnings.append(
             ImportWarning(
@@ -161,8 +166,4 @@ struct DocumentLayout {
     }
     return nil
   }
-}
-
-extension Optional where Wrapped == Bool {
-  fileprivate var isTrue: Bool { self ?? false }
 }

@@ -82,6 +82,19 @@ struct TableReader {
         i = j
         break
       }
+      if i < lines.count, lines[i].text == t, let cols = Self.spaceHeader(t) {
+        var rows: [(line: Int, cells: [String])] = []
+        var j = i + 1
+        while j < lines.count, let c = Self.spaceCells(lines[j].text, columns: cols.count) {
+          rows.append((lines[j].number, c))
+          j += 1
+        }
+        if !rows.isEmpty {
+          out += entries(columns: cols, rows: rows)
+          i = j
+          continue
+        }
+      }
       if i < lines.count, lines[i].text == t, let (cols, end) = Self.cellPerLineHeader(lines, at: i) {
         let rows = Self.cellPerLineRows(lines, from: end, columns: cols)
         warnings.append(
@@ -103,18 +116,55 @@ struct TableReader {
 
   /// Three or more header words on lines of their own, among them a task and a unit column.
   static func cellPerLineHeader(_ lines: [(number: Int, text: String)], at i: Int) -> ([Column], Int)? {
+    guard i < lines.count, column(bareCell(lines[i].text)) != .other else { return nil }
     var cols: [Column] = []
     var j = i
-    while j < lines.count, bareCell(lines[j].text).count <= 8 {
-      let c = column(bareCell(lines[j].text))
-      if c == .other && bareCell(lines[j].text) != "备注" { break }
-      cols.append(c)
+    // Short header words, among them words of no interest (进展情况, 备注); a number or a long
+    // line is the first row.
+    while j < lines.count, cols.count < 10 {
+      let cell = bareCell(lines[j].text)
+      guard !cell.isEmpty, cell.count <= 8, Int(cell) == nil else { break }
+      cols.append(column(cell))
       j += 1
+    }
+    while cols.last == .other {
+      cols.removeLast()
+      j -= 1
     }
     guard cols.count >= 3, cols.contains(.task), cols.contains(.lead) || cols.contains(.responsible) else {
       return nil
     }
     return (cols, j)
+  }
+
+  /// “序号 工 作 任 务 牵头负责部门”: a header printed with spaces, letters of a word spaced out.
+  static func spaceHeader(_ line: String) -> [Column]? {
+    guard !line.includes("|"), !line.includes("\t") else { return nil }
+    let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+    guard tokens.count >= 3 else { return nil }
+    var words: [String] = []
+    var run = ""
+    for t in tokens {
+      if t.count == 1 {
+        run += t
+      } else {
+        if !run.isEmpty { words.append(run) }
+        run = ""
+        words.append(t)
+      }
+    }
+    if !run.isEmpty { words.append(run) }
+    guard let cols = header(words), cols.first == .number, cols.count >= 3, cols[1] == .task else { return nil }
+    return cols
+  }
+
+  /// A row of a space-separated table: the number, the task (which may hold spaces), then one
+  /// word per remaining column.
+  static func spaceCells(_ line: String, columns: Int) -> [String]? {
+    let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+    guard tokens.count >= columns, Int(tokens[0]) != nil else { return nil }
+    let tail = columns - 2
+    return [tokens[0], tokens[1..<(tokens.count - tail)].joined(separator: " ")] + tokens.suffix(tail)
   }
 
   /// Rows of a one-cell-per-line table: with a 序号 column each row starts at the next number;

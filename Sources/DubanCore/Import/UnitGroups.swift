@@ -55,7 +55,7 @@ enum UnitGroups {
 
   /// 市发展改革委等有关部门 → 市发展改革委, 有关部门.
   static func splitEtc(_ name: String) -> [String] {
-    for marker in ["等有关", "等相关", "等其他", "等各"] {
+    for marker in ["等有关", "等相关", "等其他", "等各", "等有關", "等相關"] {
       guard let r = name.byteRange(of: marker) else { continue }
       let head = String(name[..<r.lowerBound])
       let tail = String(name[r.lowerBound...].dropFirst())
@@ -79,8 +79,10 @@ enum UnitGroups {
 /// The note that says the first unit of a list leads, in its wordings: 列第一位者为牵头单位,
 /// 列第一位的责任单位为牵头单位或汇总单位, 列第一位的为牵头部门, 排在首位的为牵头单位.
 enum FirstListed {
-  static let positions = ["列第一位", "排第一位", "排在第一位", "列在第一位", "列首位", "排在首位", "列在首位", "第一位的", "排名第一"]
-  static let roles = ["牵头", "汇总", "主办", "主责"]
+  static let positions = [
+    "列第一位", "排第一位", "排在第一位", "列在第一位", "列首位", "排在首位", "列在首位", "第一位的", "排名第一", "列第一者", "排第一者",
+  ]
+  static let roles = ["牵头", "汇总", "主办", "主责", "牽頭", "匯總"]
 
   static func isNote(_ text: String) -> Bool {
     positions.contains { text.includes($0) } && roles.contains { text.includes($0) }

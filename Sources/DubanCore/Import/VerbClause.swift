@@ -14,7 +14,10 @@ enum VerbClause {
     ("主办", .lead), ("主抓", .lead), ("协办", .responsible), ("配合", .responsible), ("参与", .responsible),
     ("协助", .responsible), ("协同", .responsible), ("分别负责", .responsible), ("共同负责", .responsible),
     ("负责落实", .responsible), ("具体负责", .responsible), ("落实", .responsible), ("负责", .responsible),
-  ]
+    // Traditional characters, as mirrored pages print them.
+    ("按職責分工負責", .responsible), ("分別牽頭", .lead), ("牽頭負責", .lead), ("牽頭", .lead), ("協辦", .responsible),
+    ("參與", .responsible), ("分別負責", .responsible), ("負責落實", .responsible), ("負責", .responsible),
+  ].sorted { $0.0.count > $1.0.count }
 
   /// Words of a time note that may end a clause: (国务院各部门分别负责,年内持续推进).
   static let timeWords = ["年内", "年底", "持续推进", "长期坚持", "月底", "月前", "年前", "季度", "完成", "前"]
@@ -36,14 +39,16 @@ enum VerbClause {
       if seg.hasPrefix("由") { seg.removeFirst() }
       if seg.isEmpty { continue }
       guard let (verb, role) = verbs.first(where: { seg.hasSuffix($0.0) }) else {
-        // A trailing time note is allowed once a verb was seen; anything else is prose.
+        // A trailing time note, or the first-listed note, is allowed once a verb was seen;
+        // anything else is prose.
         if sawVerb, timeWords.contains(where: { seg.includes($0) }), seg.count <= 16 { continue }
+        if sawVerb, FirstListed.isNote(seg) || seg.includes("下同") { continue }
         return nil
       }
       var names = String(seg.dropLast(verb.count)).trimmed
-      for filler in ["按职责", "等单位", "等部门", "分别", "共同", "等"] where names.hasSuffix(filler) {
+      for filler in ["按职责", "等单位", "等部门", "等單位", "分别", "分別", "共同", "等"] where names.hasSuffix(filler) {
         names.removeLast(filler.count)
-        if filler == "等" || filler == "等单位" || filler == "等部门" { break }
+        if filler.hasPrefix("等") { break }
       }
       let list = UnitClause.names(Array(names))
       guard !list.isEmpty, list.allSatisfy(plausibleName) else { return nil }
