@@ -7,7 +7,9 @@ let package = Package(
     .executable(name: "duban", targets: ["duban"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Office containers (.docx, .xlsx) are zip files.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The only C: ncursesw with the wide-character API switched on.
@@ -26,10 +28,23 @@ let package = Package(
     .target(name: "DubanTUI", dependencies: ["DubanCore"]),
     // The one layer that talks to ncurses.
     .target(name: "DubanTerm", dependencies: ["DubanTUI", "CNCursesW", "CDubanSignals"]),
+    // libxml2 for the XML inside office files and for saved web pages.
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Office files and web pages: reading (Read/) into paragraphs and tables of text, and
+    // writing (Write/). Only the import and export commands use it; DubanCore never does.
+    .target(
+      name: "DubanOffice",
+      dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .executableTarget(
       name: "duban",
       dependencies: [
-        "DubanCore", "DubanTUI", "DubanTerm",
+        "DubanCore", "DubanTUI", "DubanTerm", "DubanOffice",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,7 +56,8 @@ let package = Package(
       dependencies: [
         "DubanCore", "DubanTUI", "CDubanBench", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden"]),
+    .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], exclude: ["Golden", "Corpus"]),
+    .testTarget(name: "DubanOfficeTests", dependencies: ["DubanOffice", "DubanCore"], exclude: ["Fixtures"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
     // Drives the real binary (and tmux) end to end; measures its screens with DubanCore's widths.
     .testTarget(name: "EndToEndTests", dependencies: ["duban", "DubanCore"], exclude: ["Golden"]),

@@ -8,7 +8,13 @@ import FoundationEssentials
 public enum DocumentImporter {
   public struct Result: Sendable {
     public var plan: Plan
+    /// The text's encoding, or the format the document was read from (docx, xlsx, html …).
     public var encoding: String
+
+    public init(plan: Plan, encoding: String) {
+      self.plan = plan
+      self.encoding = encoding
+    }
   }
 
   /// `progress` hears the share done, 0…1, every thousand lines or so (for large documents).
@@ -172,6 +178,13 @@ private struct Parser {
           Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
         section = nil
         group = nil
+        continue
+      }
+      // A heading right above the first table row (a category cell, a sheet's section row).
+      if parts.isEmpty, index + 1 < entries.count, entries[index + 1].row != nil, t.count <= 40 {
+        ensurePart(line.number)
+        group = t
+        appendGroup(t)
         continue
       }
       guard !parts.isEmpty else { continue }  // the notice before the plan
