@@ -4,7 +4,8 @@ import PackageDescription
 let package = Package(
   name: "duban",
   products: [
-    .executable(name: "duban", targets: ["duban"])
+    .executable(name: "duban", targets: ["duban"]),
+    .executable(name: "duban-office", targets: ["duban-office"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,10 +42,13 @@ let package = Package(
       name: "DubanOffice",
       dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // Reads office files for `duban import` and prints them as JSON: a program of its own, so
+    // that duban never loads Foundation, ICU or libxml2 (see the README's import section).
+    .executableTarget(name: "duban-office", dependencies: ["DubanOffice"]),
     .executableTarget(
       name: "duban",
       dependencies: [
-        "DubanCore", "DubanTUI", "DubanTerm", "DubanOffice",
+        "DubanCore", "DubanTUI", "DubanTerm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,7 +64,7 @@ let package = Package(
     .testTarget(name: "DubanOfficeTests", dependencies: ["DubanOffice", "DubanCore"], exclude: ["Fixtures"]),
     .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], exclude: ["Golden"]),
     // Drives the real binary (and tmux) end to end; measures its screens with DubanCore's widths.
-    .testTarget(name: "EndToEndTests", dependencies: ["duban", "DubanCore"], exclude: ["Golden"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["duban", "duban-office", "DubanCore"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )
