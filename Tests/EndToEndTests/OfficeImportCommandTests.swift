@@ -38,4 +38,21 @@ final class OfficeImportCommandTests: XCTestCase {
       XCTAssertFalse(FileManager.default.fileExists(atPath: store), name)
     }
   }
+
+  /// A PDF is read through pdftotext: without it the message names the package to install;
+  /// with it, a file that is no real PDF is still a clear refusal.
+  func testPDFNamesItsTool() throws {
+    let dir = try DubanBinary.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let pdf = dir.appendingPathComponent("方案.pdf")
+    try Data("%PDF-1.4\nnot really a pdf\n".utf8).write(to: pdf)
+    let store = dir.appendingPathComponent("p.json").path
+    let r = try DubanBinary.run(["import", pdf.path, "--out", store, "--lang", "en"])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("pdftotext"), r.stderr)
+    if !FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+      XCTAssertTrue(r.stderr.contains("sudo apt-get install poppler-utils"), r.stderr)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+  }
 }
