@@ -28,6 +28,7 @@ struct DocumentLayout {
 
   /// “— 3 —”, “- 12 -”, “第 3 页”, “第3页 共10页”, “3/10”: page markers.
   static func isPageMarker(_ t: String) -> Bool {
+    guard t.utf8.count <= 48 else { return false }
     let s = t.filter { !$0.isWhitespace }
     guard !s.isEmpty, s.count <= 12 else { return false }
     let digits = s.filter(\.isASCIIDigitChar)
@@ -51,7 +52,7 @@ struct DocumentLayout {
     var reported = Set<String>()
     var out: [(number: Int, text: String)] = []
     for (k, l) in lines.enumerated() {
-      let t = l.text.replacing("\u{0C}", with: "").trimmed
+      let t = l.text.includes("\u{0C}") ? l.text.replacing("\u{0C}", with: "").trimmed : l.text
       if t.isEmpty { continue }
       let nearBreak = markers.contains(k - 1) || markers.contains(k + 1)
       let repeated =

@@ -36,10 +36,10 @@ struct TableReader {
 
   /// A header: a task column and at least one column of units.
   static func header(_ cells: [String]) -> [Column]? {
-    let cols = cells.map(column)
-    guard cols.contains(.task), cols.contains(.lead) || cols.contains(.responsible) else { return nil }
     // Data rows carry long text; a header's cells are short words.
     guard cells.allSatisfy({ $0.count <= 12 }) else { return nil }
+    let cols = cells.map(column)
+    guard cols.contains(.task), cols.contains(.lead) || cols.contains(.responsible) else { return nil }
     return cols
   }
 
@@ -70,6 +70,12 @@ struct TableReader {
     var i = 0
     while i < lines.count {
       let t = lines[i].text
+      // Only a short line can be a header row (or a header cell): prose lines pass straight on.
+      guard t.utf8.count <= 240 else {
+        out.append(DocumentLayout.Entry(number: lines[i].number, text: t, row: nil))
+        i += 1
+        continue
+      }
       for split in [Self.pipeCells, Self.tabCells] {
         guard let cells = split(t), let cols = Self.header(cells) else { continue }
         var rows: [(line: Int, cells: [String])] = []
@@ -116,7 +122,7 @@ struct TableReader {
 
   /// Three or more header words on lines of their own, among them a task and a unit column.
   static func cellPerLineHeader(_ lines: [(number: Int, text: String)], at i: Int) -> ([Column], Int)? {
-    guard i < lines.count, column(bareCell(lines[i].text)) != .other else { return nil }
+    guard i < lines.count, lines[i].text.utf8.count <= 40, column(bareCell(lines[i].text)) != .other else { return nil }
     var cols: [Column] = []
     var j = i
     // Short header words, among them words of no interest (进展情况, 备注); a number or a long
@@ -139,7 +145,7 @@ struct TableReader {
 
   /// “序号 工 作 任 务 牵头负责部门”: a header printed with spaces, letters of a word spaced out.
   static func spaceHeader(_ line: String) -> [Column]? {
-    guard !line.includes("|"), !line.includes("\t") else { return nil }
+    guard line.utf8.count <= 120, line.includes(" "), !line.includes("|"), !line.includes("\t") else { return nil }
     let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
     guard tokens.count >= 3 else { return nil }
     var words: [String] = []

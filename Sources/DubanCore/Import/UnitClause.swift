@@ -43,14 +43,20 @@ struct UnitClause: Equatable {
 
   static let separators: ScalarSet = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t", "及"]
 
-  static let labelInitials = ScalarSet(labels.compactMap(\.0.first))
-  /// The labels as characters, compared in place rather than built into strings.
-  static let labelCharacters = labels.sorted { $0.0.count > $1.0.count }.map { (Array($0.0), $0.1) }
+  /// The labels as characters, grouped by their first character and longest first, so each
+  /// position of a line is compared with the few labels that can start there.
+  static let labelsByInitial: [Character: [([Character], Role)]] = {
+    var out: [Character: [([Character], Role)]] = [:]
+    for (label, role) in labels.sorted(by: { $0.0.count > $1.0.count }) {
+      out[label.first!, default: []].append((Array(label), role))
+    }
+    return out
+  }()
 
   /// A label followed by a colon, at character offset `at`.
   static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
-    guard i < chars.count, labelInitials.contains(chars[i]) else { return nil }
-    for (label, role) in labelCharacters {
+    guard i < chars.count, let candidates = labelsByInitial[chars[i]] else { return nil }
+    for (label, role) in candidates {
       let n = label.count
       guard i + n < chars.count, chars[i..<(i + n)].elementsEqual(label) else { continue }
       var j = i + n

@@ -55,6 +55,7 @@ enum UnitGroups {
 
   /// 市发展改革委等有关部门 → 市发展改革委, 有关部门.
   static func splitEtc(_ name: String) -> [String] {
+    guard name.includes("等") else { return [name] }
     for marker in ["等有关", "等相关", "等其他", "等各", "等有關", "等相關"] {
       guard let r = name.byteRange(of: marker) else { continue }
       let head = String(name[..<r.lowerBound])
