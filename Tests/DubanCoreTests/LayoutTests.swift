@@ -219,4 +219,14 @@ final class LayoutTests: XCTestCase {
     XCTAssertEqual(plan.items[1].lead, ["区卫健局", "区创文办"])
     XCTAssertEqual(plan.items[0].responsible, ["各街办(新区)"])
   }
+
+  /// The bracket counter's scalars are the brackets unit names use.
+  func testBracketScalarsMatchUnitNames() {
+    for u in DocumentLayout.openerScalars {
+      XCTAssertNotNil(UnitName.openers[Character(u)], "\(u)")
+    }
+    XCTAssertEqual(Set(UnitName.openers.allValues.flatMap(\.unicodeScalars)), DocumentLayout.closerScalars)
+    XCTAssertEqual(DocumentLayout.openerScalars.count, UnitName.openers.allValues.count)
+    XCTAssertEqual(DocumentLayout.balance("(责任单位:区财政局〈招商"), 2)
+  }
 }

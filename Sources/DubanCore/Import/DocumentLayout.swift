@@ -109,12 +109,19 @@ struct DocumentLayout {
     LineShapes.numberedItem(t) == nil && LineShapes.parenNumbered(t) == nil && LineShapes.part(t) == nil
   }
 
-  /// Openers minus closers.
+  /// UnitName.openers' keys (LayoutTests checks they stay the same).
+  static let openerScalars = Set("(（[【〈<《＜".unicodeScalars)
+  static let closerScalars = Set(UnitName.openers.allValues.flatMap(\.unicodeScalars))
+
+  /// Openers minus closers (every bracket is one scalar, so no grapheme breaking is needed).
   static func balance(_ t: String) -> Int {
     var n = 0
-    for c in t {
-      if UnitName.openers[c] != nil { n += 1 }
-      if UnitName.closers.contains(c) { n -= 1 }
+    for u in t.unicodeScalars {
+      if openerScalars.contains(u) {
+        n += 1
+      } else if closerScalars.contains(u) {
+        n -= 1
+      }
     }
     return n
   }
