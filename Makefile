@@ -32,6 +32,7 @@ RELEASE_BIN := $(CURDIR)/.build/release/duban
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product duban $(STATIC)
+	$(SWIFT) build -c release --product duban-office $(STATIC)
 	@set -o pipefail; \
 	  env -u DUBAN_BIN $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
 	  echo "== end-to-end tests on the release binary ($(RELEASE_BIN))"; \
@@ -62,12 +63,15 @@ bench: deps
 
 install: deps
 	$(SWIFT) build -c release --product duban $(STATIC)
+	$(SWIFT) build -c release --product duban-office $(STATIC)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/duban
 	install -m 755 .build/release/duban $(DESTDIR)$(PREFIX)/bin/duban
+	# Office files (.docx .xlsx .html .pdf .doc) are read by this helper, beside duban.
+	install -m 755 .build/release/duban-office $(DESTDIR)$(PREFIX)/bin/duban-office
 	install -m 644 Resources/*.txt $(DESTDIR)$(PREFIX)/share/duban/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/duban
+	rm -f $(DESTDIR)$(PREFIX)/bin/duban $(DESTDIR)$(PREFIX)/bin/duban-office
 	rm -rf $(DESTDIR)$(PREFIX)/share/duban
 
 format:

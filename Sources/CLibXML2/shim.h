@@ -1,9 +1,8 @@
-// libxml2's parser and tree API. The headers live under /usr/include/libxml2 (found
-// through pkg-config's libxml-2.0), so nested includes such as <libxml/xmlversion.h> resolve.
+// libxml2's reader for the XML inside office files, and its HTML parser for saved web pages.
 #include <libxml/xmlversion.h>
-// Debian's libxml2 is built with ICU, and encoding.h then includes the system's ICU headers,
-// which clash with the ICU module inside Foundation wherever both are imported. duban never
-// touches the ICU converter fields, so the headers are read without them.
+// Debian builds libxml2 with ICU; its headers would pull the system's ICU headers, which clash
+// with Foundation's own copy. duban never touches the encoding handlers' ICU fields.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/HTMLparser.h>

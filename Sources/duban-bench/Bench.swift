@@ -52,13 +52,16 @@ struct Bench: ParsableCommand {
       return
     }
     if let file = frame {
-      let times = (0..<runs).map { _ in
+      let frames = (0..<runs).map { _ in
         Measure.firstFrame(
           [duban, "--store", file], rows: 35, columns: 120, environment: ["TERM": "xterm-256color"],
-          marker: frameMarker
-        ).seconds * 1000
+          marker: frameMarker)
       }
-      print(String(format: "first frame %.2f ms (median of %d)", Measure.median(times), runs))
+      print(
+        String(
+          format: "first frame %.2f ms, peak memory %.1f MiB (medians of %d)",
+          Measure.median(frames.map { $0.seconds * 1000 }), Measure.median(frames.map { Double($0.peakKiB) / 1024 }),
+          runs))
       return
     }
     if let file = keys {

@@ -9,13 +9,14 @@ import FoundationEssentials
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import a responsibility-breakdown document (plain text, UTF-8 or GB18030) into a store.",
+    abstract:
+      "Import a responsibility-breakdown document (text in UTF-8 or GB18030, .docx, .xlsx, .html; .pdf, .doc and .wps through pdftotext, antiword, catdoc or LibreOffice) into a store.",
     discussion: "Every repair the importer makes is printed as a warning with its line number and kept in the plan."
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The document, as plain text.")
+  @Argument(help: "The document: text, .docx, .xlsx, .html, .pdf, .doc or .wps.")
   var document: String
 
   @Option(help: ArgumentHelp("Write the plan to this store file instead of the default store.", valueName: "path"))
@@ -35,7 +36,7 @@ struct ImportCommand: ParsableCommand {
       let lang = global.language
       // A large document takes seconds: say how far it is, on a terminal only.
       let showProgress = isatty(STDERR_FILENO) == 1
-      let result = try DocumentImporter.importFile(at: document) { done in
+      let result = try DocumentSource.importFile(at: document) { done in
         guard showProgress else { return }
         Output.write(lang.pick("\r导入中… \(Int(done * 100))%", "\rimporting… \(Int(done * 100))%"), to: STDERR_FILENO)
       }
@@ -82,7 +83,7 @@ struct ImportCommand: ParsableCommand {
       let groups = part.sections.reduce(0) { $0 + $1.groups.count }
       let sections = part.sections.filter { !$0.title.isEmpty }.count
       s += lang.pick(
-        "  \(part.number)、\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n",
+        "  \(part.number.isEmpty ? "" : part.number + "、")\(part.title)：\(count) 项，\(sections) 个板块，\(groups) 个分组\n",
         "  part \(part.ordinal) \(part.title): \(count) items, \(sections) sections, \(groups) groups\n")
     }
     let unitCount = plan.units.filter { $0.kind == .unit }.count

@@ -12,10 +12,10 @@ final class XMLTests: XCTestCase {
   func testParsesWhatItWritesBack() throws {
     let hostile = "<b>\u{7}\"&'"
     let doc = XML.header + "<r a=\"\(XML.attr(hostile))\"><t>\(XML.text(hostile))</t></r>"
-    let tree = try XCTUnwrap(XMLNode.parse(Array(doc.utf8)))
+    let tree = try XCTUnwrap(XMLValue.parse(Array(doc.utf8)))
     XCTAssertEqual(tree.attributes["a"], "<b>\"&'")
     XCTAssertEqual(tree.first("t")?.text, "<b>\"&'")
-    XCTAssertNil(XMLNode.parse(Array("<r><t></r>".utf8)))
+    XCTAssertNil(XMLValue.parse(Array("<r><t></r>".utf8)))
   }
 }
 
@@ -31,7 +31,7 @@ final class HostileOfficeTextTests: XCTestCase {
     let grids = try XLSXFormReader.sheets(try XLSXWriter.data(Workbook(sheets: [sheet])))
     XCTAssertEqual(grids[0].rows[0].cells, ["[31m红</t></c>&amp;<![CDATA[x]]>\u{202E}"])
     XCTAssertNotNil(
-      XMLNode.parse(
+      XMLValue.parse(
         Array(
           DOCXWriter.document(WordDocument([.paragraph(hostile), .table(headers: [hostile], rows: [[hostile]])])).utf8))
     )

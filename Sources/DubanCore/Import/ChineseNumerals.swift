@@ -18,4 +18,20 @@ enum ChineseNumerals {
     guard text.count == 1 else { return nil }
     return digits[text.first!]
   }
+
+  /// 1 → 一, 12 → 十二, 23 → 二十三 (up to 99).
+  static func spell(_ n: Int) -> String {
+    let names = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    guard n > 0, n < 100 else { return "\(n)" }
+    if n < 10 { return names[n] }
+    return (n / 10 == 1 ? "" : names[n / 10]) + "十" + (n % 10 == 0 ? "" : names[n % 10])
+  }
+
+  /// ① … ⑳ as item labels.
+  static func circled(_ c: Character) -> Int? {
+    guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0x2460...0x2473).contains(v) else {
+      return nil
+    }
+    return Int(v - 0x2460) + 1
+  }
 }

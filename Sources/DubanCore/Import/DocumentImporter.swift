@@ -8,7 +8,13 @@ import FoundationEssentials
 public enum DocumentImporter {
   public struct Result: Sendable {
     public var plan: Plan
+    /// The text's encoding, or the format the document was read from (docx, xlsx, html …).
     public var encoding: String
+
+    public init(plan: Plan, encoding: String) {
+      self.plan = plan
+      self.encoding = encoding
+    }
   }
 
   /// `progress` hears the share done, 0…1, every thousand lines or so (for large documents).
@@ -34,10 +40,46 @@ public enum DocumentImporter {
   }
 
   public static func parse(_ text: String, file: String, progress: ((Double) -> Void)? = nil) throws -> Plan {
+    try parse(blocks: [.text(text)], file: file, progress: progress)
+  }
+
+  /// A document as its reader hands it over: runs of text, and tables of cells (Word, Excel
+  /// and HTML files). Lines are numbered through the whole document, a table row counting as
+  /// one line, so a warning's line finds its row.
+  public enum Block: Sendable {
+    case text(String)
+    case table([[String]])
+  }
+
+  public static func parse(blocks: [Block], file: String, progress: ((Double) -> Void)? = nil) throws -> Plan {
     var parser = Parser(file: file)
     parser.progress = progress
-    let lines = splitLines(text)
-    return try parser.run(lines)
+    var layout = DocumentLayout()
+    var entries: [DocumentLayout.Entry] = []
+    var next = 1
+    for block in blocks {
+      switch block {
+      case .text(let text):
+        let lines = splitLines(text).map { (number: $0.number + next - 1, text: $0.text) }
+        next += lines.count
+        entries += layout.entries(lines)
+      case .table(let rows):
+        var reader = TableReader()
+        if let read = reader.read(table: rows, firstLine: next) {
+          entries += read
+          layout.warnings += reader.warnings
+        } else {
+          // A table without a header of the genre: its rows are lines of text.
+          let lines = rows.enumerated().map {
+            (number: next + $0.offset, text: $0.element.filter { !$0.isEmpty }.joined(separator: " "))
+          }
+          entries += layout.entries(lines)
+        }
+        next += rows.count
+      }
+    }
+    parser.warnings = layout.warnings
+    return try parser.run(entries)
   }
 
   /// Lines as NSString's enumerateLines splits them: at \n, \r\n, \r, U+0085, U+2028 and
@@ -98,16 +140,37 @@ private struct Parser {
 
   init(file: String) { self.file = file }
 
-  mutating func run(_ lines: [Line]) throws -> Plan {
-    let nonEmpty = lines.filter { !$0.text.isEmpty }
-    firstListedIsLead = nonEmpty.contains { $0.text.includes("列第一位") && $0.text.includes("牵头") }
-    var planStart: Int? = nil
+  mutating func run(_ entries: [DocumentLayout.Entry]) throws -> Plan {
+    let nonEmpty: [Line] = entries.map { (number: $0.number, text: $0.text) }
+    firstListedIsLead = nonEmpty.contains { FirstListed.isNote($0.text) }
     var ended = false
 
     for (index, line) in nonEmpty.enumerated() {
       if index % 1000 == 999 { progress?(0.5 * Double(index) / Double(nonEmpty.count)) }
       let t = line.text
       if ended { break }
+      if let row = entries[index].row {
+        if LineShapes.isEndOfPlan(t) { continue }
+        closeItem()
+        ensurePart(line.number)
+        items.append(
+          RawItem(
+            part: parts.count, section: section, group: group, number: row.number, text: row.text, clause: row.clause,
+            clauseLine: row.line, line: row.line))
+        continue
+      }
+      // An item numbered 一、 (a document without parts), or any item before the first part:
+      // it is an item when a unit clause goes with it.
+      if let p = LineShapes.chineseNumbered(t), itemHasClause(at: index, in: nonEmpty, rest: p.rest) {
+        ensurePart(line.number)
+        startItem(number: p.number, rest: p.rest, line: line.number)
+        continue
+      }
+      if parts.isEmpty, let n = LineShapes.anyNumbered(t), itemHasClause(at: index, in: nonEmpty, rest: n.rest) {
+        ensurePart(line.number)
+        startItem(number: n.number, rest: n.rest, line: line.number)
+        continue
+      }
       if let p = LineShapes.part(t), startsPart(at: index, in: nonEmpty) {
         if planStart == nil { planStart = line.number }
         closeItem()
@@ -115,6 +178,13 @@ private struct Parser {
           Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
         section = nil
         group = nil
+        continue
+      }
+      // A heading right above the first table row (a category cell, a sheet's section row).
+      if parts.isEmpty, index + 1 < entries.count, entries[index + 1].row != nil, t.count <= 40 {
+        ensurePart(line.number)
+        group = t
+        appendGroup(t)
         continue
       }
       guard !parts.isEmpty else { continue }  // the notice before the plan
@@ -129,7 +199,7 @@ private struct Parser {
             message: "looks like injected advertising (“\(ad)”); kept as printed, check the source",
             zh: "疑似混入的广告（“\(ad)”）；按原文保留，请核对原件"))
       }
-      if let n = LineShapes.numberedItem(t) {
+      if let n = LineShapes.numberedItem(t) ?? LineShapes.otherNumbered(t) {
         startItem(number: n.number, rest: n.rest, line: line.number)
         continue
       }
@@ -153,8 +223,7 @@ private struct Parser {
         continue
       }
       if Self.isClauseLine(t), attachable, var item = items.last {
-        let (_, clause, _) = UnitClause.split(t)
-        if let clause {
+        if let clause = Self.lineClause(t) {
           item.clause = merge(item.clause, clause)
           item.clauseLine = line.number
           items[items.count - 1] = item
@@ -192,6 +261,49 @@ private struct Parser {
     return finish(lines: nonEmpty, planStart: planStart ?? 0)
   }
 
+  var planStart: Int? = nil
+
+  /// Documents without parts (一、…(共N项)) still have items: they go in one part, named after
+  /// the plan when it is finished.
+  mutating func ensurePart(_ line: Int) {
+    guard parts.isEmpty else { return }
+    if planStart == nil { planStart = line }
+    parts.append(Part(ordinal: 1, number: "", title: "", declaredCount: nil, sections: []))
+  }
+
+  /// The line's own clause, or a clause line among the next two (text may run over a line).
+  func itemHasClause(at index: Int, in lines: [Line], rest: String) -> Bool {
+    if UnitClause.split(rest).clause != nil { return true }
+    for l in lines[(index + 1)...].prefix(3) {
+      if Self.isClauseLine(l.text) { return true }
+      if LineShapes.numberedItem(l.text) != nil || LineShapes.parenNumbered(l.text) != nil
+        || LineShapes.part(l.text) != nil
+      {
+        return false
+      }
+    }
+    return false
+  }
+
+  /// A line that is only a clause: labelled (牵头单位:…), or named by verbs
+  /// (省发展改革委牵头,各地、各部门配合。 / (市发展改革委负责)).
+  static func lineClause(_ t: String) -> UnitClause? {
+    let (text, clause, _) = UnitClause.split(t)
+    if let clause, text.isEmpty || startsWithLabel(t) { return clause }
+    var inner = t.trimming(Set("。.；; "))
+    if let f = inner.first, let l = inner.last, UnitName.openers[f] != nil, UnitName.closers.contains(l) {
+      inner = String(inner.dropFirst().dropLast())
+    }
+    return VerbClause.parse(inner)
+  }
+
+  static func startsWithLabel(_ t: String) -> Bool {
+    let chars = Array(t)
+    var i = 0
+    while i < chars.count, UnitName.openers[chars[i]] != nil || chars[i] == " " { i += 1 }
+    return UnitClause.label(in: chars, at: i) != nil
+  }
+
   /// An item still waiting for its unit clause: following lines continue its text.
   var openItem = false
   /// Clause lines attach to the last item until a heading intervenes.
@@ -214,10 +326,8 @@ private struct Parser {
   }
 
   static func isClauseLine(_ t: String) -> Bool {
-    let chars = Array(t)
-    var i = 0
-    while i < chars.count, UnitName.openers[chars[i]] != nil || chars[i] == " " { i += 1 }
-    return UnitClause.label(in: chars, at: i) != nil
+    if startsWithLabel(t) { return true }
+    return t.count <= 80 && LineShapes.numberedItem(t) == nil && lineClause(t) != nil
   }
 
   /// An unnumbered short line right before an item is a group heading.
@@ -367,13 +477,15 @@ private struct Parser {
       }
     }
     // Drop parts that carried no item (headings of the notice that slipped through).
-    let kept = parts.filter { (ordinalInPart[$0.ordinal] ?? 0) > 0 }
+    var kept = parts.filter { (ordinalInPart[$0.ordinal] ?? 0) > 0 }
+    let planTitle = title(lines, planStart: planStart)
+    for k in kept.indices where kept[k].title.isEmpty { kept[k].title = planTitle }
 
     var calendarExtractor = CalendarExtractor()
     let calendar = calendarExtractor.extract(lines, planStart: planStart)
     let all = (warnings + resolver.warnings + calendarExtractor.warnings).sorted { $0.line < $1.line }
     return Plan(
-      title: title(lines, planStart: planStart), source: file, calendar: calendar, parts: kept, items: planItems,
+      title: planTitle, source: file, calendar: calendar, parts: kept, items: planItems,
       units: units, warnings: all)
   }
 
@@ -383,7 +495,7 @@ private struct Parser {
     let above = lines.filter { $0.number < planStart }.suffix(2).map(\.text)
       .filter { CalendarExtractor.chineseDate($0) == nil || $0.count > 12 }
     let joined = above.joined()
-    if joined.includes("方案") || joined.includes("分解") { return joined }
+    if ["方案", "分解", "分工", "任务", "重点工作"].contains(where: { joined.includes($0) }) { return joined }
     return lines.first { $0.text.includes("分解方案") }?.text ?? PathText.lastComponent(of: file)
   }
 

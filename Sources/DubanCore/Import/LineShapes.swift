@@ -20,6 +20,16 @@ enum LineShapes {
     return (String(numeral), value, title, declared)
   }
 
+  /// 一、… with any text: an item label in documents whose items are numbered like parts.
+  static func chineseNumbered(_ line: String) -> (number: String, rest: String)? {
+    let numeral = line.prefix(while: ChineseNumerals.isNumeral)
+    guard !numeral.isEmpty, ChineseNumerals.value(numeral) != nil else { return nil }
+    let rest = line.dropFirst(numeral.count)
+    guard let sep = rest.first, sep == "、" || sep == "．" else { return nil }
+    let text = String(rest.dropFirst()).trimmed
+    return text.isEmpty ? nil : (String(numeral), text)
+  }
+
   /// "(共67项)" → 67.
   static func declaredCount(_ text: String) -> Int? {
     guard let r = text.byteRange(of: "共") else { return nil }
@@ -54,11 +64,30 @@ enum LineShapes {
     let digits = line.prefix(while: \.isASCIIDigitChar)
     guard !digits.isEmpty, digits.count <= 5 else { return nil }
     let after = line.dropFirst(digits.count)
-    guard let sep = after.first, [".", "、", "．", "，"].contains(sep) else { return nil }
+    guard let sep = after.first, [".", "、", "．", "，", "﹒"].contains(sep) else { return nil }
     let rest = after.dropFirst()
     if let next = rest.first, next.isASCIIDigitChar { return nil }
     let text = rest.trimmed
     return text.isEmpty ? nil : (String(digits), text)
+  }
+
+  /// ① …, 1) …, 1）…: item labels of other documents.
+  static func otherNumbered(_ line: String) -> (number: String, rest: String)? {
+    if let c = line.first, let v = ChineseNumerals.circled(c) {
+      let rest = line.dropFirst().trimmed
+      return rest.isEmpty ? nil : ("\(v)", rest)
+    }
+    let digits = line.prefix(while: \.isASCIIDigitChar)
+    guard !digits.isEmpty, digits.count <= 4 else { return nil }
+    let after = line.dropFirst(digits.count)
+    guard let sep = after.first, sep == ")" || sep == "）" else { return nil }
+    let rest = after.dropFirst().trimmed
+    return rest.isEmpty ? nil : (String(digits), rest)
+  }
+
+  /// Any item label: 1. (一) ① 1).
+  static func anyNumbered(_ line: String) -> (number: String, rest: String)? {
+    numberedItem(line) ?? parenNumbered(line) ?? otherNumbered(line)
   }
 
   /// Lines that end the plan body: the attachment and the distribution list.

@@ -1,10 +1,12 @@
 /// The unit clause of an item: "(牵头单位:区财政局;责任单位:区税务局)", found after the text
 /// or on a line of its own, in any bracket, possibly never closed.
 struct UnitClause: Equatable {
-  enum Role: Equatable { case lead, responsible, leader }
+  enum Role: Equatable { case lead, responsible, leader, deadline }
 
   /// Raw names in order, with their role, before any resolution.
   var entries: [(role: Role, name: String)] = []
+  /// 完成时限: kept with the row, never a unit.
+  var deadline: String?
   var hasLeadLabel = false
   var unclosed = false
 
@@ -14,23 +16,47 @@ struct UnitClause: Equatable {
   }
 
   /// Longest first, so 牵头责任单位 is not read as 责任单位.
-  static let labels: [(String, Role)] = [
-    ("协同责任单位", .responsible), ("牵头责任单位", .lead), ("牵头负责领导", .leader), ("牵头市领导", .leader),
-    ("牵头区领导", .leader), ("牵头单位", .lead), ("主办单位", .lead), ("责任单位", .responsible),
-    ("配合单位", .responsible), ("协办单位", .responsible), ("参与单位", .responsible),
-    ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
-  ]
+  static let labels: [(String, Role)] =
+    [
+      ("协同责任单位", .responsible), ("牵头责任单位", .lead), ("牵头负责领导", .leader), ("牵头市领导", .leader),
+      ("牵头区领导", .leader), ("牵头单位", .lead), ("主办单位", .lead), ("责任单位", .responsible),
+      ("配合单位", .responsible), ("协办单位", .responsible), ("参与单位", .responsible),
+      ("责任领导", .leader), ("分管领导", .leader), ("责任人", .leader),
+    ] + moreLabels
 
-  static let separators: ScalarSet = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t"]
+  /// Labels seen in other provinces', cities' and counties' documents (and in traditional
+  /// characters, as mirrored pages print them).
+  static let moreLabels: [(String, Role)] = [
+    ("分管省领导", .leader), ("分管市领导", .leader), ("分管区领导", .leader), ("分管县领导", .leader),
+    ("牵头省领导", .leader), ("牵头县领导", .leader), ("牵头旗领导", .leader), ("责任市领导", .leader),
+    ("责任区领导", .leader), ("责任县领导", .leader), ("牵头领导", .leader), ("包保领导", .leader),
+    ("主要责任单位", .lead), ("牵头部门", .lead), ("主办部门", .lead), ("责任部门", .responsible),
+    ("配合部门", .responsible), ("协办部门", .responsible), ("协同单位", .responsible),
+    ("协作单位", .responsible), ("参加单位", .responsible), ("部门分工", .responsible), ("完成时限", .deadline),
+    ("完成时间", .deadline), ("时间节点", .deadline), ("牽頭單位", .lead), ("責任單位", .responsible),
+    ("配合單位", .responsible), ("協辦單位", .responsible), ("責任領導", .leader), ("牽頭領導", .leader),
+    ("分管領導", .leader),
+  ].sorted { $0.0.count > $1.0.count }
 
-  static let labelInitials = ScalarSet(labels.compactMap(\.0.first))
-  /// The labels as characters, compared in place rather than built into strings.
-  static let labelCharacters = labels.map { (Array($0.0), $0.1) }
+  /// Labels whose text names roles by verbs: 部门分工:省发展改革委牵头,各地、各部门配合。
+  static let verbLabels: Set<String> = ["部门分工"]
+
+  static let separators: ScalarSet = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t", "及"]
+
+  /// The labels as characters, grouped by their first character and longest first, so each
+  /// position of a line is compared with the few labels that can start there.
+  static let labelsByInitial: [Character: [([Character], Role)]] = {
+    var out: [Character: [([Character], Role)]] = [:]
+    for (label, role) in labels.sorted(by: { $0.0.count > $1.0.count }) {
+      out[label.first!, default: []].append((Array(label), role))
+    }
+    return out
+  }()
 
   /// A label followed by a colon, at character offset `at`.
   static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
-    guard i < chars.count, labelInitials.contains(chars[i]) else { return nil }
-    for (label, role) in labelCharacters {
+    guard i < chars.count, let candidates = labelsByInitial[chars[i]] else { return nil }
+    for (label, role) in candidates {
       let n = label.count
       guard i + n < chars.count, chars[i..<(i + n)].elementsEqual(label) else { continue }
       var j = i + n
@@ -45,6 +71,7 @@ struct UnitClause: Equatable {
   static func split(_ line: String) -> (text: String, clause: UnitClause?, trailing: String) {
     let chars = Array(line)
     guard let start = (0..<chars.count).first(where: { label(in: chars, at: $0) != nil }) else {
+      if let v = VerbClause.trailing(line) { return (v.text, v.clause, v.trailing) }
       return (line, nil, "")
     }
     // The clause begins at the bracket that opens it, if any.
@@ -86,9 +113,20 @@ struct UnitClause: Equatable {
     var i = 0
     var role: Role? = nil
     var segmentStart = 0
+    var verbLabel = false
     func flush(_ upTo: Int) {
       guard let role, segmentStart < upTo else { return }
-      for name in names(Array(chars[segmentStart..<upTo])) {
+      let body = Array(chars[segmentStart..<upTo])
+      if role == .deadline {
+        clause.deadline = cleanName(String(body))
+        return
+      }
+      if verbLabel, let v = VerbClause.parse(String(body)) {
+        clause.entries += v.entries
+        clause.hasLeadLabel = clause.hasLeadLabel || v.hasLeadLabel
+        return
+      }
+      for name in role == .leader ? leaderNames(body) : names(body) {
         clause.entries.append((role, name))
       }
     }
@@ -97,6 +135,7 @@ struct UnitClause: Equatable {
       if depth == 0, let found = label(in: chars, at: i) {
         flush(i)
         role = found.role
+        verbLabel = verbLabels.contains(String(chars[i..<(i + found.length)]).trimming(Set(":： ")))
         if found.role == .lead { clause.hasLeadLabel = true }
         i += found.length
         segmentStart = i
@@ -126,12 +165,33 @@ struct UnitClause: Equatable {
       }
     }
     out.append(current)
-    return out.map { cleanName($0) }.filter { !$0.isEmpty }
+    let cleaned = out.map { cleanName($0) }.filter { !$0.isEmpty }
+    return UnitGroups.joinCompounds(cleaned.flatMap(UnitGroups.splitEtc))
+  }
+
+  /// Leaders' names: 王 健 is one person printed with a space inside.
+  static func leaderNames(_ chars: [Character]) -> [String] {
+    var out: [String] = []
+    var current = ""
+    for c in chars {
+      if "、，,;；/".contains(c) {
+        out.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    out.append(current)
+    return out.flatMap { piece -> [String] in
+      let words = piece.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+      if words.count > 1, words.joined().count <= 4, words.allSatisfy({ $0.count <= 2 }) { return [words.joined()] }
+      return words
+    }.map { cleanName($0) }.filter { !$0.isEmpty }
   }
 
   /// Strips the end-of-sentence punctuation and "等" a list may carry.
   static func cleanName(_ raw: String) -> String {
-    var name = raw.trimmed
+    var name = UnitGroups.dropNote(raw.trimmed)
     while let last = name.last, "。.；;，,:：".contains(last) { name.removeLast() }
     if name.hasSuffix("等"), name.count > 3 { name.removeLast() }
     return name.trimmed

@@ -5,10 +5,10 @@ import DubanCore
 /// collecting a filled form needs: values, no formulas or formatting.
 public enum XLSXFormReader {
   public static func sheets(_ bytes: [UInt8]) throws -> [SheetGrid] {
-    let parts = try OfficeZip.read(bytes)
-    func xml(_ path: String) throws -> XMLNode? {
+    let parts = try ZipParts.read(bytes)
+    func xml(_ path: String) throws -> XMLValue? {
       guard let b = parts[path] else { return nil }
-      guard let node = XMLNode.parse(b) else { throw OfficeReadError.badPart(path) }
+      guard let node = XMLValue.parse(b) else { throw OfficeReadError.badPart(path) }
       return node
     }
     let bookPath =
@@ -39,18 +39,18 @@ public enum XLSXFormReader {
   }
 
   /// The text of every `t` beneath a node, leaving out phonetic runs (`rPh`).
-  static func runs(_ node: XMLNode) -> String {
+  static func runs(_ node: XMLValue) -> String {
     if node.name == "t" { return node.text }
     if node.name == "rPh" { return "" }
     return node.children.map(runs).joined()
   }
 
-  static func sharedStrings(_ node: XMLNode?) -> [String] {
+  static func sharedStrings(_ node: XMLValue?) -> [String] {
     node?.all("si").map(runs) ?? []
   }
 
   /// Which cell formats (by index) show dates.
-  static func dateStyles(_ node: XMLNode?) -> Set<Int> {
+  static func dateStyles(_ node: XMLValue?) -> Set<Int> {
     guard let node else { return [] }
     var custom: [Int: String] = [:]
     for f in node.first("numFmts")?.all("numFmt") ?? [] {
@@ -69,7 +69,7 @@ public enum XLSXFormReader {
   }
 
   /// Which cell formats (by index) show percentages: built-in 9 and 10, or a code with %.
-  static func percentStyles(_ node: XMLNode?) -> Set<Int> {
+  static func percentStyles(_ node: XMLValue?) -> Set<Int> {
     guard let node else { return [] }
     var custom: [Int: String] = [:]
     for f in node.first("numFmts")?.all("numFmt") ?? [] {
@@ -107,7 +107,7 @@ public enum XLSXFormReader {
     return false
   }
 
-  static func grid(_ sheet: XMLNode, name: String, shared: [String], dates: Set<Int>, percents: Set<Int> = [])
+  static func grid(_ sheet: XMLValue, name: String, shared: [String], dates: Set<Int>, percents: Set<Int> = [])
     -> SheetGrid
   {
     var rows: [SheetGrid.Row] = []

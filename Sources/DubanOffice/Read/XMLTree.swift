@@ -1,58 +1,87 @@
 import CLibXML2
+import Foundation
 
-/// A parsed XML part, as a small tree of Swift values (libxml2 parses; nothing of it escapes).
-struct XMLNode {
-  var name: String
-  var attributes: [String: String]
-  var children: [XMLNode]
-  var text: String
+/// A parsed XML or HTML document from libxml2, walked as element nodes. The document is freed
+/// when the value goes away; nodes must not outlive it.
+final class XMLTree {
+  let doc: xmlDocPtr
 
-  /// Parses `bytes`; nil when it is not well-formed XML. Network access and entity
-  /// expansion are off: an office file is untrusted input.
-  static func parse(_ bytes: [UInt8]) -> XMLNode? {
+  /// XML without network access or entity expansion (no external entities, no billion laughs).
+  init(xml data: Data, part: String) throws {
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-    let doc = bytes.withUnsafeBufferPointer { buf in
-      buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-        xmlReadMemory($0, Int32(buf.count), nil, nil, options)
-      }
+    let parsed = data.withUnsafeBytes { raw -> xmlDocPtr? in
+      let base = raw.bindMemory(to: CChar.self).baseAddress
+      return xmlReadMemory(base, Int32(raw.count), part, nil, options)
     }
-    guard let doc else { return nil }
-    defer { xmlFreeDoc(doc) }
-    guard let root = xmlDocGetRootElement(doc) else { return nil }
-    return convert(root)
+    guard let parsed else {
+      throw OfficeError("\(part) is not well-formed XML", zh: "\(part) 不是格式正确的 XML")
+    }
+    doc = parsed
   }
 
-  private static func convert(_ node: xmlNodePtr) -> XMLNode {
-    var out = XMLNode(name: String(cString: node.pointee.name), attributes: [:], children: [], text: "")
-    var attr = node.pointee.properties
-    while let a = attr {
-      // An attribute's value is its text children (no xmlFree: it is global C state).
-      var value = ""
-      var part = a.pointee.children
-      while let p = part {
-        if let content = p.pointee.content { value += String(cString: content) }
-        part = p.pointee.next
-      }
-      out.attributes[String(cString: a.pointee.name)] = value
-      attr = a.pointee.next
+  /// HTML as browsers forgive it; the encoding comes from the page's own meta tag (GB2312 and
+  /// GBK pages included), else UTF-8.
+  init(html data: Data, name: String) throws {
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue)
+    let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
+      let base = raw.bindMemory(to: CChar.self).baseAddress
+      return htmlReadMemory(base, Int32(raw.count), name, nil, options)
     }
-    var child = node.pointee.children
-    while let c = child {
-      switch c.pointee.type {
-      case XML_ELEMENT_NODE: out.children.append(convert(c))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = c.pointee.content { out.text += String(cString: content) }
-      default: break
-      }
-      child = c.pointee.next
+    guard let parsed else { throw OfficeError("not a readable web page", zh: "不是可读取的网页") }
+    doc = parsed
+  }
+
+  deinit { xmlFreeDoc(doc) }
+
+  var root: XMLNode? { xmlDocGetRootElement(doc).map(XMLNode.init) }
+}
+
+/// An element (or text) node of an `XMLTree`.
+struct XMLNode {
+  let ptr: xmlNodePtr
+
+  /// The local name, without namespace prefix (w:p → p).
+  var name: String { ptr.pointee.name.map { String(cString: $0) } ?? "" }
+  var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
+  var isText: Bool { ptr.pointee.type == XML_TEXT_NODE || ptr.pointee.type == XML_CDATA_SECTION_NODE }
+
+  var children: [XMLNode] {
+    var out: [XMLNode] = []
+    var c = ptr.pointee.children
+    while let node = c {
+      out.append(XMLNode(ptr: node))
+      c = node.pointee.next
     }
     return out
   }
 
-  /// Children with this local name.
-  func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
-  func first(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+  var elements: [XMLNode] { children.filter(\.isElement) }
 
-  /// The text of this element and everything beneath it, in order.
-  var allText: String { text + children.map(\.allText).joined() }
+  func first(_ name: String) -> XMLNode? { elements.first { $0.name == name } }
+
+  /// An attribute by local name, whatever its namespace (w:val, r:id).
+  func attr(_ name: String) -> String? {
+    guard let v = xmlGetProp(ptr, name) else { return nil }
+    defer { free(v) }
+    return String(cString: v)
+  }
+
+  /// All text below the node.
+  var text: String {
+    guard let v = xmlNodeGetContent(ptr) else { return "" }
+    defer { free(v) }
+    return String(cString: v)
+  }
+
+  /// Every descendant element with this name, in document order.
+  func descendants(_ name: String) -> [XMLNode] {
+    var out: [XMLNode] = []
+    for c in elements {
+      if c.name == name { out.append(c) }
+      out += c.descendants(name)
+    }
+    return out
+  }
 }

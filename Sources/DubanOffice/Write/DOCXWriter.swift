@@ -36,7 +36,7 @@ public enum DOCXWriter {
   static let rNS = XLSXWriter.rNS
 
   public static func data(_ doc: WordDocument) throws -> [UInt8] {
-    try OfficeZip.make([
+    try ZipParts.make([
       ("docProps/app.xml", OfficeMarker.appXML),
       ("[Content_Types].xml", contentTypes),
       ("_rels/.rels", rootRels),

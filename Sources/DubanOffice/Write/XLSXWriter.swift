@@ -15,7 +15,7 @@ public enum XLSXWriter {
     for (i, sheet) in book.sheets.enumerated() {
       parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet)))
     }
-    return try OfficeZip.make(parts)
+    return try ZipParts.make(parts)
   }
 
   /// A1-style column letters: 0 → A, 25 → Z, 26 → AA.

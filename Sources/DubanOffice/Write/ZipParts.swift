@@ -3,7 +3,7 @@ import ZIPFoundation
 
 /// The zip container of .xlsx and .docx, by ZIPFoundation: parts written deflated with a
 /// fixed date (the same content gives the same bytes), and read back with size limits.
-enum OfficeZip {
+enum ZipParts {
   /// 2019-01-01, so a file's bytes do not depend on when it was written.
   private static let fixedDate = Date(timeIntervalSince1970: 1_546_300_800)
 

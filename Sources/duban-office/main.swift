@@ -1,0 +1,61 @@
+// duban-office: reads one Word, Excel, web-page, PDF or .doc/.wps file for `duban import` and
+// prints its paragraphs and tables as JSON on stdout. A program of its own so that duban —
+// the dashboard users start all day — never loads Foundation, ICU or libxml2: only importing
+// an office file pays for them.
+//
+//   duban-office read docx|xlsx|html|pdf|doc FILE
+//   → {"blocks":[{"text":"…"},{"table":[["…"]]}]}        exit 0
+//   → {"error":"…","zh":"…"}                               exit 2
+import DubanOffice
+import Foundation
+
+struct Block: Encodable {
+  var text: String?
+  var table: [[String]]?
+}
+
+struct Reply: Encodable {
+  var blocks: [Block]?
+  var error: String?
+  var zh: String?
+}
+
+func blocks(_ read: [DOCXReader.Block]) -> [Block] {
+  read.map {
+    switch $0 {
+    case .paragraph(let p): return Block(text: p)
+    case .table(let rows): return Block(table: rows)
+    }
+  }
+}
+
+func read(kind: String, path: String) throws -> [Block] {
+  switch kind {
+  case "docx": return blocks(try DOCXReader.blocks(OfficeZip.open(path)))
+  case "xlsx":
+    return try XLSXReader.sheets(OfficeZip.open(path)).filter { !$0.rows.isEmpty }.map {
+      Block(table: $0.rowsFillingMerged)
+    }
+  case "html": return blocks(try HTMLReader.blocks(Data(contentsOf: URL(fileURLWithPath: path)), name: path))
+  case "pdf": return [Block(text: try ExternalText.text(of: path, with: ExternalText.pdf, kind: "PDF"))]
+  case "doc": return [Block(text: try ExternalText.text(of: path, with: ExternalText.doc, kind: ".doc/.wps"))]
+  default: throw OfficeError("unknown kind \(kind)", zh: "未知的文件类型 \(kind)")
+  }
+}
+
+let args = CommandLine.arguments
+guard args.count == 4, args[1] == "read" else {
+  FileHandle.standardError.write(Data("usage: duban-office read docx|xlsx|html|pdf|doc FILE\n".utf8))
+  exit(2)
+}
+var reply = Reply()
+var status: Int32 = 0
+do {
+  reply.blocks = try read(kind: args[2], path: args[3])
+} catch let e as OfficeError {
+  (reply.error, reply.zh, status) = (e.reason, e.zh, 2)
+} catch {
+  (reply.error, reply.zh, status) = ("cannot read the file (\(error))", "无法读取文件（\(error)）", 2)
+}
+FileHandle.standardOutput.write((try? JSONEncoder().encode(reply)) ?? Data("{\"error\":\"cannot encode\"}".utf8))
+exit(status)
