@@ -43,6 +43,8 @@ struct UnitClause: Equatable {
 
   static let separators: ScalarSet = ["、", "，", ",", ";", "；", "/", "／", " ", "\u{3000}", "\t", "及"]
 
+  static let labelInitials = ScalarSet(labels.compactMap(\.0.first))
+
   /// The labels as characters, grouped by their first character and longest first, so each
   /// position of a line is compared with the few labels that can start there.
   static let labelsByInitial: [Character: [([Character], Role)]] = {
@@ -55,7 +57,9 @@ struct UnitClause: Equatable {
 
   /// A label followed by a colon, at character offset `at`.
   static func label(in chars: [Character], at i: Int) -> (length: Int, role: Role)? {
-    guard i < chars.count, let candidates = labelsByInitial[chars[i]] else { return nil }
+    guard i < chars.count, labelInitials.contains(chars[i]), let candidates = labelsByInitial[chars[i]] else {
+      return nil
+    }
     for (label, role) in candidates {
       let n = label.count
       guard i + n < chars.count, chars[i..<(i + n)].elementsEqual(label) else { continue }
