@@ -75,6 +75,18 @@ extension Reducer {
           return []
         }
         return [.exportAs(request, .docx)]
+      case .char:
+        // A mistyped letter keeps the question open: closing it would let the next letter
+        // (x, d, e…) act on the item under the cursor instead of choosing a format.
+        var sheet = false
+        if case .sheet = request { sheet = true }
+        say(
+          &state,
+          sheet
+            ? lang.pick("请按 m、c 或 x 选择格式，Esc 取消", "press m, c or x for a format, Esc cancels")
+            : lang.pick("请按 m、c、x 或 d 选择格式，Esc 取消", "press m, c, x or d for a format, Esc cancels"),
+          error: true)
+        state.overlay = .exportFormat(request)
       default: say(&state, lang.pick("未导出", "nothing exported"))
       }
     case nil:
