@@ -171,6 +171,8 @@ public struct AppState: Equatable, Sendable {
   public var timelineList = ListState()
   public var returnStack: [ReturnPoint] = []
   public var searchHits: SearchHits?
+  /// Where `/` was pressed: Esc in the search line returns there.
+  public var searchOrigin: ReturnPoint?
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

@@ -54,7 +54,8 @@ enum TaskPane {
     }
     let w = screen.width
     let idWidth = frame.idWidth
-    let leadWidth = r.innerWidth >= 60 ? 14 : r.innerWidth >= 44 ? 10 : 0
+    // The lead column only where the text keeps room for a readable line beside it.
+    let leadWidth = r.innerWidth >= 90 ? 14 : r.innerWidth >= 76 ? 10 : 0
     let query = state.searchEditor?.text ?? state.lastSearch
     let schedule = state.schedule
     let duty = state.duty

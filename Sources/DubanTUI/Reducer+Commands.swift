@@ -45,6 +45,7 @@ extension Reducer {
       }
     case .search:
       state.searchEditor = LineEditor()
+      state.searchOrigin = place(state)
     case .nextMatch, .previousMatch:
       if state.lastSearch.isEmpty {
         say(&state, lang.pick("还没有搜索：按 / 开始", "no search yet: press /"))

@@ -32,18 +32,19 @@ public struct HitsKey: Equatable, Sendable {
 
 extension Reducer {
   func pushReturn(_ state: inout AppState) {
-    state.returnStack.append(
-      ReturnPoint(
-        view: state.view, workloadList: state.workloadList, timelineList: state.timelineList, filter: state.filter,
-        narrowing: state.narrowing, focus: state.focus, treeList: state.treeList, taskList: state.taskList))
+    state.returnStack.append(place(state))
     // A chain of views, not a history: enough to come back the way one went.
     if state.returnStack.count > 8 { state.returnStack.removeFirst() }
   }
 
-  /// Esc: back to where the user came from (the workload view at the unit's row, the
-  /// dashboard as it was before the timeline). False when there is nowhere to return to.
-  func returnBack(_ state: inout AppState) -> Bool {
-    guard let point = state.returnStack.popLast() else { return false }
+  /// Where the user is: the view, its lists, the filters and the focus.
+  func place(_ state: AppState) -> ReturnPoint {
+    ReturnPoint(
+      view: state.view, workloadList: state.workloadList, timelineList: state.timelineList, filter: state.filter,
+      narrowing: state.narrowing, focus: state.focus, treeList: state.treeList, taskList: state.taskList)
+  }
+
+  func go(_ state: inout AppState, to point: ReturnPoint) {
     state.view = point.view
     state.workloadList = point.workloadList
     state.timelineList = point.timelineList
@@ -52,6 +53,13 @@ extension Reducer {
     state.focus = point.focus
     state.treeList = point.treeList
     state.taskList = point.taskList
+  }
+
+  /// Esc: back to where the user came from (the workload view at the unit's row, the
+  /// dashboard as it was before the timeline). False when there is nowhere to return to.
+  func returnBack(_ state: inout AppState) -> Bool {
+    guard let point = state.returnStack.popLast() else { return false }
+    go(&state, to: point)
     return true
   }
 

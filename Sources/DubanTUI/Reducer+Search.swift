@@ -6,6 +6,7 @@ extension Reducer {
     switch key {
     case .enter:
       state.searchEditor = nil
+      state.searchOrigin = nil
       state.lastSearch = editor.text
       if !editor.text.isEmpty, state.message == nil || !state.messageIsError {
         say(&state, state.lang.pick("搜索“\(editor.text)”：n 下一个，N 上一个", "search “\(editor.text)”: n next, N previous"))
@@ -13,7 +14,10 @@ extension Reducer {
         findMatch(&state, editor.text, forward: true, skipCurrent: false)
       }
     case .escape, .ctrl("c"):
+      // Back where the search started: typing moved the selection (maybe across the plan).
       state.searchEditor = nil
+      if let origin = state.searchOrigin { go(&state, to: origin) }
+      state.searchOrigin = nil
     default:
       editor.handle(key)
       state.searchEditor = editor

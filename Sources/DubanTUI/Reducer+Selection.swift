@@ -120,7 +120,9 @@ extension Reducer {
     var targets: [(item: Item, unit: String, period: String, own: ReportFiling?)] = []
     for item in items {
       let reporters = duty.reporters(of: item)
-      guard reporters.count <= 1, let unit = reporters.first ?? item.allUnits.first,
+      // Restricted to a unit that reports for the item: that unit files (as a single r does).
+      let mine = state.narrowing.unit.flatMap { reporters.contains($0) ? $0 : nil }
+      guard let unit = mine ?? (reporters.count <= 1 ? reporters.first ?? item.allUnits.first : nil),
         let period = duty.periodToFile(item, unit: unit, on: state.today)
       else {
         skipped.append(item.id)

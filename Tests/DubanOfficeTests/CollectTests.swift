@@ -207,4 +207,23 @@ final class CollectTests: XCTestCase {
     XCTAssertEqual(collected.problems, [])
     XCTAssertEqual(collected.reports.map(\.item), [form.rows[i].id])
   }
+
+  func testAnOlderBlankCopyNeverErasesWhatWasFiled() throws {
+    // The unit sends back the filled form, then (by mistake) the blank copy it was sent.
+    let form = UnitForm(doc, unit: "区发改委", period: q1)
+    let blank = CSVReader.grid(form.csv(), sheet: "")
+    var filled = blank
+    filled.rows[3].cells[2] = "引进总部企业两家"
+    filled.rows[3].cells[5] = "30"
+    let first = FormCollect.read([filled], file: "filled.csv", doc: doc, day: day)
+    XCTAssertEqual(first.problems, [])
+    XCTAssertEqual(first.reports.map(\.filing.progressText), ["引进总部企业两家"])
+    var after = try XCTUnwrap(doc)
+    let id = first.reports[0].item
+    let index = try XCTUnwrap(after.plan.items.firstIndex { $0.id == id })
+    after.plan.items[index].reports.append(first.reports[0].filing)
+    let again = FormCollect.read([blank], file: "blank.csv", doc: after, day: day)
+    XCTAssertEqual(again.problems, [])
+    XCTAssertEqual(again.changeCount, 0, "blank cells keep the filed text and progress")
+  }
 }

@@ -152,4 +152,22 @@ final class ReadingMovingTests: XCTestCase {
     h.press(.escape)
     XCTAssertEqual(h.state.view, .workload, "the timeline opened from the workload view returns to it")
   }
+
+  func testEscInTheSearchLineReturnsWhereTheSearchStarted() {
+    var h = Harness()
+    h.press(.tab, .down, .down)
+    XCTAssertEqual(h.selectedItem?.id, "1.3")
+    h.press(.char("/"))
+    h.type("招商")
+    XCTAssertNotEqual(h.selectedItem?.id, "1.3", "typing moves to the first match")
+    h.press(.escape)
+    XCTAssertNil(h.state.searchEditor)
+    XCTAssertEqual(h.selectedItem?.id, "1.3", "Esc: back where / was pressed")
+    XCTAssertEqual(h.state.focus, .tasks)
+    // Enter keeps the match.
+    h.press(.char("/"))
+    h.type("招商")
+    h.press(.enter)
+    XCTAssertNotEqual(h.selectedItem?.id, "1.3")
+  }
 }

@@ -93,6 +93,19 @@ final class SelectionTests: XCTestCase {
     for id in single { XCTAssertEqual(h.state.plan.item(id: id)?.reports, [], "two u, two steps: \(id)") }
   }
 
+  func testRestrictedToAUnitROverTheSelectionFilesForThatUnit() {
+    var h = Harness(today: "2019-07-15")
+    Reducer.openRestricted(&h.state, to: "区商务局", cache: h.cache)
+    h.press(.tab, .char("M"))
+    let ids = h.visibleItems.map(\.id)
+    XCTAssertEqual(h.state.selection.count, ids.count)
+    let effects = h.press(.char("r"))
+    XCTAssertEqual(Set(effects.persisted.keys), Set(ids), "items with several reporters too: 区商务局 files")
+    for id in ids {
+      XCTAssertEqual(h.state.plan.item(id: id)?.reports.map(\.unit), ["区商务局"], id)
+    }
+  }
+
   func testSelectionGolden() throws {
     var h = onPartTwo()
     h.state.rows = 24

@@ -7,8 +7,9 @@ import XCTest
 final class LiaisonTests: SeededStoreTestCase {
   func testLiaisonFilesALateQ2ReportAndTheBulletinShowsIt() throws {
     let t = try dashboard("--unit 区商务局", today: "2019-07-15", columns: 120, rows: 40, in: dir.path)
-    var screen = try t.waitFor("任务 1/6 · 区商务局")
-    XCTAssertTrue(screen.contains("只看“区商务局”：6 项，逾期未报 12 项"), screen)
+    // The status line is drawn last: waiting for it, the whole first frame is there.
+    var screen = try t.waitFor("只看“区商务局”：6 项，逾期未报 12 项")
+    XCTAssertTrue(screen.contains("任务 1/6 · 区商务局"), screen)
     // The item it leads first, and its own reports: Q1 and Q2 overdue.
     XCTAssertTrue(screen.contains("详情 2.2"), screen)
     XCTAssertTrue(screen.contains("进展报送（区商务局）：Q1✗ Q2✗ Q3· Y·"), screen)

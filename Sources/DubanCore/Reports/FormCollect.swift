@@ -163,8 +163,15 @@ public enum FormCollect {
         }
         progress = Int(v)
       }
-      let texts = (norm(row[2]), norm(row[3]), norm(row[4]))
       let old = item.reports.first { $0.period == period.id && $0.unit == unit.name }
+      // A blank cell keeps what the unit already filed: an older copy of the form (or a row
+      // left empty) never erases a report; a unit changes its text by writing the new one.
+      func cell(_ column: Int, _ filed: String?) -> String {
+        let typed = norm(row[column])
+        return typed.isEmpty ? norm(filed ?? "") : typed
+      }
+      let texts = (cell(2, old?.progressText), cell(3, old?.problems), cell(4, old?.nextSteps))
+      if progress == nil { progress = old?.progress }
       var fields: [String] = []
       if texts.0 != norm(old?.progressText ?? "") { fields.append("进展情况") }
       if texts.1 != norm(old?.problems ?? "") { fields.append("存在问题") }
