@@ -166,8 +166,10 @@ public enum Renderer {
     screen.fill(row: bottom, column: r.column, count: 1, character: box.bottomLeft, style: style)
     screen.fill(row: bottom, column: right, count: 1, character: box.bottomRight, style: style)
     if !title.isEmpty, r.width > 6 {
+      // A title too long for its border ends in "…", so a cut filter name reads as cut.
+      let shown = screen.width.truncate(title, columns: r.width - 6)
       screen.put(
-        " \(title) ", row: r.row, column: r.column + 2, style: active ? .activeBorder : .header, limit: r.width - 4)
+        " \(shown) ", row: r.row, column: r.column + 2, style: active ? .activeBorder : .header, limit: r.width - 4)
     }
   }
 

@@ -244,12 +244,12 @@ enum TimelineView {
       ]
     case .workPlans:
       counts = [
-        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("逾期", "owed "), row.overdue, .blocked),
         (lang.pick("草稿/未报", "open "), row.open, openStyle),
       ]
     case .items:
       counts = [
-        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("逾期", "late "), row.overdue, .blocked),
+        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("逾期", "past "), row.overdue, .blocked),
         (lang.pick("未完成", "open "), row.open, openStyle),
       ]
     case .today: counts = []

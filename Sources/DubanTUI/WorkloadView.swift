@@ -16,7 +16,7 @@ enum WorkloadView {
     let numbers: [(String, Int)] = [
       (lang.pick("牵头", "lead"), 4), (lang.pick("责任", "resp"), 4), (lang.pick("加权", "wtd"), 5),
       (lang.pick("未", "new"), 3), (lang.pick("推", "wip"), 3), (lang.pick("完", "done"), 4), (lang.pick("滞", "blk"), 3),
-      (lang.pick("滞后", "behind"), 6), (lang.pick("逾期", "late"), 5),
+      (lang.pick("滞后", "behind"), 6), (lang.pick("逾期", "owed"), 5),
     ]
     let fixed = numbers.reduce(0) { $0 + $1.1 + 1 }
     let barWidth = max(0, min(24, (inner - fixed - 14) / 2))
