@@ -20,8 +20,24 @@ final class CorpusAccuracyTests: XCTestCase {
     var leaders: [String]
   }
 
+  /// Names separated by 、; a name that has a 、 of its own (各区、县级市) is written in 「」.
   static func names(_ field: String) -> [String] {
-    field == "-" ? [] : field.components(separatedBy: "、")
+    guard field != "-" else { return [] }
+    var out: [String] = []
+    var name = ""
+    var quoted = false
+    for c in field {
+      switch c {
+      case "「" where !quoted: quoted = true
+      case "」" where quoted: quoted = false
+      case "、" where !quoted:
+        out.append(name)
+        name = ""
+      default: name.append(c)
+      }
+    }
+    out.append(name)
+    return out
   }
 
   func testCorpusAccuracy() throws {

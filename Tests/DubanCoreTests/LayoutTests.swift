@@ -229,4 +229,50 @@ final class LayoutTests: XCTestCase {
     XCTAssertEqual(DocumentLayout.openerScalars.count, UnitName.openers.allValues.count)
     XCTAssertEqual(DocumentLayout.balance("(责任单位:区财政局〈招商"), 2)
   }
+
+  /// Offices listed before a comma share the next segment's verb; bracketed prose still stays
+  /// text; 各区、县级市 is one group; 参加 names responsible units.
+  func testOfficesBeforeACommaShareTheNextVerb() throws {
+    let plan = try Fixtures.parse(
+      """
+      一、重点工作
+      1.加强项目谋划储备。(区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合)
+      2.做好用地保障。(市自然资源局,各街道办事处负责)
+      3.新建学校3所。(含幼儿园1所)
+      4.落实就业优先。(市发展改革委牵头,市教育局参加)
+      5.紧缺人才开发。（牵头单位：市发展改革委，配合单位：市委组织部，各区、县级市）
+      """)
+    XCTAssertEqual(plan.items.count, 5)
+    XCTAssertEqual(plan.items[0].lead, ["区发改局"])
+    XCTAssertEqual(plan.items[0].responsible, ["区财政局", "区水务局", "区国投公司", "各街道办事处"])
+    XCTAssertEqual(plan.items[1].responsible, ["市自然资源局", "各街道办事处"])
+    XCTAssertTrue(plan.items[2].text.contains("含幼儿园1所"))
+    XCTAssertEqual(plan.items[2].lead + plan.items[2].responsible, [])
+    XCTAssertEqual(plan.items[3].lead, ["市发展改革委"])
+    XCTAssertEqual(plan.items[3].responsible, ["市教育局"])
+    XCTAssertEqual(plan.items[4].responsible, ["市委组织部", "各区、县级市"])
+  }
+
+  /// A part heading that names the lead (“X牵头工作(8项)”) leads the items without a clause of
+  /// their own; a (一) paragraph hard-wrapped onto the line with its clause is an item.
+  func testLeadInThePartHeadingAndAParagraphWrappedOntoItsClause() throws {
+    let plan = try Fixtures.parse(
+      """
+      一、县示范区管委会牵头工作(8项)
+      1.建设南美白对虾工厂化循环水养殖基地。
+      2.打造食用菌酵素生产基地。(县农业农村局牵头)
+      二、稳定就业
+      (一)坚持扩大就业发展战略。各级发展改革部门要建立宏观经济政策对就业影响的评价机制和公共投资与重大项目建设带动就业的
+      评估机制。(省发展改革委、省财政厅等负责,列第一位者为牵头单位,下同)
+      (二)发展吸纳就业能力强的产业
+      """)
+    XCTAssertEqual(plan.items.count, 3)
+    XCTAssertEqual(plan.items[0].lead, ["县示范区管委会"])
+    XCTAssertEqual(plan.items[1].lead, ["县农业农村局"])
+    XCTAssertEqual(plan.items[2].lead, ["省发展改革委"])
+    XCTAssertEqual(plan.items[2].responsible, ["省财政厅"])
+    XCTAssertTrue(plan.items[2].text.hasSuffix("评估机制。"))
+    XCTAssertNil(HeadingClause.lead("全力抓好落实"))
+    XCTAssertNil(HeadingClause.lead("稳增长工作(共5项)"))
+  }
 }

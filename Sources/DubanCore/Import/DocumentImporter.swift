@@ -176,6 +176,7 @@ private struct Parser {
         closeItem()
         parts.append(
           Part(ordinal: parts.count + 1, number: p.number, title: p.title, declaredCount: p.declared, sections: []))
+        if let lead = HeadingClause.lead(p.title) { headingClauses[parts.count] = lead }
         section = nil
         group = nil
         continue
@@ -211,8 +212,9 @@ private struct Parser {
       }
       if let p = LineShapes.parenNumbered(t) {
         let (_, clause, _) = UnitClause.split(p.rest)
-        let nextIsClause = index + 1 < nonEmpty.count && Self.isClauseLine(nonEmpty[index + 1].text)
-        if clause != nil || nextIsClause {
+        let next = index + 1 < nonEmpty.count ? nonEmpty[index + 1].text : nil
+        let nextIsClause = next.map(Self.isClauseLine) ?? false
+        if clause != nil || nextIsClause || next.map({ HeadingClause.continuesWithClause(p.rest, $0) }) == true {
           startItem(number: p.number, rest: p.rest, line: line.number)
         } else {
           closeItem()
@@ -252,6 +254,10 @@ private struct Parser {
       }
     }
     closeItem()
+    // Items without a clause of their own take the lead their part's heading names.
+    for i in items.indices where items[i].clause == nil {
+      items[i].clause = headingClauses[items[i].part]
+    }
     guard !items.isEmpty else {
       throw ImportError(
         file: file,
@@ -262,6 +268,9 @@ private struct Parser {
   }
 
   var planStart: Int? = nil
+
+  /// Parts whose heading names the lead of their items: “一、县示范区管委会牵头工作(8项)”.
+  var headingClauses: [Int: UnitClause] = [:]
 
   /// Documents without parts (一、…(共N项)) still have items: they go in one part, named after
   /// the plan when it is finished.

@@ -12,6 +12,7 @@ enum VerbClause {
     ("按职责分工负责", .responsible), ("按职能分工负责", .responsible), ("按照职责分工负责", .responsible),
     ("分别牵头负责", .lead), ("分别牵头", .lead), ("牵头负责", .lead), ("牵头落实", .lead), ("牵头", .lead),
     ("主办", .lead), ("主抓", .lead), ("协办", .responsible), ("配合", .responsible), ("参与", .responsible),
+    ("参加", .responsible),
     ("协助", .responsible), ("协同", .responsible), ("分别负责", .responsible), ("共同负责", .responsible),
     ("负责落实", .responsible), ("具体负责", .responsible), ("落实", .responsible), ("负责", .responsible),
     // Traditional characters, as mirrored pages print them.
@@ -34,6 +35,9 @@ enum VerbClause {
     guard !segments.isEmpty else { return nil }
     var clause = UnitClause()
     var sawVerb = false
+    // Offices listed before a comma that share the next segment's verb:
+    // “X牵头,A、B等部门,C、D配合” — A and B go with C and D.
+    var pending: [String] = []
     for raw in segments {
       var seg = raw.trimmed
       if seg.hasPrefix("由") { seg.removeFirst() }
@@ -41,16 +45,21 @@ enum VerbClause {
       guard let (verb, role) = verbs.first(where: { seg.hasSuffix($0.0) }) else {
         // A trailing time note, or the first-listed note, is allowed once a verb was seen;
         // anything else is prose.
-        if sawVerb, timeWords.contains(where: { seg.includes($0) }), seg.count <= 16 { continue }
-        if sawVerb, FirstListed.isNote(seg) || seg.includes("下同") { continue }
+        if sawVerb, pending.isEmpty, timeWords.contains(where: { seg.includes($0) }), seg.count <= 16 { continue }
+        if sawVerb, pending.isEmpty, FirstListed.isNote(seg) || seg.includes("下同") { continue }
+        if let offices = officeList(seg) {
+          pending += offices
+          continue
+        }
         return nil
       }
       var names = String(seg.dropLast(verb.count)).trimmed
-      for filler in ["按职责", "等单位", "等部门", "等單位", "分别", "分別", "共同", "等"] where names.hasSuffix(filler) {
+      for filler in fillers where names.hasSuffix(filler) {
         names.removeLast(filler.count)
         if filler.hasPrefix("等") { break }
       }
-      let list = UnitClause.names(Array(names))
+      let list = pending + UnitClause.names(Array(names))
+      pending = []
       guard !list.isEmpty, list.allSatisfy(plausibleName) else { return nil }
       sawVerb = true
       for name in list {
@@ -59,7 +68,24 @@ enum VerbClause {
         clause.entries.append((r, name))
       }
     }
+    guard pending.isEmpty else { return nil }
     return sawVerb && clause.entries.contains { $0.role != .leader } ? clause : nil
+  }
+
+  static let fillers = ["按职责", "等单位", "等部门", "等單位", "分别", "分別", "共同", "等"]
+
+  /// A verbless segment that is only offices or groups (“区财政局、区水务局等部门”), or nil.
+  static func officeList(_ seg: String) -> [String]? {
+    var names = seg
+    for filler in ["等单位", "等部门", "等單位", "等"] where names.hasSuffix(filler) {
+      names.removeLast(filler.count)
+      break
+    }
+    let list = UnitClause.names(Array(names))
+    guard !list.isEmpty,
+      list.allSatisfy({ plausibleName($0) && (UnitName.looksLikeOffice($0) || UnitName.isGroupReference($0)) })
+    else { return nil }
+    return list
   }
 
   /// A name, not a phrase of the item's text: short, no sentence punctuation, no verbs of prose.
