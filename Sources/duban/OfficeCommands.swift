@@ -197,9 +197,11 @@ extension OfficeExports {
   static let dashboardExport: OfficeExporter = { request, choice, doc, today in
     let file = choice.rawValue
     switch (request, choice) {
-    case (.sheet(let unit), .xlsx): return try OfficeHelper.write("xlsx", OfficeExports.workPlan(doc, unit: unit), file: file)
+    case (.sheet(let unit), .xlsx):
+      return try OfficeHelper.write("xlsx", OfficeExports.workPlan(doc, unit: unit), file: file)
     case (.bulletin, .xlsx):
-      return try OfficeHelper.write("xlsx", OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)), file: file)
+      return try OfficeHelper.write(
+        "xlsx", OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)), file: file)
     case (.bulletin, .docx):
       return try OfficeHelper.write(
         "docx", OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)), file: file)

@@ -45,7 +45,8 @@ enum OfficeHelper {
     if let helper = helperPath() { return helper }
     throw ImportError(
       file: file,
-      reason: "\(reading ? "reading" : "writing") \(kind) files needs duban-office installed beside duban (make install)",
+      reason:
+        "\(reading ? "reading" : "writing") \(kind) files needs duban-office installed beside duban (make install)",
       zh: "\(reading ? "读取" : "生成") \(kind) 文件需要与 duban 同目录的 duban-office（make install 会安装）")
   }
 

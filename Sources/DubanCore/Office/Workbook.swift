@@ -95,8 +95,9 @@ public struct Workbook: Codable, Sendable {
     /// Excel refuses sheet names over 31 characters or with []:*?/\.
     static func safeName(_ s: String) -> String {
       let cleaned = String(
-        s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && XMLChars.allowed($0) && $0.value >= 0x20 }.map(
-          Character.init))
+        s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && XMLChars.allowed($0) && $0.value >= 0x20 }
+          .map(
+            Character.init))
       let cut = String(cleaned.prefix(31))
       return cut.isEmpty ? "Sheet" : cut
     }
