@@ -37,7 +37,7 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // Office files and web pages: reading (Read/) into paragraphs and tables of text, and
-    // writing (Write/). Only the office commands use it, through duban-office; DubanCore never does.
+    // writing (Write/) from the document models in DubanCore. Only duban-office links it.
     .target(
       name: "DubanOffice",
       dependencies: ["DubanCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -48,7 +48,8 @@ let package = Package(
     .executableTarget(
       name: "duban",
       dependencies: [
-        "DubanCore", "DubanTUI", "DubanTerm", "DubanOffice",
+        // Not DubanOffice: office files go through duban-office (OfficeHelper).
+        "DubanCore", "DubanTUI", "DubanTerm",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

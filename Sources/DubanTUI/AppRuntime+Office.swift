@@ -1,8 +1,9 @@
 import DubanCore
 import FoundationEssentials
 
-/// Writes office files for the dashboard's X. DubanTUI does not link the office code: the
-/// executable hands the runtime this function (the bytes of an .xlsx or .docx).
+/// Writes office files for the dashboard's X. Neither DubanTUI nor duban links the office
+/// code: the executable hands the runtime this function, which builds the document and has
+/// duban-office lay it out (the bytes of an .xlsx or .docx).
 public typealias OfficeExporter = @Sendable (ExportRequest, ExportChoice, StoreDocument, Day) throws -> [UInt8]
 
 extension AppRuntime {
@@ -46,16 +47,10 @@ extension AppRuntime {
   }
 }
 
-/// An office file written by the dashboard: never over a file that is not one of duban's
-/// (docProps/app.xml names duban as the application), written atomically.
+/// An office file written by the dashboard: the CLI's rule (`OfficeFile`), never over a file
+/// that is not one of duban's.
 enum OfficeFiles {
   static func write(_ bytes: [UInt8], to path: String) throws {
-    if let data = FileManager.default.contents(atPath: path) {
-      let head = String(decoding: data.prefix(4096), as: UTF8.self)
-      guard data.starts(with: [0x50, 0x4B]) && head.contains("<Application>duban</Application>") else {
-        throw ExportFile.Refused(refusing: path)
-      }
-    }
-    _ = try AtomicFile.write(Data(bytes), to: path, backup: false)
+    try OfficeFile.write(bytes, to: path, force: false)
   }
 }

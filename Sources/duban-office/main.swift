@@ -6,6 +6,16 @@
 //   duban-office read docx|xlsx|html|pdf|doc FILE
 //   → {"blocks":[{"text":"…"},{"table":[["…"]]}]}        exit 0
 //   → {"error":"…","zh":"…"}                               exit 2
+//
+// It also lays out duban's office files and reads filled forms back for `duban form`,
+// `report`, `sheet`, `remind`, the dashboard's X and `duban collect`:
+//
+//   duban-office write xlsx|docx  < Workbook|WordDocument as JSON
+//   → the file's bytes                                     exit 0
+//   → {"error":"…","zh":"…"}                               exit 2
+//   duban-office read form FILE
+//   → {"sheets":[SheetGrid…]} or {"formError":OfficeReadError}   exit 0 / 2
+import DubanCore
 import DubanOffice
 import Foundation
 
@@ -16,6 +26,8 @@ struct Block: Encodable {
 
 struct Reply: Encodable {
   var blocks: [Block]?
+  var sheets: [SheetGrid]?
+  var formError: OfficeReadError?
   var error: String?
   var zh: String?
 }
@@ -43,19 +55,48 @@ func read(kind: String, path: String) throws -> [Block] {
   }
 }
 
-let args = CommandLine.arguments
-guard args.count == 4, args[1] == "read" else {
-  FileHandle.standardError.write(Data("usage: duban-office read docx|xlsx|html|pdf|doc FILE\n".utf8))
-  exit(2)
+/// The model on stdin, laid out as an office file.
+func write(kind: String) throws -> [UInt8] {
+  let input = FileHandle.standardInput.readDataToEndOfFile()
+  switch kind {
+  case "xlsx": return try XLSXWriter.data(JSONDecoder().decode(Workbook.self, from: input))
+  case "docx": return try DOCXWriter.data(JSONDecoder().decode(WordDocument.self, from: input))
+  default: throw OfficeError("unknown kind \(kind)", zh: "未知的文件类型 \(kind)")
+  }
 }
+
+let args = CommandLine.arguments
 var reply = Reply()
 var status: Int32 = 0
-do {
-  reply.blocks = try read(kind: args[2], path: args[3])
-} catch let e as OfficeError {
-  (reply.error, reply.zh, status) = (e.reason, e.zh, 2)
-} catch {
-  (reply.error, reply.zh, status) = ("cannot read the file (\(error))", "无法读取文件（\(error)）", 2)
+if args.count == 3, args[1] == "write" {
+  do {
+    FileHandle.standardOutput.write(Data(try write(kind: args[2])))
+    exit(0)
+  } catch let e as OfficeError {
+    (reply.error, reply.zh, status) = (e.reason, e.zh, 2)
+  } catch {
+    (reply.error, reply.zh, status) = ("cannot write the file (\(error))", "无法生成文件（\(error)）", 2)
+  }
+} else if args.count == 4, args[1] == "read", args[2] == "form" {
+  do {
+    reply.sheets = try XLSXFormReader.sheets([UInt8](Data(contentsOf: URL(fileURLWithPath: args[3]))))
+  } catch let e as OfficeReadError {
+    (reply.formError, status) = (e, 2)
+  } catch {
+    (reply.error, reply.zh, status) = ("cannot read the file (\(error))", "无法读取文件（\(error)）", 2)
+  }
+} else if args.count == 4, args[1] == "read" {
+  do {
+    reply.blocks = try read(kind: args[2], path: args[3])
+  } catch let e as OfficeError {
+    (reply.error, reply.zh, status) = (e.reason, e.zh, 2)
+  } catch {
+    (reply.error, reply.zh, status) = ("cannot read the file (\(error))", "无法读取文件（\(error)）", 2)
+  }
+} else {
+  FileHandle.standardError.write(
+    Data("usage: duban-office read docx|xlsx|html|pdf|doc|form FILE | duban-office write xlsx|docx < JSON\n".utf8))
+  exit(2)
 }
 FileHandle.standardOutput.write((try? JSONEncoder().encode(reply)) ?? Data("{\"error\":\"cannot encode\"}".utf8))
 exit(status)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DubanCore
-import DubanOffice
 import FoundationEssentials
 
 struct CollectCommand: ParsableCommand {
@@ -105,7 +104,7 @@ enum Collecting {
     let name = name(path)
     if bytes.starts(with: [0x50, 0x4B]) {
       do {
-        return try XLSXFormReader.sheets(bytes)
+        return try OfficeHelper.readForm(path: path)
       } catch let e as OfficeReadError {
         throw Failure(
           lang.pick(

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DubanCore
-import DubanOffice
 
 /// Where an export goes: stdout, or a file that is never one the user wrote by hand.
 struct ExportTarget: ParsableArguments {

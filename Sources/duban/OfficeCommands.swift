@@ -1,6 +1,5 @@
 import ArgumentParser
 import DubanCore
-import DubanOffice
 import DubanTUI
 import FoundationEssentials
 
@@ -99,7 +98,7 @@ struct FormCommand: ParsableCommand {
 
   func write(_ form: UnitForm, to path: String) throws {
     if format == .xlsx {
-      try global.writeOffice(XLSXWriter.data(OfficeExports.form(form)), to: path, force: force)
+      try global.writeOffice(OfficeHelper.write("xlsx", OfficeExports.form(form), file: path), to: path, force: force)
     } else {
       do {
         try ExportFile.write(form.csv(), to: path, format: .csv, force: force)
@@ -118,19 +117,20 @@ extension ExportTarget {
     _ global: GlobalOptions, xlsx: (() -> Workbook)? = nil, docx: (() -> WordDocument)? = nil
   ) throws -> Bool {
     let lang = global.language
-    let bytes: [UInt8]
+    let model: any Encodable
     switch format {
     case .xlsx:
       guard let xlsx else { throw Failure(lang.pick("这份导出没有 xlsx 格式", "this export has no xlsx format")) }
-      bytes = try XLSXWriter.data(xlsx())
+      model = xlsx()
     case .docx:
       guard let docx else { throw Failure(lang.pick("这份导出没有 docx 格式", "this export has no docx format")) }
-      bytes = try DOCXWriter.data(docx())
+      model = docx()
     case .md, .csv, .json: return false
     }
     guard let out else {
       throw Failure(lang.pick("\(format.rawValue) 文件需要 --out 指定写到哪里", "an \(format.rawValue) file needs --out"))
     }
+    let bytes = try OfficeHelper.write(format.rawValue, model, file: out)
     try global.writeOffice(bytes, to: out, force: force)
     note(lang.pick("已导出到 \(out)", "exported to \(out)"))
     return true
@@ -165,7 +165,8 @@ struct RemindCommand: ParsableCommand {
       switch format {
       case .docx:
         guard let out else { throw Failure(lang.pick("docx 文件需要 --out 指定写到哪里", "a docx file needs --out")) }
-        try global.writeOffice(DOCXWriter.data(OfficeExports.reminderDocument(r)), to: out, force: force)
+        try global.writeOffice(
+          OfficeHelper.write("docx", OfficeExports.reminderDocument(r), file: out), to: out, force: force)
         note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
       case .md:
         let table =
@@ -191,14 +192,19 @@ struct RemindCommand: ParsableCommand {
 }
 
 extension OfficeExports {
-  /// The dashboard's X in .xlsx or .docx (the runtime writes the bytes).
+  /// The dashboard's X in .xlsx or .docx: built here, laid out by duban-office (the runtime
+  /// writes the bytes).
   static let dashboardExport: OfficeExporter = { request, choice, doc, today in
+    let file = choice.rawValue
     switch (request, choice) {
-    case (.sheet(let unit), .xlsx): return try XLSXWriter.data(OfficeExports.workPlan(doc, unit: unit))
+    case (.sheet(let unit), .xlsx):
+      return try OfficeHelper.write("xlsx", OfficeExports.workPlan(doc, unit: unit), file: file)
     case (.bulletin, .xlsx):
-      return try XLSXWriter.data(OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)))
+      return try OfficeHelper.write(
+        "xlsx", OfficeExports.bulletin(Bulletin(doc, period: nil, today: today)), file: file)
     case (.bulletin, .docx):
-      return try DOCXWriter.data(OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)))
+      return try OfficeHelper.write(
+        "docx", OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)), file: file)
     default: throw Failure("\(choice.rawValue)")
     }
   }

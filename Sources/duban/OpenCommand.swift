@@ -1,6 +1,5 @@
 import ArgumentParser
 import DubanCore
-import DubanOffice
 import DubanTUI
 import DubanTerm
 import FoundationEssentials

@@ -1,3 +1,4 @@
+import DubanCore
 import XCTest
 
 @testable import DubanOffice

@@ -172,16 +172,12 @@ public enum XLSXWriter {
 }
 
 /// How duban recognises its own office files (so `--out` may replace them and nothing else):
-/// docProps/app.xml, stored first and uncompressed, names duban as the application.
+/// docProps/app.xml, stored first and uncompressed, names duban as the application
+/// (`OfficeFile.isOurs` in DubanCore checks it).
 public enum OfficeMarker {
-  static let application = "<Application>duban</Application>"
   static let appXML =
     XML.header
-    + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\(application)</Properties>"
+    + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\(OfficeFile.application)</Properties>"
 
-  /// True when the bytes begin like an office file duban wrote.
-  public static func isOurs(_ head: [UInt8]) -> Bool {
-    let text = String(decoding: head.prefix(4096), as: UTF8.self)
-    return head.starts(with: [0x50, 0x4B, 0x03, 0x04]) && text.contains(application)
-  }
+  public static func isOurs(_ head: [UInt8]) -> Bool { OfficeFile.isOurs(head) }
 }

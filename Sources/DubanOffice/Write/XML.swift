@@ -1,3 +1,5 @@
+import DubanCore
+
 /// XML text for office files, escaped in one place.
 ///
 /// Every piece of data that goes into an .xlsx or .docx part passes through `XML.text` or
@@ -12,14 +14,7 @@ enum XML {
   static func attr(_ s: String) -> String { escape(s, quotes: true) }
 
   /// True for the scalars XML 1.0 allows in a document.
-  static func allowed(_ u: Unicode.Scalar) -> Bool {
-    switch u.value {
-    case 0x9, 0xA, 0xD: return true
-    case 0..<0x20: return false
-    case 0xFFFE, 0xFFFF: return false
-    default: return true
-    }
-  }
+  static func allowed(_ u: Unicode.Scalar) -> Bool { XMLChars.allowed(u) }
 
   private static func escape(_ s: String, quotes: Bool) -> String {
     var out = String.UnicodeScalarView()

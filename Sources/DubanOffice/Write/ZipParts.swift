@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 import ZIPFoundation
 
@@ -43,14 +44,4 @@ enum ZipParts {
     }
     return out
   }
-}
-
-/// Why an office file could not be read (the caller names the file).
-public enum OfficeReadError: Error, Equatable, Sendable {
-  case notZip
-  case tooLarge
-  case corrupt(String)
-  /// A zip, but not a workbook (a .docx, a renamed archive).
-  case notWorkbook
-  case badPart(String)
 }

@@ -1,10 +1,3 @@
-import DubanCore
-import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// duban's documents as workbooks: a unit's report form, a unit's work plan, the bulletin.
 public enum OfficeExports {
   /// The report form: title, the row naming unit, period and deadline (a date), the
@@ -60,31 +53,6 @@ public enum OfficeExports {
           }
         return Workbook.Sheet(name: t.sheet, rows: rows, frozenRows: 3, mergedRows: [0])
       })
-  }
-}
-
-/// Writing an office file: atomically, and never over a file duban did not write without
-/// `force` (the same rule as `ExportFile` for text exports).
-public enum OfficeFile {
-  public static func isOurs(_ path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path) else { return false }
-    return OfficeMarker.isOurs([UInt8](data.prefix(4096)))
-  }
-
-  public static func write(_ bytes: [UInt8], to path: String, force: Bool) throws {
-    if FileManager.default.fileExists(atPath: path) && !force && !isOurs(path) {
-      throw ExportFile.Refused(refusing: path)
-    }
-    _ = try AtomicFile.write(Data(bytes), to: path, backup: false)
-  }
-}
-
-extension OfficeFile {
-  /// nil when nothing is at the path; else whether it is a folder.
-  public static func isDirectory(_ path: String) -> Bool? {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
-    return (st.st_mode & S_IFMT) == S_IFDIR
   }
 }
 

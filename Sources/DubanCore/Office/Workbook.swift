@@ -1,14 +1,13 @@
-import DubanCore
-
 /// A spreadsheet as duban means to write it: sheets of rows of cells, with the layout a
 /// clerk expects (columns that fit Chinese text, wrapped cells, frozen header rows, dates as
-/// dates). `XLSXWriter` turns it into an .xlsx; tests compare it with what LibreOffice reads.
-public struct Workbook: Sendable {
+/// dates). duban builds it (`OfficeExports`) and sends it as JSON to
+/// duban-office, whose `XLSXWriter` turns it into an .xlsx; tests compare it with what LibreOffice reads.
+public struct Workbook: Codable, Sendable {
   public var sheets: [Sheet]
 
   public init(sheets: [Sheet]) { self.sheets = sheets }
 
-  public enum Style: Int, Sendable {
+  public enum Style: Int, Codable, Sendable {
     case plain = 0
     /// The merged title above a table.
     case title = 1
@@ -24,14 +23,14 @@ public struct Workbook: Sendable {
     case number = 6
   }
 
-  public enum Value: Equatable, Sendable {
+  public enum Value: Equatable, Codable, Sendable {
     case text(String)
     case number(Double)
     case date(Day)
     case empty
   }
 
-  public struct Cell: Sendable {
+  public struct Cell: Codable, Sendable {
     public var value: Value
     public var style: Style
 
@@ -60,7 +59,7 @@ public struct Workbook: Sendable {
     }
   }
 
-  public struct Sheet: Sendable {
+  public struct Sheet: Codable, Sendable {
     public var name: String
     public var rows: [[Cell]]
     /// Rows kept in view while scrolling (the title and header rows).
@@ -96,10 +95,41 @@ public struct Workbook: Sendable {
     /// Excel refuses sheet names over 31 characters or with []:*?/\.
     static func safeName(_ s: String) -> String {
       let cleaned = String(
-        s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && XML.allowed($0) && $0.value >= 0x20 }.map(
-          Character.init))
+        s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && XMLChars.allowed($0) && $0.value >= 0x20 }
+          .map(
+            Character.init))
       let cut = String(cleaned.prefix(31))
       return cut.isEmpty ? "Sheet" : cut
+    }
+  }
+}
+
+extension Day: Codable {
+  /// YYYY-MM-DD, as in the store.
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let day = Day(text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a day: \(text)"))
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}
+
+/// The scalars XML 1.0 allows in a document (C0 controls but tab, newline and return, and
+/// U+FFFE, U+FFFF are not). Here so sheet names are cleaned where the workbook is built;
+/// the escaping itself lives in DubanOffice's `XML`.
+public enum XMLChars {
+  public static func allowed(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0x9, 0xA, 0xD: return true
+    case 0..<0x20: return false
+    case 0xFFFE, 0xFFFF: return false
+    default: return true
     }
   }
 }
