@@ -135,12 +135,15 @@ public enum ImportReviewer {
         say(&s, lang.pick("\(item.id) 没有单位", "\(item.id) has no units"), error: true)
         return .stay
       }
+      // The unit the warning names is the likeliest one; for a split, else the longest name.
+      let message = s.plan.warnings[s.selected].message
+      let longest = units.indices.max { units[$0].count < units[$1].count } ?? 0
+      let named = units.firstIndex { message.contains($0) }
       if command == .merge {
-        s.prompt = ReviewPrompt(kind: .merge, choices: units, editor: LineEditor())
+        s.prompt = ReviewPrompt(kind: .merge, choices: units, choice: named ?? 0, editor: LineEditor())
       } else {
-        // The longest name is the likeliest run-together one.
-        let longest = units.indices.max { units[$0].count < units[$1].count } ?? 0
-        s.prompt = ReviewPrompt(kind: .split, choices: units, choice: longest, editor: LineEditor(units[longest]))
+        let choice = named ?? longest
+        s.prompt = ReviewPrompt(kind: .split, choices: units, choice: choice, editor: LineEditor(units[choice]))
       }
     case .help: s.showHelp = true
     case .quit: s.quitting = true
@@ -174,7 +177,11 @@ public enum ImportReviewer {
         s.app.doc.plan = plan
         s.warningItems = plan.warningItems()
         s.prompt = nil
-        say(&s, decision)
+        say(
+          &s,
+          prompt.kind == .merge
+            ? lang.pick("已合并：", "merged: ") + decision.dropFirst(ImportDecision.merged.count + 1)
+            : lang.pick("已拆分：", "split: ") + decision.dropFirst(ImportDecision.split.count + 1))
         nextUndecided(&s)
       } catch let error as EditError {
         say(&s, error.message(lang), error: true)

@@ -25,6 +25,20 @@ public enum ReviewKeys {
     public var en: String
     /// Shown on the bottom line (the rest only in `?`).
     public var hint: Bool
+
+    /// The bottom line's word for it.
+    public var short: (zh: String, en: String) {
+      switch command {
+      case .accept: return ("接受", "accept")
+      case .acceptAll: return ("全部接受", "accept all")
+      case .editItem: return ("修改", "edit")
+      case .merge: return ("合并", "merge")
+      case .split: return ("拆分", "split")
+      case .help: return ("帮助", "help")
+      case .quit: return ("结束", "finish")
+      default: return (zh, en)
+      }
+    }
   }
 
   public static let table: [Binding] = [
@@ -57,7 +71,7 @@ public enum ReviewKeys {
 
   /// The bottom line: `Enter 接受  A 全部接受 …`, as wide as fits.
   public static func hints(_ lang: Lang) -> String {
-    table.filter(\.hint).map { "\($0.label.split(separator: " ").first ?? "") \(lang.pick($0.zh, $0.en))" }
+    table.filter(\.hint).map { "\($0.label.split(separator: " ").first ?? "") \(lang.pick($0.short.zh, $0.short.en))" }
       .joined(separator: "  ")
   }
 

@@ -28,8 +28,11 @@ extension Plan {
   }
 
   /// Records a decision (an edit, a merge, a split) and marks the items it settles reviewed.
+  /// A warning already decided keeps its earlier decision before the new one.
   public mutating func record(_ decision: String, onWarningAt i: Int, stamp: Stamp) {
-    decide(warningAt: i, decision, stamp: stamp)
+    guard warnings.indices.contains(i) else { return }
+    let earlier = warnings[i].decision.map { $0 == ImportDecision.accepted ? nil : $0 } ?? nil
+    decide(warningAt: i, earlier.map { $0 + "; " + decision } ?? decision, stamp: stamp)
     markDecidedItemsReviewed(stamp: stamp)
   }
 
