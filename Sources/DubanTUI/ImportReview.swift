@@ -230,6 +230,6 @@ public enum ImportReviewer {
 
   /// Rows the warning list takes (the rest shows the selected warning's item).
   static func listHeight(_ s: ImportReviewState) -> Int {
-    max(3, min(s.plan.warnings.count, (s.app.rows - 4) / 2))
+    max(3, min(s.plan.warnings.count, (s.app.rows - 4) * 2 / 5))
   }
 }

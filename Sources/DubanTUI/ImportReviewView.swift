@@ -54,8 +54,12 @@ public enum ImportReviewView {
       if let item = s.selectedItem {
         let text = lang.pick("事项 \(item.id)：", "item \(item.id): ") + item.text
         for l in w.wrap(TerminalSafe.line(text), columns: inner).prefix(3) { lines.append((l, .normal)) }
-        lines.append((lang.pick("牵头单位：", "lead: ") + names(item.lead), .normal))
-        lines.append((lang.pick("责任单位：", "units: ") + names(item.responsible), .normal))
+        for l in w.wrap(TerminalSafe.line(lang.pick("牵头单位：", "lead: ") + names(item.lead)), columns: inner) {
+          lines.append((l, .normal))
+        }
+        for l in w.wrap(TerminalSafe.line(lang.pick("责任单位：", "units: ") + names(item.responsible)), columns: inner) {
+          lines.append((l, .normal))
+        }
       } else {
         lines.append((lang.pick("（不涉及某个事项）", "(concerns no item)"), .dim))
       }
