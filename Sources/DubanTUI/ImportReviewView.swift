@@ -16,9 +16,10 @@ public enum ImportReviewView {
     }
     let box = BoxStyle(ascii: app.asciiBorders)
     let warnings = s.plan.warnings
+    let file = PathText.lastComponent(of: s.document)
     let title = lang.pick(
-      "导入审核 \(s.document)：\(warnings.count) 条修正与提示，\(s.undecided) 条待定",
-      "Review import \(s.document): \(warnings.count) repairs and warnings, \(s.undecided) undecided")
+      "导入审核 \(file)：\(warnings.count) 条修正与提示，\(s.undecided) 条待定",
+      "Review import \(file): \(warnings.count) repairs and warnings, \(s.undecided) undecided")
     screen.fill(row: 0, column: 0, count: cols, style: .title)
     screen.put(" " + title, row: 0, column: 0, style: .title, limit: cols)
 
@@ -49,7 +50,7 @@ public enum ImportReviewView {
     let inner = detail.innerWidth - 2
     if warnings.indices.contains(s.selected) {
       let warning = warnings[s.selected]
-      lines.append(("\(s.document):\(warning.line)  [\(kindName(warning.kind, lang))]", .header))
+      lines.append(("\(file):\(warning.line)  [\(kindName(warning.kind, lang))]", .header))
       for l in w.wrap(TerminalSafe.line(warning.message(lang)), columns: inner) { lines.append((l, .warning)) }
       if let item = s.selectedItem {
         let text = lang.pick("事项 \(item.id)：", "item \(item.id): ") + item.text
