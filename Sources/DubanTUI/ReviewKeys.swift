@@ -75,7 +75,7 @@ public enum ReviewKeys {
       .joined(separator: "  ")
   }
 
-  /// The README's table for the review (`duban keys --review --markdown` could print it).
+  /// The README's table for the review (`ImportReviewReadmeTests` compares them).
   public static func markdown() -> String {
     var s = "| Key | 功能 | Action |\n|---|---|---|\n"
     for b in table { s += "| `\(b.label)` | \(b.zh) | \(b.en) |\n" }

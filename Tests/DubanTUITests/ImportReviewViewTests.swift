@@ -175,3 +175,12 @@ final class ImportReviewViewTests: XCTestCase {
     }
   }
 }
+
+final class ImportReviewReadmeTests: XCTestCase {
+  func testTheReadmeCarriesTheReviewKeyTable() throws {
+    let readme = try String(
+      contentsOf: Harness.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    XCTAssertTrue(
+      readme.contains(ReviewKeys.markdown()), "README.md's review key table is out of date:\n\(ReviewKeys.markdown())")
+  }
+}
