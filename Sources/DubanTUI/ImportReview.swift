@@ -201,7 +201,13 @@ public enum ImportReviewer {
     s.editing = nil
     s.message = s.app.message
     s.messageIsError = s.app.messageIsError
-    guard let i = s.plan.itemIndex(id: before.id), s.plan.items[i] != before else { return }
+    guard let i = s.plan.itemIndex(id: before.id), s.plan.items[i] != before else {
+      if !s.messageIsError {
+        s.message = s.lang.pick(
+          "\(before.id) 没有修改；所读无误请按 Enter 接受", "\(before.id): nothing changed; Enter accepts it as read")
+      }
+      return
+    }
     for (w, item) in s.warningItems.enumerated() where item == i && s.plan.warnings[w].decision == nil {
       s.app.doc.plan.decide(warningAt: w, ImportDecision.edited, stamp: stamp)
     }

@@ -142,8 +142,10 @@ public enum ImportReviewView {
   static func drawQuestion(_ screen: inout Screen, _ s: ImportReviewState, _ box: BoxStyle) {
     let lang = s.lang
     let lines = [
-      lang.pick(
-        "还有 \(s.undecided) 条待定（写入后在 duban 中以“疑”标出）", "\(s.undecided) still undecided (duban marks their items 疑)"),
+      s.undecided == 0
+        ? lang.pick("每条修正都已审核", "every repair is decided")
+        : lang.pick(
+          "还有 \(s.undecided) 条待定（写入后在 duban 中以“疑”标出）", "\(s.undecided) still undecided (duban marks their items 疑)"),
       lang.pick("w  写入存储（含目前的决定）", "w  write the store with the decisions so far"),
       lang.pick("x  放弃导入（不写入任何文件）", "x  abandon the import (nothing written)"),
       lang.pick("Esc  继续审核", "Esc  go on reviewing"),

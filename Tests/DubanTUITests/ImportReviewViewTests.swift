@@ -111,6 +111,15 @@ final class ImportReviewViewTests: XCTestCase {
     XCTAssertNil(s.plan.warnings.first { $0.line == 260 }?.decision)
   }
 
+  func testAFormSavedWithoutAChangeDecidesNothingAndSaysEnterAccepts() throws {
+    var s = review()
+    try select(&s, line: 260, kind: .advertising)
+    press(&s, .char("i"), .enter)
+    XCTAssertNil(s.app.overlay)
+    XCTAssertNil(s.plan.warnings.first { $0.line == 260 }?.decision)
+    XCTAssertEqual(s.message, "2.67 没有修改；所读无误请按 Enter 接受")
+  }
+
   func testQuitAsksThenWritesOrAbandons() {
     var s = review()
     XCTAssertEqual(press(&s, .char("q")), .stay)
