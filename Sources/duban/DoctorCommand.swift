@@ -151,6 +151,16 @@ struct Doctor {
         } else {
           info("方案导入自 \(source)", "the plan was imported from \(source)")
         }
+        // The review after import: what was decided about its repairs, and what is still open.
+        if !plan.warnings.isEmpty {
+          let open = plan.warnings.filter { $0.decision == nil }.count
+          let decided = plan.warnings.count - open
+          info(
+            "导入修正 \(plan.warnings.count) 条：已审核 \(decided) 条，待定 \(open) 条"
+              + (open > 0 ? "（相关事项以“疑”标出）" : ""),
+            "import repairs: \(plan.warnings.count), \(decided) reviewed, \(open) open"
+              + (open > 0 ? " (their items are marked 疑)" : ""))
+        }
       } catch let e as StoreError {
         problem(
           "数据文件无法读取：\(e.message(.zh))", "the store cannot be read: \(e.message(.en))",

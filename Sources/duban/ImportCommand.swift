@@ -1,5 +1,7 @@
 import ArgumentParser
 import DubanCore
+import DubanTUI
+import DubanTerm
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -11,7 +13,8 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract:
       "Import a responsibility-breakdown document (text in UTF-8 or GB18030, .docx, .xlsx, .html; .pdf, .doc and .wps through pdftotext, antiword, catdoc or LibreOffice) into a store.",
-    discussion: "Every repair the importer makes is printed as a warning with its line number and kept in the plan."
+    discussion:
+      "Every repair the importer makes is printed as a warning with its line number and kept in the plan. On a terminal, a document with repairs opens in a review screen first (accept, edit, merge or split; decisions are kept on the warnings); --yes accepts them all without it."
   )
 
   @OptionGroup var global: GlobalOptions
@@ -30,6 +33,9 @@ struct ImportCommand: ParsableCommand {
 
   @Flag(help: "Parse and report, write nothing.")
   var dryRun = false
+
+  @Flag(name: [.customShort("y"), .long], help: "Accept every repair without the review screen (for scripts).")
+  var yes = false
 
   func run() throws {
     try global.reportingErrors {
@@ -52,12 +58,22 @@ struct ImportCommand: ParsableCommand {
         if out == nil, let source = global.namedStoreSource {
           try global.requireNamedStoreExists(target, source: source)
         }
+        // Refused before the review, so no decision is made for nothing.
         if store.exists && !force {
           throw Failure(
             lang.pick(
               "\(target) 已存在；加 --force 覆盖（旧版本保留为 .bak），或用 --out 指定新文件",
               "\(target) already exists; add --force to replace it (the old one is kept as .bak), or choose another file with --out"
             ))
+        }
+        if yes {
+          plan.acceptUndecided(stamp: global.stamp())
+        } else if !json, !plan.warnings.isEmpty, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+          guard let reviewed = try review(plan) else {
+            Output.write(lang.pick("已放弃导入，未写入任何文件\n", "import abandoned: nothing written\n"))
+            return
+          }
+          plan = reviewed
         }
         try store.save(StoreDocument(plan: plan))
       }
@@ -66,6 +82,13 @@ struct ImportCommand: ParsableCommand {
         dryRun
         ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n")
         : lang.pick("已写入 \(target)\n", "written to \(target)\n")
+      let open = plan.warnings.filter { $0.decision == nil }.count
+      if !dryRun, open > 0 {
+        summary += lang.pick(
+          "\(open) 条修正未审核：打开 duban，相关事项以“疑”标出（i 修改，v 确认）；或用 --yes 全部接受\n",
+          "\(open) repairs not reviewed: duban marks their items 疑 (i fixes, v marks checked); --yes accepts them all\n"
+        )
+      }
       if json {
         note(summary)
         try Output.json(plan)
@@ -73,6 +96,29 @@ struct ImportCommand: ParsableCommand {
         Output.write(summary)
       }
     }
+  }
+
+  /// The review screen: the plan with the clerk's decisions, or nil when abandoned.
+  func review(_ plan: Plan) throws -> Plan? {
+    let lang = global.language
+    let terminal: Terminal
+    do {
+      terminal = try Terminal(noColor: global.environment["NO_COLOR"] != nil)
+    } catch {
+      note("duban: \(error)")
+      throw ExitCode(2)
+    }
+    let size = terminal.size
+    var state = ImportReviewState(
+      plan: plan, document: document, lang: lang, today: global.day, user: global.currentUser(), rows: size.rows,
+      columns: size.columns)
+    let (outcome, signal) = ReviewLoop.run(&state, on: terminal) { global.stamp().time }
+    terminal.stop()
+    if signal != 0 {
+      note(lang.pick("duban: 导入审核被中断，未写入", "duban: the import review was interrupted; nothing written"))
+      throw ExitCode(128 + signal)
+    }
+    return outcome == .write ? state.plan : nil
   }
 
   func summaryText(_ plan: Plan, encoding: String, lang: Lang) -> String {
@@ -100,7 +146,8 @@ struct ImportCommand: ParsableCommand {
       s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
       for w in plan.warnings {
         let place = w.line > 0 ? "\(document):\(w.line)" : document
-        s += "  \(place): [\(w.kind.rawValue)] \(w.message(lang))\n"
+        let decided = w.decision.map { lang.pick("（\($0)）", " (\($0))") } ?? ""
+        s += "  \(place): [\(w.kind.rawValue)] \(w.message(lang))\(decided)\n"
       }
     }
     return s

@@ -83,11 +83,14 @@ extension ImportWarning: CustomStringConvertible {
 
   /// Equal as the store keeps them: the transient Chinese text does not count.
   public static func == (a: ImportWarning, b: ImportWarning) -> Bool {
-    a.line == b.line && a.kind == b.kind && a.message == b.message
+    a.line == b.line && a.kind == b.kind && a.message == b.message && a.decision == b.decision && a.by == b.by
   }
 
   /// The warning as the store keeps it: its message in this language.
   public func localized(_ lang: Lang) -> ImportWarning {
-    ImportWarning(line: line, kind: kind, message: message(lang))
+    var w = ImportWarning(line: line, kind: kind, message: message(lang))
+    w.decision = decision
+    w.by = by
+    return w
   }
 }

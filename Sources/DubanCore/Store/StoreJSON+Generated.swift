@@ -304,6 +304,10 @@ public struct ImportWarning: Equatable, Sendable {
   public var line: Int
   public var kind: Kind
   public var message: String
+  /// What the review after import decided (`accepted`, `edited`, `merged A → B`, `split A → B、C`); left out while undecided.
+  public var decision: String?
+  /// Who decided, and when (`user time`).
+  public var by: String?
   public var zh: String? = nil
 
   /// The fast reader (declared here, so that the hand-written initializers in Model/ stand
@@ -312,6 +316,8 @@ public struct ImportWarning: Equatable, Sendable {
     var line: Int?
     var kind: Kind?
     var message: String?
+    var decision: String? = nil
+    var by: String? = nil
     try r.beginObject()
     var first = true
     while let key = try r.nextKey(&first) {
@@ -319,6 +325,8 @@ public struct ImportWarning: Equatable, Sendable {
       case K.line: line = try r.readInt()
       case K.kind: kind = Kind(rawValue: try r.readString())
       case K.message: message = try r.readString(intern: false)
+      case K.decision: decision = try r.readOptionalString()
+      case K.by: by = try r.readOptionalString()
       default: try r.skipValue()
       }
     }
@@ -330,6 +338,8 @@ public struct ImportWarning: Equatable, Sendable {
     self.line = line
     self.kind = kind
     self.message = message
+    self.decision = decision
+    self.by = by
   }
 }
 
@@ -1016,7 +1026,7 @@ extension Unit: Codable {
 
 extension ImportWarning: Codable {
   enum CodingKeys: String, CodingKey {
-    case line, kind, message
+    case line, kind, message, decision, by
   }
 
   public init(from decoder: Decoder) throws {
@@ -1024,6 +1034,8 @@ extension ImportWarning: Codable {
     line = try c.decode(Int.self, forKey: .line)
     kind = try c.decode(Kind.self, forKey: .kind)
     message = try c.decode(String.self, forKey: .message)
+    decision = try c.decodeIfPresent(String.self, forKey: .decision)
+    by = try c.decodeIfPresent(String.self, forKey: .by)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -1031,6 +1043,8 @@ extension ImportWarning: Codable {
     try c.encode(line, forKey: .line)
     try c.encode(kind, forKey: .kind)
     try c.encode(message, forKey: .message)
+    try c.encodeIfPresent(decision, forKey: .decision)
+    try c.encodeIfPresent(by, forKey: .by)
   }
 }
 
@@ -1337,6 +1351,8 @@ enum K {
   static var contact: JSONKey { JSONKey(low: 0x00746361746E6F63, high: 0x0, length: 7) }
   static var line: JSONKey { JSONKey(low: 0x00000000656E696C, high: 0x0, length: 4) }
   static var message: JSONKey { JSONKey(low: 0x006567617373656D, high: 0x0, length: 7) }
+  static var decision: JSONKey { JSONKey(low: 0x6E6F697369636564, high: 0x0, length: 8) }
+  static var by: JSONKey { JSONKey(low: 0x0000000000007962, high: 0x0, length: 2) }
   static var part: JSONKey { JSONKey(low: 0x0000000074726170, high: 0x0, length: 4) }
   static var section: JSONKey { JSONKey(low: 0x006E6F6974636573, high: 0x0, length: 7) }
   static var group: JSONKey { JSONKey(low: 0x00000070756F7267, high: 0x0, length: 5) }
@@ -1415,6 +1431,8 @@ enum K {
     ("contact", contact),
     ("line", line),
     ("message", message),
+    ("decision", decision),
+    ("by", by),
     ("part", part),
     ("section", section),
     ("group", group),
@@ -1630,6 +1648,14 @@ extension Unit {
 extension ImportWarning {
   func write(_ w: inout JSONWriter) {
     w.beginObject()
+    if let by {
+      w.key("by")
+      w.string(by)
+    }
+    if let decision {
+      w.key("decision")
+      w.string(decision)
+    }
     w.key("kind")
     w.string(kind.rawValue)
     w.key("line")

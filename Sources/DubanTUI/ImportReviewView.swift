@@ -1,0 +1,176 @@
+import DubanCore
+
+/// Draws the review after import: the warnings (line, kind, message, decision) on top, the
+/// selected warning's item with its units as read below, key hints at the bottom; the item
+/// form, a merge or split prompt, the quit question or the help over it.
+public enum ImportReviewView {
+  public static func render(_ s: ImportReviewState) -> Screen {
+    let app = s.app
+    var screen = Screen(rows: app.rows, columns: app.columns, width: app.width)
+    let lang = s.lang
+    let w = screen.width
+    let cols = app.columns
+    guard app.rows >= 10, cols >= 40 else {
+      screen.put(lang.pick("终端太小", "terminal too small"), row: 0, column: 0, style: .warning)
+      return screen
+    }
+    let box = BoxStyle(ascii: app.asciiBorders)
+    let warnings = s.plan.warnings
+    let file = PathText.lastComponent(of: s.document)
+    let title = lang.pick(
+      "导入审核 \(file)：\(warnings.count) 条修正与提示，\(s.undecided) 条待定",
+      "Review import \(file): \(warnings.count) repairs and warnings, \(s.undecided) undecided")
+    screen.fill(row: 0, column: 0, count: cols, style: .title)
+    screen.put(" " + title, row: 0, column: 0, style: .title, limit: cols)
+
+    // The list of warnings, the selected one kept in view.
+    let height = ImportReviewer.listHeight(s)
+    let list = Rect(row: 1, column: 0, height: height + 2, width: cols)
+    Renderer.frame(&screen, list, title: lang.pick("修正与提示", "Repairs and warnings"), active: true, box)
+    let top = min(max(0, s.selected - height + 1), max(0, warnings.count - height))
+    let first = s.selected < top ? s.selected : top
+    for (row, i) in (first..<min(warnings.count, first + height)).enumerated() {
+      let warning = warnings[i]
+      let mark = warning.decision == nil ? "·" : "✓"
+      let itemID = s.warningItems[i].map { s.plan.items[$0].id + " " } ?? ""
+      let line =
+        "\(mark) " + lang.pick("第\(warning.line)行", "line \(warning.line)")
+        + " \(itemID)[\(kindName(warning.kind, lang))] "
+        + warning.message(lang)
+      let y = list.row + 1 + row
+      let style: Style = warning.decision == nil ? .normal : .dim
+      screen.put(line, row: y, column: 1, style: style, limit: list.innerWidth)
+      Renderer.selectRow(&screen, row: y, list, selected: i == s.selected, focused: true)
+    }
+
+    // The selected warning: where, what, the item and its units as read, the decision.
+    let detail = Rect(row: list.row + list.height, column: 0, height: app.rows - list.height - 3, width: cols)
+    Renderer.frame(&screen, detail, title: lang.pick("所选提示", "Selected warning"), active: false, box)
+    var lines: [(String, Style)] = []
+    let inner = detail.innerWidth - 2
+    if warnings.indices.contains(s.selected) {
+      let warning = warnings[s.selected]
+      lines.append(("\(file):\(warning.line)  [\(kindName(warning.kind, lang))]", .header))
+      for l in w.wrap(TerminalSafe.line(warning.message(lang)), columns: inner) { lines.append((l, .warning)) }
+      if let item = s.selectedItem {
+        let text = lang.pick("事项 \(item.id)：", "item \(item.id): ") + item.text
+        for l in w.wrap(TerminalSafe.line(text), columns: inner).prefix(3) { lines.append((l, .normal)) }
+        for l in w.wrap(TerminalSafe.line(lang.pick("牵头单位：", "lead: ") + names(item.lead)), columns: inner) {
+          lines.append((l, .normal))
+        }
+        for l in w.wrap(TerminalSafe.line(lang.pick("责任单位：", "units: ") + names(item.responsible)), columns: inner) {
+          lines.append((l, .normal))
+        }
+      } else {
+        lines.append((lang.pick("（不涉及某个事项）", "(concerns no item)"), .dim))
+      }
+      if let decision = warning.decision {
+        lines.append((lang.pick("决定：", "decision: ") + decision + (warning.by.map { "（\($0)）" } ?? ""), .ok))
+      }
+    }
+    for (row, line) in lines.prefix(detail.innerHeight).enumerated() {
+      screen.put(line.0, row: detail.row + 1 + row, column: detail.column + 2, style: line.1, limit: inner)
+    }
+
+    // The message line and the key hints.
+    let messageRow = app.rows - 2
+    if let message = s.message {
+      screen.put(message, row: messageRow, column: 1, style: s.messageIsError ? .error : .ok, limit: cols - 2)
+    }
+    screen.put(ReviewKeys.hints(lang), row: app.rows - 1, column: 1, style: .dim, limit: cols - 2)
+
+    if let prompt = s.prompt {
+      drawPrompt(&screen, s, prompt, box)
+    } else if s.quitting {
+      drawQuestion(&screen, s, box)
+    } else if s.showHelp {
+      drawHelp(&screen, s, box)
+    } else if case .form(let form) = app.overlay {
+      FormOverlay.draw(&screen, app, form, box)
+    }
+    return screen
+  }
+
+  static func names(_ list: [String]) -> String { list.isEmpty ? "—" : list.joined(separator: "、") }
+
+  static func kindName(_ kind: ImportWarning.Kind, _ lang: Lang) -> String {
+    guard lang == .zh else { return kind.rawValue }
+    switch kind {
+    case .splitUnits: return "拆分单位"
+    case .mergedAlias: return "合并写法"
+    case .unclosedBracket: return "括号未闭合"
+    case .countMismatch: return "项数不符"
+    case .advertising: return "疑似广告"
+    case .repairedDate: return "修复日期"
+    case .noCalendar: return "无日程"
+    case .noUnits: return "无单位"
+    case .ignoredLine: return "略过的行"
+    case .encoding: return "编码"
+    case .duplicateNumber: return "编号重复"
+    }
+  }
+
+  static func drawPrompt(_ screen: inout Screen, _ s: ImportReviewState, _ prompt: ReviewPrompt, _ box: BoxStyle) {
+    let lang = s.lang
+    let matches = prompt.kind == .merge ? prompt.matches(in: s.plan) : []
+    let width = min(s.app.columns - 4, 76)
+    let height = 6 + matches.count
+    let r = Rect(
+      row: max(0, (s.app.rows - height) / 2), column: max(0, (s.app.columns - width) / 2), height: height, width: width)
+    let title =
+      prompt.kind == .merge
+      ? lang.pick("合并单位（Tab 换单位，Enter 合并，Esc 取消）", "Merge units (Tab next unit, Enter merges, Esc cancels)")
+      : lang.pick("拆分单位名称（Tab 换单位，Enter 拆分，Esc 取消）", "Split a unit name (Tab next unit, Enter splits, Esc cancels)")
+    Renderer.frame(&screen, r, title: title, active: true, box)
+    let inner = r.innerWidth - 2
+    let question =
+      prompt.kind == .merge
+      ? lang.pick("把“\(prompt.source)”并入单位：", "merge “\(prompt.source)” into the unit:")
+      : lang.pick("“\(prompt.source)”拆成（用、或空格隔开）：", "split “\(prompt.source)” into (separate with 、 or spaces):")
+    screen.put(question, row: r.row + 1, column: r.column + 2, style: .header, limit: inner)
+    let shown = prompt.editor.visible(columns: inner, width: screen.width)
+    screen.put(shown.text, row: r.row + 2, column: r.column + 2, limit: inner)
+    screen.cursor = (r.row + 2, r.column + 2 + shown.cursorColumn)
+    for (k, name) in matches.enumerated() {
+      screen.put("  " + name, row: r.row + 3 + k, column: r.column + 2, style: .dim, limit: inner)
+    }
+    if s.messageIsError, let message = s.message {
+      screen.put("⚠ " + message, row: r.row + r.height - 2, column: r.column + 2, style: .error, limit: inner)
+    }
+  }
+
+  static func drawQuestion(_ screen: inout Screen, _ s: ImportReviewState, _ box: BoxStyle) {
+    let lang = s.lang
+    let lines = [
+      s.undecided == 0
+        ? lang.pick("每条修正都已审核", "every repair is decided")
+        : lang.pick(
+          "还有 \(s.undecided) 条待定（写入后在 duban 中以“疑”标出）", "\(s.undecided) still undecided (duban marks their items 疑)"),
+      lang.pick("w  写入存储（含目前的决定）", "w  write the store with the decisions so far"),
+      lang.pick("x  放弃导入（不写入任何文件）", "x  abandon the import (nothing written)"),
+      lang.pick("Esc  继续审核", "Esc  go on reviewing"),
+    ]
+    let width = min(s.app.columns - 4, max(40, lines.map { screen.width.width(of: $0) }.max()! + 6))
+    let r = Rect(
+      row: max(0, s.app.rows / 2 - 3), column: max(0, (s.app.columns - width) / 2), height: lines.count + 2,
+      width: width)
+    Renderer.frame(&screen, r, title: lang.pick("结束审核", "Finish the review"), active: true, box)
+    for (k, line) in lines.enumerated() {
+      screen.put(
+        line, row: r.row + 1 + k, column: r.column + 2, style: k == 0 ? .warning : .normal, limit: r.innerWidth - 2)
+    }
+  }
+
+  static func drawHelp(_ screen: inout Screen, _ s: ImportReviewState, _ box: BoxStyle) {
+    let lang = s.lang
+    let lines = ReviewKeys.table.map { screen.width.pad($0.label, columns: 9) + lang.pick($0.zh, $0.en) }
+    let width = min(s.app.columns - 4, (lines.map { screen.width.width(of: $0) }.max() ?? 20) + 6)
+    let r = Rect(
+      row: max(0, (s.app.rows - lines.count - 2) / 2), column: max(0, (s.app.columns - width) / 2),
+      height: min(s.app.rows, lines.count + 2), width: width)
+    Renderer.frame(&screen, r, title: lang.pick("审核按键（任意键关闭）", "Review keys (any key closes)"), active: true, box)
+    for (k, line) in lines.prefix(r.innerHeight).enumerated() {
+      screen.put(line, row: r.row + 1 + k, column: r.column + 2, limit: r.innerWidth - 2)
+    }
+  }
+}
