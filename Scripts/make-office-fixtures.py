@@ -8,6 +8,8 @@ no text).
 
 Usage: Scripts/make-office-fixtures.py PLAN.json   (PLAN.json: duban import SEED --json)
 """
+import csv
+import os
 import json, sys, zipfile, html
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -110,6 +112,13 @@ def main():
                 seen_group = item["group"]; full("——" + item["group"])
             rows.append([item["number"], item["text"], "、".join(item["lead"]), "、".join(item["responsible"])])
     xlsx(OUT / "seed.xlsx", [("分解方案", rows, merges)])
+    # The same table as CSV for LibreOffice to save as .xlsx (make-libreoffice-fixtures.sh):
+    # a heading in its first cell only, as a table typed into Calc has it.
+    if os.environ.get("SEED_CSV"):
+        with open(os.environ["SEED_CSV"], "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            for r in rows:
+                w.writerow(r if len(set(r)) > 1 else [r[0], "", "", ""])
 
     # Word's automatic numbering and a table, as LibreOffice and Word save them.
     numbering = f'''<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>

@@ -55,6 +55,18 @@ final class OfficeReadingTests: XCTestCase {
     XCTAssertEqual(plan.parts.map(\.declaredCount), [6, 67, 17])
   }
 
+  /// The same documents as LibreOffice writes them (Scripts/make-libreoffice-fixtures.sh):
+  /// Writer's paragraphs and styles, Calc's shared strings and merges, not our generator's.
+  func testSeedSavedByLibreOfficeImportsLikeTheText() throws {
+    let seed = try seedText()
+    let blocks = try DOCXReader.blocks(OfficeZip.open(path("seed-libreoffice.docx")))
+    assertSameItems(try DocumentImporter.parse(blocks: importBlocks(blocks), file: "seed-libreoffice.docx"), seed)
+    let sheets = try XLSXReader.sheets(OfficeZip.open(path("seed-libreoffice.xlsx")))
+    XCTAssertEqual(sheets.count, 1)
+    let plan = try DocumentImporter.parse(blocks: [.table(sheets[0].rowsFillingMerged)], file: "seed-libreoffice.xlsx")
+    assertSameItems(plan, seed)
+  }
+
   func testSeedAsWebPageImportsLikeTheText() throws {
     let data = try Data(contentsOf: URL(fileURLWithPath: path("seed.html")))
     let blocks = try HTMLReader.blocks(data, name: "seed.html")
