@@ -51,25 +51,20 @@ public enum XLSXFormReader {
 
   /// Which cell formats (by index) show dates.
   static func dateStyles(_ node: XMLValue?) -> Set<Int> {
-    guard let node else { return [] }
-    var custom: [Int: String] = [:]
-    for f in node.first("numFmts")?.all("numFmt") ?? [] {
-      if let id = f.attributes["numFmtId"].flatMap(Int.init) { custom[id] = f.attributes["formatCode"] ?? "" }
+    styles(node) { id, code in
+      if let code { return isDateCode(code) }
+      return (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
     }
-    var out: Set<Int> = []
-    for (i, xf) in (node.first("cellXfs")?.all("xf") ?? []).enumerated() {
-      let id = xf.attributes["numFmtId"].flatMap(Int.init) ?? 0
-      if let code = custom[id] {
-        if isDateCode(code) { out.insert(i) }
-      } else if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) {
-        out.insert(i)
-      }
-    }
-    return out
   }
 
   /// Which cell formats (by index) show percentages: built-in 9 and 10, or a code with %.
   static func percentStyles(_ node: XMLValue?) -> Set<Int> {
+    styles(node) { id, code in id == 9 || id == 10 || (code?.contains("%") ?? false) }
+  }
+
+  /// The indices of the cell formats whose number format (built-in id, or its custom code)
+  /// passes `test`.
+  static func styles(_ node: XMLValue?, _ test: (Int, String?) -> Bool) -> Set<Int> {
     guard let node else { return [] }
     var custom: [Int: String] = [:]
     for f in node.first("numFmts")?.all("numFmt") ?? [] {
@@ -78,7 +73,7 @@ public enum XLSXFormReader {
     var out: Set<Int> = []
     for (i, xf) in (node.first("cellXfs")?.all("xf") ?? []).enumerated() {
       let id = xf.attributes["numFmtId"].flatMap(Int.init) ?? 0
-      if id == 9 || id == 10 || (custom[id]?.contains("%") ?? false) { out.insert(i) }
+      if test(id, custom[id]) { out.insert(i) }
     }
     return out
   }
