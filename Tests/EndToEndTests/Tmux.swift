@@ -49,14 +49,21 @@ final class Tmux {
     try tmux(["resize-window", "-t", session, "-x", "\(columns)", "-y", "\(rows)"], output: false)
   }
 
-  /// Polls the screen until `predicate` holds (or 10 s pass) instead of sleeping blindly.
+  /// Polls the screen until `predicate` holds (or 10 s pass) instead of sleeping blindly,
+  /// and the screen has settled: a frame caught half drawn (its first lines new, the rest
+  /// still the old view) is captured again until two captures agree.
   @discardableResult
   func waitFor(_ what: String, timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = ""
     while Date() < deadline {
       screen = try capture()
-      if predicate(screen) { return screen }
+      if predicate(screen) {
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = try capture()
+        if again == screen { return screen }
+        if predicate(again) { screen = again; continue }
+      }
       Thread.sleep(forTimeInterval: 0.05)
     }
     print("TIMEOUT waiting for \(what):\n\(screen)")
