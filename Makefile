@@ -29,7 +29,8 @@ run: build
 # between the two builds fails). Ends with a plain "N passed, N failed" line summed over both
 # runs from XCTest's summaries; exits non-zero if either run failed.
 RELEASE_BIN := $(CURDIR)/.build/release/duban
-test: deps
+test:
+	@Scripts/ensure-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product duban $(STATIC)
 	$(SWIFT) build -c release --product duban-office $(STATIC)
