@@ -227,6 +227,23 @@ public struct ListState: Equatable, Sendable {
     self.scroll = scroll
   }
 
+  /// The movement keys over a list of `count` rows, `page` rows to a page (the workload,
+  /// chase and timeline views): true when `command` was one of them.
+  mutating func move(_ command: Command, count: Int, page: Int) -> Bool {
+    let target: Int
+    switch command {
+    case .moveUp: target = index - 1
+    case .moveDown: target = index + 1
+    case .pageUp: target = index - page
+    case .pageDown: target = index + page
+    case .top: target = 0
+    case .bottom: target = count - 1
+    default: return false
+    }
+    index = max(0, min(count - 1, target))
+    return true
+  }
+
   /// Keeps the selection within `count` rows and in view in `height` rows.
   mutating func fit(count: Int, height: Int) {
     if index >= count { index = max(0, count - 1) }

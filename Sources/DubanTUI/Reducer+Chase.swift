@@ -51,15 +51,9 @@ extension Reducer {
   func chaseCommand(_ state: inout AppState, _ command: Command, now: String) -> [Effect]? {
     let lang = state.lang
     let rows = cache.chaseRows(state)
-    func moveTo(_ i: Int) { state.chaseList.index = max(0, min(rows.count - 1, i)) }
+    if state.chaseList.move(command, count: rows.count, page: max(1, chasePage(state) - 1)) { return [] }
     let row = rows.indices.contains(state.chaseList.index) ? rows[state.chaseList.index] : nil
     switch command {
-    case .moveUp: moveTo(state.chaseList.index - 1)
-    case .moveDown: moveTo(state.chaseList.index + 1)
-    case .pageUp: moveTo(state.chaseList.index - max(1, chasePage(state) - 1))
-    case .pageDown: moveTo(state.chaseList.index + max(1, chasePage(state) - 1))
-    case .top: moveTo(0)
-    case .bottom: moveTo(rows.count - 1)
     case .chase, .back:
       state.view = state.chaseReturn == .chase ? .dashboard : state.chaseReturn
     case .enter:

@@ -17,15 +17,9 @@ extension Reducer {
     let lang = state.lang
     let rows = TimelineRow.rows(state, cache)
     let page = max(1, Layout(rows: state.rows, columns: state.columns).workload.innerHeight - 8)
-    func moveTo(_ i: Int) { state.timelineList.index = max(0, min(rows.count - 1, i)) }
+    if state.timelineList.move(command, count: rows.count, page: page) { return [] }
     let selected = rows.indices.contains(state.timelineList.index) ? rows[state.timelineList.index] : nil
     switch command {
-    case .moveUp: moveTo(state.timelineList.index - 1)
-    case .moveDown: moveTo(state.timelineList.index + 1)
-    case .pageUp: moveTo(state.timelineList.index - page)
-    case .pageDown: moveTo(state.timelineList.index + page)
-    case .top: moveTo(0)
-    case .bottom: moveTo(rows.count - 1)
     case .editDeadline:
       openCalendarForm(&state, focus: selected?.calendarKey)
     case .enter:

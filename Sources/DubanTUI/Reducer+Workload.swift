@@ -5,14 +5,8 @@ extension Reducer {
   func workloadCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
     let lang = state.lang
     let rows = cache.workloadRows(state)
-    func moveTo(_ i: Int) { state.workloadList.index = max(0, min(rows.count - 1, i)) }
+    if state.workloadList.move(command, count: rows.count, page: max(1, workloadPage(state) - 1)) { return [] }
     switch command {
-    case .moveUp: moveTo(state.workloadList.index - 1)
-    case .moveDown: moveTo(state.workloadList.index + 1)
-    case .pageUp: moveTo(state.workloadList.index - max(1, workloadPage(state) - 1))
-    case .pageDown: moveTo(state.workloadList.index + max(1, workloadPage(state) - 1))
-    case .top: moveTo(0)
-    case .bottom: moveTo(rows.count - 1)
     case .sort:
       let all = WorkloadColumn.allCases
       state.workloadSort = all[(all.firstIndex(of: state.workloadSort)! + 1) % all.count]

@@ -169,15 +169,12 @@ struct RemindCommand: ParsableCommand {
           OfficeHelper.write("docx", OfficeExports.reminderDocument(r), file: out), to: out, force: force)
         note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
       case .md:
-        let table =
-          r.rows.isEmpty
-          ? ""
-          : "\n| " + Reminder.headers.joined(separator: " | ") + " |\n|"
-            + Reminder.headers.map { _ in "---" }.joined(separator: "|") + "|\n"
-            + r.rows.map {
-              "| " + $0.map { TerminalSafe.line($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
-            }.joined()
-        let md = ExportFile.markdownMarker + "\n# \(r.title)\n\n\(u.name)：\n\n\(r.body)\n" + table
+        // The notice `duban chase --notices` and the dashboard's X write (ChaseNotice); a unit
+        // that owes nothing gets the short sentence the .docx notice says.
+        let owed = ChaseList(doc, today: global.day, unit: u.name).units.first { $0.unit == u.name }
+        let md =
+          owed.map { ChaseNotice.notice($0, planTitle: doc.plan.title, asOf: global.day) }
+          ?? ExportFile.markdownMarker + "\n# \(r.title)\n\n\(TerminalSafe.line(u.name))：\n\n\(r.body)\n"
         if let out {
           try ExportFile.write(md, to: out, format: .md, force: force)
           note(lang.pick("已导出到 \(out)", "exported to \(out)"))
