@@ -55,6 +55,26 @@ final class ImportReviewTests: XCTestCase {
     }
   }
 
+  /// A merge changes every item naming the spelling, but an item whose own warnings are
+  /// still open keeps its 疑: only decided warnings review an item.
+  func testAMergeNeverReviewsAnItemWithAWarningStillOpen() throws {
+    var plan = try Fixtures.seedPlan()
+    let items = plan.warningItems()
+    let touched = plan.items.indices.filter {
+      (plan.items[$0].lead + plan.items[$0].responsible).contains("区国资公司")
+    }
+    let stillOpen = touched.filter { i in items.contains(i) }
+    XCTAssertFalse(stillOpen.isEmpty, "the seed has items naming 区国资公司 with warnings of their own")
+    let w = try XCTUnwrap(plan.warnings.firstIndex { $0.message.contains("国资公司") })
+    let decision = try plan.mergeUnit("区国资公司", into: "区建投公司", stamp: stamp)
+    plan.record(decision, onWarningAt: w, stamp: stamp)
+    let undecided = Set(zip(plan.warnings, items).compactMap { $0.decision == nil ? $1 : nil })
+    for i in stillOpen where undecided.contains(i) {
+      XCTAssertNil(plan.items[i].reviewed, "\(plan.items[i].id) has a warning still open")
+    }
+    XCTAssertFalse(stillOpen.filter { undecided.contains($0) }.isEmpty)
+  }
+
   func testMergeOfAnAliasIntoItsOwnUnitOrAnUnknownUnitIsRefusedAndChangesNothing() throws {
     var plan = try Fixtures.seedPlan()
     let before = plan

@@ -127,11 +127,14 @@ extension Plan {
       let lead = ItemRecorder.unique(item.lead.flatMap { $0 == name ? replacement : [$0] })
       let others = ItemRecorder.unique(item.responsible.flatMap { $0 == name ? replacement : [$0] })
         .filter { !lead.contains($0) }
+      // The item's own warnings stay open until decided: markDecidedItemsReviewed settles it.
       try apply(
-        .units(
-          lead: lead, responsible: others, adding: adding,
-          was: ItemUnits(lead: item.lead, responsible: item.responsible)),
-        at: i, stamp: stamp)
+        [
+          .units(
+            lead: lead, responsible: others, adding: adding,
+            was: ItemUnits(lead: item.lead, responsible: item.responsible))
+        ],
+        at: i, stamp: stamp, resolvingWarnings: false)
     }
   }
 }

@@ -63,15 +63,19 @@ extension Plan {
     return try apply(edits, at: i, stamp: stamp)
   }
 
-  /// Several edits as one change: all applied, or none (the item is left as it was).
+  /// Several edits as one change: all applied, or none (the item is left as it was). A fix of
+  /// the item's text or units resolves its import warnings, unless the fix is a side effect
+  /// of another decision (a merge or split in the review, which decides warning by warning).
   @discardableResult
-  public mutating func apply(_ edits: [ItemEdit], at i: Int, stamp: Stamp) throws -> [Change] {
+  public mutating func apply(
+    _ edits: [ItemEdit], at i: Int, stamp: Stamp, resolvingWarnings: Bool = true
+  ) throws -> [Change] {
     var recorder = ItemRecorder(item: items[i], stamp: stamp)
     let unitsBefore = units
     do {
       try admitUnits(of: edits)
       for edit in edits { try recorder.apply(edit) }
-      if Self.fixes(edits), !recorder.changes.isEmpty, !importWarnings(ofItemAt: i).isEmpty {
+      if resolvingWarnings, Self.fixes(edits), !recorder.changes.isEmpty, !importWarnings(ofItemAt: i).isEmpty {
         recorder.setReviewed(true)
       }
     } catch {
