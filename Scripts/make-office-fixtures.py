@@ -146,6 +146,9 @@ def main():
     with zipfile.ZipFile(OUT / "zip-bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CT_DOCX)
         z.writestr("word/document.xml", b"<" + b" " * (200 << 20))  # 200 MiB of spaces, ~200 KB packed
+    with zipfile.ZipFile(OUT / "zip-bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="S"/></sheets></workbook>')
+        z.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (65 << 20))  # past the 64 MiB part limit
     (OUT / "encrypted.docx").write_bytes(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504))
     docx(OUT / "no-text.docx", para("") + para(""))
 

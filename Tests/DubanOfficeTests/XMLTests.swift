@@ -1,4 +1,5 @@
 import DubanCore
+import Foundation
 import XCTest
 
 @testable import DubanOffice
@@ -13,10 +14,12 @@ final class XMLTests: XCTestCase {
   func testParsesWhatItWritesBack() throws {
     let hostile = "<b>\u{7}\"&'"
     let doc = XML.header + "<r a=\"\(XML.attr(hostile))\"><t>\(XML.text(hostile))</t></r>"
-    let tree = try XCTUnwrap(XMLValue.parse(Array(doc.utf8)))
-    XCTAssertEqual(tree.attributes["a"], "<b>\"&'")
-    XCTAssertEqual(tree.first("t")?.text, "<b>\"&'")
-    XCTAssertNil(XMLValue.parse(Array("<r><t></r>".utf8)))
+    let root = try XCTUnwrap(XMLTree(xml: Data(doc.utf8), part: "r.xml").root)
+    XCTAssertEqual(root.attr("a"), "<b>\"&'")
+    XCTAssertEqual(root.first("t")?.text, "<b>\"&'")
+    XCTAssertThrowsError(try XMLTree(xml: Data("<r><t></r>".utf8), part: "r.xml")) {
+      XCTAssertEqual(($0 as? OfficeError)?.code, .badPart("r.xml"))
+    }
   }
 }
 
@@ -31,10 +34,8 @@ final class HostileOfficeTextTests: XCTestCase {
     XCTAssertFalse(sheet.name.contains { "[]:*?/\\".contains($0) })
     let grids = try XLSXFormReader.sheets(try XLSXWriter.data(Workbook(sheets: [sheet])))
     XCTAssertEqual(grids[0].rows[0].cells, ["[31m红</t></c>&amp;<![CDATA[x]]>\u{202E}"])
-    XCTAssertNotNil(
-      XMLValue.parse(
-        Array(
-          DOCXWriter.document(WordDocument([.paragraph(hostile), .table(headers: [hostile], rows: [[hostile]])])).utf8))
-    )
+    let document = DOCXWriter.document(
+      WordDocument([.paragraph(hostile), .table(headers: [hostile], rows: [[hostile]])]))
+    XCTAssertNoThrow(try XMLTree(xml: Data(document.utf8), part: "word/document.xml"))
   }
 }

@@ -27,7 +27,8 @@ final class OfficeImportCommandTests: XCTestCase {
     let dir = try DubanBinary.tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }
     for (name, says) in [
-      ("zip-bomb.docx", "64 MiB"), ("encrypted.docx", "password-protected"), ("no-text.docx", "no text"),
+      ("zip-bomb.docx", "64 MiB"), ("zip-bomb.xlsx", "64 MiB"), ("encrypted.docx", "password-protected"),
+      ("no-text.docx", "no text"),
     ] {
       let store = dir.appendingPathComponent("\(name).json").path
       let r = try DubanBinary.run([

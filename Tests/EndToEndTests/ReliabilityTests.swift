@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 import XCTest
 
@@ -7,52 +8,77 @@ final class ReliabilityTests: SeededStoreTestCase {
     (try item(id)["notes"] as? [[String: Any]] ?? []).map { $0["text"] as! String }
   }
 
-  /// kill -9 a writer at random moments, 200 times: the store always loads and every edit
-  /// that was reported saved is in it.
+  /// kill -9 a writer at each moment of a save: DUBAN_TEST_STOP_AT makes it stop itself
+  /// there (SIGSTOP), so every kill lands exactly where it is meant to, on any machine. Before
+  /// the rename the store is the old one byte for byte, after it the new one; the store and
+  /// its .bak always load, no edit reported saved is lost, and the next writer clears what the
+  /// killed ones left behind.
   func testKillNineNeverTearsTheStore() throws {
-    var rng = SystemRandomNumberGenerator()
-    var reportedSaved: [String] = []
-    var kills = 0
-    // Kill within 1.5× the time a write takes here, so about half die mid-way on any machine.
-    let start = Date()
-    try DubanBinary.run(["mark", "1.1", "--note", "timing", "--store", store])
-    let window = UInt32(max(5_000, min(500_000, Date().timeIntervalSince(start) * 1.5e6)))
-    for n in 0..<200 {
+    var saved: [(id: String, note: String)] = []
+    // A first save, so that .bak exists and every later save rotates it.
+    XCTAssertEqual(try DubanBinary.run(["mark", "1.1", "--note", "first", "--store", store]).status, 0)
+    saved.append(("1.1", "first"))
+    let stages = AtomicFile.Stage.allCases
+    for (n, stage) in stages.enumerated() {
+      let id = "2.\(n + 1)"
+      let before = try Data(contentsOf: URL(fileURLWithPath: store))
       let p = Process()
       p.executableURL = URL(fileURLWithPath: DubanBinary.path)
-      p.arguments = ["mark", "2.\(n % 67 + 1)", "--note", "k\(n)", "--store", store]
-      p.environment = ["LANG": "C.UTF-8", "USER": "tester", "HOME": NSTemporaryDirectory()]
-      let out = Pipe()
-      p.standardOutput = out
+      p.arguments = ["mark", id, "--note", "k\(n)", "--store", store]
+      p.environment = [
+        "LANG": "C.UTF-8", "USER": "tester", "HOME": NSTemporaryDirectory(), "DUBAN_TEST_STOP_AT": stage.rawValue,
+      ]
+      p.standardOutput = FileHandle.nullDevice
       p.standardError = FileHandle.nullDevice
       try p.run()
-      usleep(UInt32.random(in: 0...window, using: &rng))
-      if p.isRunning {
-        kill(p.processIdentifier, SIGKILL)
-        kills += 1
+      try waitUntilStopped(p, stage: stage.rawValue)
+      if stage != .renamed {
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        XCTAssertFalse(temporaries.isEmpty, "\(stage): the writer is midway through a save")
       }
+      kill(p.processIdentifier, SIGKILL)
       p.waitUntilExit()
-      let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      if p.terminationReason == .exit && p.terminationStatus == 0 && said.contains("已保存") {
-        reportedSaved.append("2.\(n % 67 + 1)=k\(n)")
+      XCTAssertEqual(p.terminationReason, .uncaughtSignal, "\(stage)")
+      let replaced = stages.firstIndex(of: stage)! >= stages.firstIndex(of: .renamed)!
+      if replaced {
+        saved.append((id, "k\(n)"))
+      } else {
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before, "\(stage): the old store, untouched")
       }
-      // After every kill the store still loads.
-      if n % 20 == 0 { _ = try notes("2.1") }
+      XCTAssertEqual(try notes(id), replaced ? ["k\(n)"] : [], "\(stage)")
+      for (id, note) in saved { XCTAssertTrue(try notes(id).contains(note), "\(stage): lost \(id)=\(note)") }
+      let backup = try DubanBinary.run(["list", "--store", store + ".bak", "--json"])
+      XCTAssertEqual(backup.status, 0, "\(stage): .bak loads: \(backup.stderr)")
     }
-    let r = try DubanBinary.run(["list", "--store", store, "--json"])
-    XCTAssertEqual(r.status, 0, r.stderr)
-    let items = try XCTUnwrap(DubanBinary.json(r.stdout) as? [[String: Any]])
-    var present = Set<String>()
-    for item in items {
-      for note in item["notes"] as? [[String: Any]] ?? [] { present.insert("\(item["id"]!)=\(note["text"]!)") }
-    }
-    for saved in reportedSaved { XCTAssertTrue(present.contains(saved), "lost \(saved)") }
     // The next writer, under the lock, clears what killed writers left behind.
-    try DubanBinary.run(["mark", "1.1", "--progress", "10", "--store", store])
+    XCTAssertEqual(try DubanBinary.run(["mark", "1.1", "--progress", "10", "--store", store]).status, 0)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
     XCTAssertEqual(leftovers, [])
-    print("kill -9: \(kills) of 200 writers killed mid-way, \(reportedSaved.count) edits reported saved, all kept")
-    XCTAssertGreaterThan(kills, 20, "enough writers were killed mid-way")
+    for (id, note) in saved { XCTAssertTrue(try notes(id).contains(note), "lost \(id)=\(note)") }
+  }
+
+  /// Waits (10 s at most) until the process has stopped itself at its stage; fails if it
+  /// ends or runs on instead (the hook is gone, or the save never reached that stage).
+  func waitUntilStopped(_ p: Process, stage: String) throws {
+    let statPath = "/proc/\(p.processIdentifier)/stat"
+    for _ in 0..<1000 {
+      // The state follows the command name in parentheses: "pid (duban) T ...".
+      if let stat = try? String(contentsOfFile: statPath, encoding: .utf8),
+        let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T"
+      {
+        return
+      }
+      guard p.isRunning else { throw NotStopped(stage: stage, why: "it ended first") }
+      usleep(10_000)
+    }
+    kill(p.processIdentifier, SIGKILL)
+    throw NotStopped(stage: stage, why: "it was still running after 10 s")
+  }
+
+  struct NotStopped: Error, CustomStringConvertible {
+    var stage: String
+    var why: String
+    var description: String { "the writer never stopped at \(stage): \(why)" }
   }
 
   /// A file-size limit stands in for a full disk: a clear message, non-zero exit, the

@@ -46,6 +46,8 @@ public enum AtomicFile {
     defer {
       if !ok { unlink(tmp) }
     }
+    stop(at: .created)
+    var first = true
     do {
       try produce { raw in
         var offset = 0
@@ -57,6 +59,10 @@ public enum AtomicFile {
           }
           offset += n
         }
+        if first {
+          first = false
+          stop(at: .writing)
+        }
       }
       if exists {
         if let code = keepOwnership(fd, like: st), !takesSetgidFolderGroup(fd, path) {
@@ -64,17 +70,21 @@ public enum AtomicFile {
         }
         _ = fchmod(fd, mode)  // umask must not change an existing file's mode (after chown, which may clear set-id bits)
       }
+      stop(at: .written)
       guard fsync(fd) == 0 else { throw failure(path, "cannot flush to disk", "无法写入磁盘") }
     } catch {
       close(fd)
       throw error
     }
     guard close(fd) == 0 else { throw failure(path, "cannot close", "无法关闭文件") }
+    stop(at: .synced)
     if backup && exists, let code = rotateBackup(of: target, in: folder, like: st) {
       notices.append(.backupNotMade(file: path, code: code))
     }
+    stop(at: .backedUp)
     guard rename(tmp, target) == 0 else { throw failure(path, "cannot replace the file", "无法替换文件") }
     ok = true
+    stop(at: .renamed)
     let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
       fsync(dfd)
@@ -111,6 +121,7 @@ public enum AtomicFile {
         return code
       }
     }
+    stop(at: .backupLinked)
     let result: Int32? = rename(tmp, bak) == 0 ? nil : errno
     // Also when .bak already was this file (rename then does nothing).
     unlink(tmp)
@@ -199,5 +210,21 @@ extension AtomicFile {
     let dir = PathText.directory(of: path)
     guard fstat(fd, &file) == 0, stat(dir.isEmpty ? "." : dir, &folder) == 0 else { return false }
     return folder.st_mode & S_ISGID != 0 && folder.st_gid == file.st_gid
+  }
+}
+
+extension AtomicFile {
+  /// The moments of a save, in order: the temporary file made, its first bytes written, all
+  /// written, flushed and closed, the old file linked for `.bak`, `.bak` replaced, the file
+  /// replaced.
+  public enum Stage: String, CaseIterable, Sendable {
+    case created, writing, written, synced, backupLinked, backedUp, renamed
+  }
+
+  /// A test's hook: with DUBAN_TEST_STOP_AT=<stage> the writer stops itself (SIGSTOP) there, so
+  /// an end-to-end test can kill -9 it at exactly that moment of a save.
+  static func stop(at stage: Stage) {
+    guard let want = getenv("DUBAN_TEST_STOP_AT"), String(cString: want) == stage.rawValue else { return }
+    raise(SIGSTOP)
   }
 }

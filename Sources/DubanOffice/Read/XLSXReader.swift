@@ -1,6 +1,11 @@
+import DubanCore
 import Foundation
 
-/// The sheets of an .xlsx workbook as rows of cell text.
+/// The one .xlsx reader, for importing a plan (`duban-office read xlsx`) and for collecting a
+/// filled form (`read form`, through `XLSXFormReader`): the sheets of a workbook as Excel, WPS
+/// or LibreOffice saved it, by name, with shared and inline strings, numbers as typed, dates
+/// as YYYY-MM-DD, percentages as typed, merged areas and A1 cell references. Values only: no
+/// formulas or formatting. Bounded: parts by `OfficeZip`, cells by `cellLimit`.
 public enum XLSXReader {
   /// A merged area, 0-based and inclusive: rows r0…r1, columns c0…c1.
   public struct Merge: Equatable, Sendable {
@@ -12,11 +17,26 @@ public enum XLSXReader {
   }
 
   public struct Sheet: Sendable {
-    public var name: String
-    /// Dense rows from row 1; empty cells are "". Merged areas hold their value only in the
-    /// top-left cell, as Excel stores them.
-    public var rows: [[String]]
+    /// The rows the sheet stores, by their own (1-based) numbers, cells as typed: what
+    /// collecting a form reads, and what messages name.
+    public var grid: SheetGrid
+    /// Merged areas hold their value only in the top-left cell, as Excel stores them.
     public var merged: [Merge]
+
+    public var name: String { grid.sheet }
+
+    /// Dense rows from row 1, each cell trimmed; rows and cells the sheet leaves out are "".
+    public var rows: [[String]] {
+      var out: [[String]] = []
+      for row in grid.rows {
+        while out.count < row.number { out.append([]) }
+        for (c, v) in row.cells.enumerated() {
+          while out[row.number - 1].count <= c { out[row.number - 1].append("") }
+          if !v.isEmpty { out[row.number - 1][c] = v.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+      }
+      return out
+    }
 
     /// The rows with each merged area's value copied into every cell it covers: a section row
     /// merged across the table reads the same in every column.
@@ -37,84 +57,77 @@ public enum XLSXReader {
 
   /// Largest sheet read, in cells: a plan has hundreds of rows of a few columns.
   public static let cellLimit = 2_000_000
+  /// Excel's own bounds: a row or column past them is not a cell of the sheet.
+  static let rowLimit = 1_048_576
+  static let columnLimit = 16_384
 
   public static func sheets(_ zip: OfficeZip) throws -> [Sheet] {
-    guard let workbookData = try zip.read("xl/workbook.xml") else {
-      throw OfficeError("not an Excel workbook (no xl/workbook.xml)", zh: "不是 Excel 工作簿（缺少 xl/workbook.xml）")
+    func xml(_ part: String) throws -> XMLNode? {
+      guard let data = try zip.read(part) else { return nil }
+      return try XMLTree(xml: data, part: part).root
     }
-    let workbook = try XMLTree(xml: workbookData, part: "xl/workbook.xml")
+    // The workbook is where the package's relationships say (xl/workbook.xml as a rule).
+    let bookPath =
+      try xml("_rels/.rels").flatMap { rels in
+        rels.all("Relationship").first { $0.attr("Type")?.hasSuffix("/officeDocument") ?? false }?.attr("Target")
+      }.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? "xl/workbook.xml"
+    guard let book = try xml(bookPath), book.name == "workbook" else {
+      throw OfficeError(
+        "not an Excel workbook (no \(bookPath))", zh: "不是 Excel 工作簿（缺少 \(bookPath)）", code: .notWorkbook)
+    }
+    let folder = bookPath.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+    let bookName = bookPath.split(separator: "/").last.map(String.init) ?? ""
     var targets: [String: String] = [:]
-    if let relsData = try zip.read("xl/_rels/workbook.xml.rels") {
-      let rels = try XMLTree(xml: relsData, part: "xl/_rels/workbook.xml.rels")
-      for r in rels.root?.elements ?? [] {
-        if let id = r.attr("Id"), let target = r.attr("Target") {
-          targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        }
-      }
+    for r in try xml(folder + "_rels/" + bookName + ".rels")?.all("Relationship") ?? [] {
+      guard let id = r.attr("Id"), let target = r.attr("Target") else { continue }
+      targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
     }
-    let shared = try sharedStrings(zip)
+    let values = try XLSXValues(shared: xml(folder + "sharedStrings.xml"), styles: xml(folder + "styles.xml"))
     var out: [Sheet] = []
-    let sheetNodes = workbook.root?.descendants("sheet") ?? []
-    for (k, s) in sheetNodes.enumerated() {
+    for (k, s) in (book.first("sheets")?.all("sheet") ?? []).enumerated() {
       let name = s.attr("name") ?? "Sheet\(k + 1)"
-      let path = s.attr("id").flatMap { targets[$0] } ?? "xl/worksheets/sheet\(k + 1).xml"
-      guard let data = try zip.read(path) else { continue }
-      out.append(try sheet(name: name, data: data, part: path, shared: shared))
+      let path = s.attr("id").flatMap { targets[$0] } ?? folder + "worksheets/sheet\(k + 1).xml"
+      guard let sheet = try xml(path) else { continue }
+      out.append(try read(sheet, name: name, values: values))
     }
     return out
   }
 
-  static func sharedStrings(_ zip: OfficeZip) throws -> [String] {
-    guard let data = try zip.read("xl/sharedStrings.xml") else { return [] }
-    let tree = try XMLTree(xml: data, part: "xl/sharedStrings.xml")
-    // Each <si> is one string: plain <t>, or rich text runs <r><t>; phonetic runs <rPh> are not text.
-    return (tree.root?.elements ?? []).filter { $0.name == "si" }.map { si in
-      si.elements.map { e -> String in
-        switch e.name {
-        case "t": return e.text
-        case "r": return e.first("t")?.text ?? ""
-        default: return ""
-        }
-      }.joined()
-    }
-  }
-
-  static func sheet(name: String, data: Data, part: String, shared: [String]) throws -> Sheet {
-    let tree = try XMLTree(xml: data, part: part)
-    var rows: [[String]] = []
-    var cells = 0
-    for row in tree.root?.first("sheetData")?.elements ?? [] where row.name == "row" {
-      let r = (row.attr("r").flatMap(Int.init) ?? rows.count + 1) - 1
-      guard r >= 0, r < 1_000_000 else { continue }
-      while rows.count <= r { rows.append([]) }
-      var nextColumn = 0
-      for c in row.elements where c.name == "c" {
-        let col = c.attr("r").flatMap { column(of: $0) } ?? nextColumn
-        nextColumn = col + 1
-        guard col < 16384 else { continue }
-        cells += 1
-        if cells > cellLimit {
-          throw OfficeError(
-            "sheet “\(name)” has more than \(cellLimit) cells: refused", zh: "工作表“\(name)”超过 \(cellLimit) 个单元格，拒绝读取")
-        }
-        let value: String
-        switch c.attr("t") {
-        case "s": value = c.first("v").flatMap { Int($0.text) }.flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
-        case "inlineStr": value = c.first("is")?.descendants("t").map(\.text).joined() ?? ""
-        default: value = c.first("v")?.text ?? ""
-        }
-        while rows[r].count <= col { rows[r].append("") }
-        rows[r][col] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+  static func read(_ sheet: XMLNode, name: String, values: XLSXValues) throws -> Sheet {
+    var rows: [SheetGrid.Row] = []
+    var lastRow = 0
+    var count = 0
+    func counted() throws {
+      count += 1
+      if count > cellLimit {
+        throw OfficeError(
+          "sheet “\(name)” has more than \(cellLimit) cells: refused", zh: "工作表“\(name)”超过 \(cellLimit) 个单元格，拒绝读取",
+          code: .tooLarge)
       }
     }
+    for row in sheet.first("sheetData")?.all("row") ?? [] {
+      let number = row.attr("r").flatMap { Int($0) } ?? lastRow + 1
+      lastRow = number
+      guard number >= 1, number <= rowLimit else { continue }
+      try counted()  // an empty row costs memory too
+      var cells: [String] = []
+      for c in row.all("c") {
+        let col = c.attr("r").flatMap(column(of:)) ?? cells.count
+        guard col < columnLimit else { continue }
+        try counted()
+        while cells.count < col { cells.append("") }
+        let value = values.value(of: c)
+        if col < cells.count { cells[col] = value } else { cells.append(value) }
+      }
+      rows.append(SheetGrid.Row(number: number, cells: cells))
+    }
     var merged: [Merge] = []
-    for m in tree.root?.first("mergeCells")?.elements ?? [] {
-      guard let ref = m.attr("ref") else { continue }
-      let ends = ref.split(separator: ":").map(String.init)
+    for m in sheet.first("mergeCells")?.all("mergeCell") ?? [] {
+      let ends = (m.attr("ref") ?? "").split(separator: ":").map(String.init)
       guard ends.count == 2, let a = cell(ends[0]), let b = cell(ends[1]) else { continue }
       merged.append(Merge(r0: a.row, c0: a.col, r1: b.row, c1: b.col))
     }
-    return Sheet(name: name, rows: rows, merged: merged)
+    return Sheet(grid: SheetGrid(sheet: name, rows: rows), merged: merged)
   }
 
   /// "B3" → (row 2, column 1).
@@ -123,8 +136,9 @@ public enum XLSXReader {
     return (row - 1, col)
   }
 
+  /// "AB12" → 27 (0-based column); nil without column letters (or more than Excel's three).
   static func column(of ref: String) -> Int? {
-    let letters = ref.prefix(while: \.isLetter).uppercased()
+    let letters = ref.prefix(while: { $0.isASCII && $0.isLetter }).uppercased()
     guard !letters.isEmpty, letters.count <= 3 else { return nil }
     var n = 0
     for u in letters.unicodeScalars { n = n * 26 + Int(u.value) - 64 }

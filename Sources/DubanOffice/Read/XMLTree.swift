@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// A parsed XML or HTML document from libxml2, walked as element nodes. The document is freed
-/// when the value goes away; nodes must not outlive it.
+/// The one XML tree of DubanOffice: a document parsed by libxml2 (an office part or a saved web
+/// page), walked as nodes. The document is freed when the last node of it goes away.
 final class XMLTree {
   let doc: xmlDocPtr
 
@@ -14,7 +14,7 @@ final class XMLTree {
       return xmlReadMemory(base, Int32(raw.count), part, nil, options)
     }
     guard let parsed else {
-      throw OfficeError("\(part) is not well-formed XML", zh: "\(part) 不是格式正确的 XML")
+      throw OfficeError("\(part) is not well-formed XML", zh: "\(part) 不是格式正确的 XML", code: .badPart(part))
     }
     doc = parsed
   }
@@ -35,11 +35,13 @@ final class XMLTree {
 
   deinit { xmlFreeDoc(doc) }
 
-  var root: XMLNode? { xmlDocGetRootElement(doc).map(XMLNode.init) }
+  var root: XMLNode? { xmlDocGetRootElement(doc).map { XMLNode(tree: self, ptr: $0) } }
 }
 
-/// An element (or text) node of an `XMLTree`.
+/// An element (or text) node of an `XMLTree`. It holds its tree, so it never outlives the
+/// document it points into.
 struct XMLNode {
+  let tree: XMLTree
   let ptr: xmlNodePtr
 
   /// The local name, without namespace prefix (w:p → p).
@@ -51,13 +53,16 @@ struct XMLNode {
     var out: [XMLNode] = []
     var c = ptr.pointee.children
     while let node = c {
-      out.append(XMLNode(ptr: node))
+      out.append(XMLNode(tree: tree, ptr: node))
       c = node.pointee.next
     }
     return out
   }
 
   var elements: [XMLNode] { children.filter(\.isElement) }
+
+  /// The child elements with this local name.
+  func all(_ name: String) -> [XMLNode] { elements.filter { $0.name == name } }
 
   func first(_ name: String) -> XMLNode? { elements.first { $0.name == name } }
 
