@@ -72,8 +72,10 @@ public enum XLSXReader {
         rels.all("Relationship").first { $0.attr("Type")?.hasSuffix("/officeDocument") ?? false }?.attr("Target")
       }.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? "xl/workbook.xml"
     guard let book = try xml(bookPath), book.name == "workbook" else {
+      // A .docx names its document where a workbook would be: say what is missing.
+      let part = bookPath.hasSuffix("workbook.xml") ? bookPath : "xl/workbook.xml"
       throw OfficeError(
-        "not an Excel workbook (no \(bookPath))", zh: "不是 Excel 工作簿（缺少 \(bookPath)）", code: .notWorkbook)
+        "not an Excel workbook (no \(part))", zh: "不是 Excel 工作簿（缺少 \(part)）", code: .notWorkbook)
     }
     let folder = bookPath.split(separator: "/").dropLast().map { $0 + "/" }.joined()
     let bookName = bookPath.split(separator: "/").last.map(String.init) ?? ""
