@@ -99,7 +99,8 @@ final class CorpusAccuracyTests: XCTestCase {
         blindTotal += n
         blindDocs += 1
       }
-      report += "  \(ok)/\(n) \(blind ? "[blind] " : "")\(file)\(marked.map { " [marked: \($0.dropFirst(10))]" } ?? "")\n"
+      report +=
+        "  \(ok)/\(n) \(blind ? "[blind] " : "")\(file)\(marked.map { " [marked: \($0.dropFirst(10))]" } ?? "")\n"
       for m in misses { report += "      miss \(m)\n" }
     }
     // The seed, every item, against its reviewed golden table.
