@@ -109,6 +109,12 @@ struct TableReader {
       }
       if i < lines.count, lines[i].text == t, let (cols, end) = Self.cellPerLineHeader(lines, at: i) {
         let rows = Self.cellPerLineRows(lines, from: end, columns: cols)
+        if rows.rows.isEmpty {
+          // Header words with no row under them: not a table after all.
+          out.append(DocumentLayout.Entry(number: lines[i].number, text: t, row: nil))
+          i += 1
+          continue
+        }
         warnings.append(
           ImportWarning(
             line: lines[i].number, kind: .ignoredLine,
@@ -135,7 +141,10 @@ struct TableReader {
     // line is the first row.
     while j < lines.count, cols.count < 10 {
       let cell = bareCell(lines[j].text)
-      guard !cell.isEmpty, Int(cell) == nil, cell.count <= 8 || (cell.count <= 12 && column(cell) != .other) else {
+      // A header word is no heading, numbered line or labelled clause.
+      guard !cell.isEmpty, Int(cell) == nil, cell.count <= 8 || (cell.count <= 12 && column(cell) != .other),
+        LineShapes.part(cell) == nil, LineShapes.anyNumbered(cell) == nil, !cell.includes(":"), !cell.includes("：")
+      else {
         break
       }
       cols.append(column(cell))
