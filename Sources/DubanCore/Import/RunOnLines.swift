@@ -27,7 +27,8 @@ extension DocumentLayout {
       warnings.append(
         ImportWarning(
           line: l.number, kind: .ignoredLine,
-          message: "a line of \(l.text.count) characters holding \(cuts.count) numbered headings or items, split at the numbers",
+          message:
+            "a line of \(l.text.count) characters holding \(cuts.count) numbered headings or items, split at the numbers",
           zh: "一行 \(l.text.count) 个字，含 \(cuts.count) 个编号的标题或事项，已按编号分行"))
       for p in pieces { out.append((l.number, p)) }
     }

@@ -118,8 +118,9 @@ struct TableReader {
         warnings.append(
           ImportWarning(
             line: lines[i].number, kind: .ignoredLine,
-            message: "a table copied from a web page (one cell per line) read as \(rows.rows.count) rows",
-            zh: "从网页复制的表格（每行一格）按 \(rows.rows.count) 行读取"))
+            message:
+              "a table copied from a web page (one cell per line) read as \(rows.rows.filter { $0.cells.count > 1 }.count) rows",
+            zh: "从网页复制的表格（每行一格）按 \(rows.rows.filter { $0.cells.count > 1 }.count) 行读取"))
         out += entries(columns: cols, rows: rows.rows)
         i = rows.end
         continue
