@@ -188,3 +188,22 @@ final class LayoutRuleTests: XCTestCase {
     XCTAssertEqual(UnitClause.leaderNames(Array("欧阳 明")), ["欧阳明"])
   }
 }
+
+extension LayoutRuleTests {
+  /// A bracket of bare unit names closing an item is its clause; a bracket of prose stays text.
+  func testBareUnitListInBrackets() throws {
+    let plan = try Fixtures.parse(
+      """
+      一、主要工作目标
+      1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府,荆州开发区)。
+      2、新建学校3所(含幼儿园1所)。(责任单位:市教育局)
+      3、改造老旧小区20个(年底前完成)。
+      """)
+    XCTAssertEqual(plan.items[0].responsible, ["市发改委", "市政府相关部门", "各县市区政府", "荆州开发区"])
+    XCTAssertEqual(plan.items[0].text, "地区生产总值增长11%")
+    XCTAssertEqual(plan.items[1].text, "新建学校3所(含幼儿园1所)。")
+    XCTAssertEqual(plan.items[1].responsible, ["市教育局"])
+    XCTAssertEqual(plan.items[2].responsible, [])
+    XCTAssertTrue(plan.items[2].text.includes("(年底前完成)"))
+  }
+}
