@@ -11,7 +11,9 @@ extension DocumentLayout {
   mutating func splitRunOnLines(_ lines: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
     var out: [(number: Int, text: String)] = []
     for l in lines {
-      let cuts = l.text.count >= Self.runOnLength ? Self.runOnCuts(l.text) : []
+      // Bytes first: counting characters costs a walk over the line.
+      let long = l.text.utf8.count >= Self.runOnLength && l.text.count >= Self.runOnLength
+      let cuts = long ? Self.runOnCuts(l.text) : []
       guard cuts.count >= 2 else {
         out.append(l)
         continue
