@@ -17,6 +17,7 @@ struct DocumentLayout {
     var kept = lines.filter { !$0.text.isEmpty }
     kept = dropPageFurniture(kept)
     kept = joinHardWraps(kept)
+    kept = splitRunOnLines(kept)
     kept = splitRunTogetherItems(kept)
     var tables = TableReader()
     let out = tables.read(kept)

@@ -27,6 +27,7 @@ struct TableReader {
     }
     if ["类别", "类型", "领域", "板块", "方面", "分类"].contains(where: { h.includes($0) }) { return .category }
     if h.includes("任务") || h.includes("工作") || h.includes("内容") || h.includes("事项") || h.includes("目标")
+      || h.includes("实事")
       || h.includes("项目")
     {
       return .task
@@ -70,6 +71,11 @@ struct TableReader {
     var i = 0
     while i < lines.count {
       let t = lines[i].text
+      if let (block, end) = transposed(lines, at: i) {
+        out += block
+        i = end
+        continue
+      }
       // Only a short line can be a header row (or a header cell): prose lines pass straight on.
       guard t.utf8.count <= 240 else {
         out.append(DocumentLayout.Entry(number: lines[i].number, text: t, row: nil))
@@ -103,11 +109,18 @@ struct TableReader {
       }
       if i < lines.count, lines[i].text == t, let (cols, end) = Self.cellPerLineHeader(lines, at: i) {
         let rows = Self.cellPerLineRows(lines, from: end, columns: cols)
+        if rows.rows.isEmpty {
+          // Header words with no row under them: not a table after all.
+          out.append(DocumentLayout.Entry(number: lines[i].number, text: t, row: nil))
+          i += 1
+          continue
+        }
         warnings.append(
           ImportWarning(
             line: lines[i].number, kind: .ignoredLine,
-            message: "a table copied from a web page (one cell per line) read as \(rows.rows.count) rows",
-            zh: "从网页复制的表格（每行一格）按 \(rows.rows.count) 行读取"))
+            message:
+              "a table copied from a web page (one cell per line) read as \(rows.rows.filter { $0.cells.count > 1 }.count) rows",
+            zh: "从网页复制的表格（每行一格）按 \(rows.rows.filter { $0.cells.count > 1 }.count) 行读取"))
         out += entries(columns: cols, rows: rows.rows)
         i = rows.end
         continue
@@ -129,7 +142,12 @@ struct TableReader {
     // line is the first row.
     while j < lines.count, cols.count < 10 {
       let cell = bareCell(lines[j].text)
-      guard !cell.isEmpty, cell.count <= 8, Int(cell) == nil else { break }
+      // A header word is no heading, numbered line or labelled clause.
+      guard !cell.isEmpty, Int(cell) == nil, cell.count <= 8 || (cell.count <= 12 && column(cell) != .other),
+        LineShapes.part(cell) == nil, LineShapes.anyNumbered(cell) == nil, !cell.includes(":"), !cell.includes("：")
+      else {
+        break
+      }
       cols.append(column(cell))
       j += 1
     }
@@ -171,41 +189,6 @@ struct TableReader {
     guard tokens.count >= columns, Int(tokens[0]) != nil else { return nil }
     let tail = columns - 2
     return [tokens[0], tokens[1..<(tokens.count - tail)].joined(separator: " ")] + tokens.suffix(tail)
-  }
-
-  /// Rows of a one-cell-per-line table: with a 序号 column each row starts at the next number;
-  /// without one, every N lines are a row.
-  static func cellPerLineRows(_ lines: [(number: Int, text: String)], from start: Int, columns: [Column])
-    -> (rows: [(line: Int, cells: [String])], end: Int)
-  {
-    var rows: [(line: Int, cells: [String])] = []
-    var j = start
-    if columns.first == .number {
-      var expected = 1
-      while j < lines.count, bareCell(lines[j].text) == "\(expected)" {
-        var cells = ["\(expected)"]
-        let line = lines[j].number
-        j += 1
-        while j < lines.count, bareCell(lines[j].text) != "\(expected + 1)", cells.count < columns.count,
-          LineShapes.part(lines[j].text) == nil
-        {
-          cells.append(bareCell(lines[j].text))
-          j += 1
-        }
-        rows.append((line, cells))
-        expected += 1
-      }
-    } else {
-      while j + columns.count <= lines.count {
-        let chunk = lines[j..<(j + columns.count)]
-        if chunk.contains(where: { LineShapes.part($0.text) != nil || LineShapes.numberedItem($0.text) != nil }) {
-          break
-        }
-        rows.append((chunk.first!.number, chunk.map { bareCell($0.text) }))
-        j += columns.count
-      }
-    }
-    return (rows, j)
   }
 
   // MARK: Rows into the row model

@@ -188,6 +188,14 @@ struct UnitClause: Equatable {
     out.append(current)
     return out.flatMap { piece -> [String] in
       let words = piece.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+      // Two-character names spaced out to line up with three-character ones, run together when
+      // the separator between them was lost: “陆 明俞 悦” is 陆明 and 俞悦.
+      if words.count >= 3, words.first?.count == 1, words.last?.count == 1,
+        words.dropFirst().dropLast().allSatisfy({ $0.count == 2 })
+      {
+        let letters = Array(words.joined())
+        return stride(from: 0, to: letters.count, by: 2).map { String(letters[$0..<$0 + 2]) }
+      }
       if words.count > 1, words.joined().count <= 4, words.allSatisfy({ $0.count <= 2 }) { return [words.joined()] }
       return words
     }.map { cleanName($0) }.filter { !$0.isEmpty }

@@ -137,7 +137,9 @@ enum VerbClause {
       }
       i -= 1
     }
-    guard i >= 0, let clause = parse(String(chars[(i + 1)..<end])) else { return nil }
+    guard i >= 0, let clause = parse(String(chars[(i + 1)..<end])) ?? bareUnitList(String(chars[(i + 1)..<end])) else {
+      return nil
+    }
     return (String(chars[0..<i]).trimmed, clause, String(chars[(end + 1)...]).trimmed)
   }
 }
