@@ -227,7 +227,7 @@ final class CollectReducerTests: XCTestCase {
     XCTAssertEqual(KeyTable.command(for: .char("I")), .collect)
     var h = Harness()
     h.press(.char("?"))
-    XCTAssertTrue(HelpOverlay.lines(h.state, width: .standard).contains { $0.contains("收集交回的报送表") })
+    XCTAssertTrue(HelpOverlay.lines(h.state, width: .standard).contains { $0.contains("收集报送表：文件或文件夹") })
   }
 
   // MARK: golden screens
