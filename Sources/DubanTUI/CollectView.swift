@@ -96,7 +96,8 @@ enum CollectOverlay {
       footer = lang.pick("没有变化：已经收过 · Esc 关闭", "nothing changes: collected already · Esc closes")
     } else {
       footer = lang.pick(
-        "y 收集 \(preview.changes) 项（u 可撤销） · Esc/n 取消", "y collects \(preview.changes) (u undoes) · Esc/n cancels")
+        "y 收集 \(preview.changes) 项（u 可撤销） · Esc/n 取消",
+        "y collects \(preview.changes) changes (u undoes) · Esc/n cancels")
     }
     drawBox(&screen, state, title: title, lines: lines, footer: footer, scroll: dialog.scroll, box)
   }
@@ -135,9 +136,14 @@ enum CollectOverlay {
     return Rect(row: 1, column: max(0, (state.columns - width) / 2), height: max(4, state.rows - 2), width: width)
   }
 
+  /// Wrapped by display width; a line's continuation keeps its indent, so each problem and
+  /// each item reads as one block.
   static func wrap(_ lines: [(String, Style)], _ w: DisplayWidth, columns: Int) -> [(String, Style)] {
-    lines.flatMap { line, style in
-      line.isEmpty ? [("", style)] : w.wrap(TerminalSafe.line(line), columns: columns).map { ($0, style) }
+    lines.flatMap { line, style -> [(String, Style)] in
+      guard !line.isEmpty else { return [("", style)] }
+      let indent = String(line.prefix { $0 == " " })
+      let body = TerminalSafe.line(String(line.dropFirst(indent.count)))
+      return w.wrap(body, columns: max(4, columns - indent.count)).map { (indent + $0, style) }
     }
   }
 

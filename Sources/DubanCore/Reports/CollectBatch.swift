@@ -78,7 +78,7 @@ public enum CollectSummary {
         guard details else { continue }
         let old = r.before
         for (label, en, new, was) in [
-          ("进展情况", "progress", r.filing.progressText, old?.progressText),
+          ("进展情况", "progress report", r.filing.progressText, old?.progressText),
           ("存在问题", "problems", r.filing.problems, old?.problems),
           ("下一步措施", "next steps", r.filing.nextSteps, old?.nextSteps),
         ] where FormCollect.norm(new) != FormCollect.norm(was ?? "") {
