@@ -81,6 +81,8 @@ extension Reducer {
       case .up, .char("k"), .scrollUp: d.scroll = max(0, d.scroll - 1)
       case .pageDown, .char(" "): d.scroll += max(1, state.rows - 8)
       case .pageUp: d.scroll = max(0, d.scroll - max(1, state.rows - 8))
+      case .home, .char("g"): d.scroll = 0
+      case .end, .char("G"): d.scroll = Int.max / 2
       default: break
       }
       d.scroll = min(d.scroll, CollectOverlay.scrollLimit(state, preview))

@@ -71,6 +71,24 @@ final class CollectReducerTests: XCTestCase {
     XCTAssertEqual(h.state.message, "未收集，什么也没有改动")
   }
 
+  func testALongPreviewScrollsWithinItsLines() {
+    var h = Harness(rows: 24, columns: 80)
+    let one = Self.form(h, Self.good).files[0]
+    let many = CollectBatch(files: (1...30).map { CollectBatch.File(name: "表\($0).csv", sheets: one.sheets) })
+    preview(&h, many)
+    guard case .preview(let p) = dialog(h)?.stage else { return XCTFail("no preview") }
+    XCTAssertEqual(p.changes, 2, "the same form thirty times changes what it changes once")
+    h.press(.char("G"))
+    let end = dialog(h)?.scroll ?? 0
+    XCTAssertGreaterThan(end, 0)
+    XCTAssertTrue(h.text.contains("表30.csv"), h.text)
+    h.press(.down, .down)
+    XCTAssertEqual(dialog(h)?.scroll, end, "no further than the last line")
+    h.press(.char("g"))
+    XCTAssertEqual(dialog(h)?.scroll, 0)
+    XCTAssertTrue(h.text.contains("↓ 还有"), h.text)
+  }
+
   func testNCancelsAsEscDoes() {
     var h = Harness()
     let before = h.state.doc

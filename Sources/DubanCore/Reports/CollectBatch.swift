@@ -18,9 +18,16 @@ public struct CollectBatch: Equatable, Sendable {
 
   public init(files: [File]) { self.files = files }
 
-  /// Each file read against `doc`: what it would change and what is wrong with it.
+  /// Each file read against `doc` as the files before it leave it (their good rows applied),
+  /// as `apply` reads them: what it would change and what is wrong with it. Two files for
+  /// the same item and period are not counted twice.
   public func forms(_ doc: StoreDocument, day: Day) -> [FormCollect.Form] {
-    files.map { FormCollect.read($0.sheets, file: $0.name, doc: doc, day: day) }
+    var scratch = doc
+    return files.map { file in
+      let form = FormCollect.read(file.sheets, file: file.name, doc: scratch, day: day)
+      _ = try? FormCollect.apply(form, to: &scratch, stamp: Stamp(user: "", time: ""), day: day)
+      return form
+    }
   }
 
   /// Applies every file to `doc`, each read again against the document as the files before
@@ -70,7 +77,7 @@ public enum CollectSummary {
       for r in f.reports {
         var line = "  \(r.item)  " + lang.pick("更新：", "changes: ") + r.fields.joined(separator: "、")
         if let p = r.filing.progress {
-          let was = doc.plan.item(id: r.item)?.progress
+          let was = r.progressBefore ?? doc.plan.item(id: r.item)?.progress
           let shown = was.map { $0 == p ? "\(p)%" : "\($0)%→\(p)%" } ?? "\(p)%"
           line += lang.pick("（进度 \(shown)）", " (progress \(shown))")
         }
