@@ -77,6 +77,16 @@ public enum PathCompletion {
       .sorted()
   }
 
+  /// A path as pasted or dropped from a file manager: surrounding quotes and backslash-escaped
+  /// spaces (`'/home/王/收回'`, `收回/区\ 发改委.xlsx`) are read as the path they stand for.
+  public static func cleaned(_ typed: String) -> String {
+    var path = typed.trimmed
+    if path.count >= 2, let q = path.first, q == "'" || q == "\"", path.last == q {
+      path = String(path.dropFirst().dropLast())
+    }
+    return path.replacing("\\ ", with: " ")
+  }
+
   /// What Tab puts in the line: the one candidate, else what all of them begin with.
   public static func completion(_ typed: String, _ candidates: [String]) -> String {
     guard var common = candidates.first.map(Array.init) else { return typed }

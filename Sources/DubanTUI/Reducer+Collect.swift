@@ -26,7 +26,7 @@ extension Reducer {
         editing(&state)
         return [.completePath(typed: d.editor.text)]
       case .enter:
-        let path = d.editor.text.trimmed
+        let path = PathCompletion.cleaned(d.editor.text)
         guard !path.isEmpty else {
           say(&state, lang.pick("请输入文件或文件夹的路径", "type the path of a file or a folder"), error: true)
           return []

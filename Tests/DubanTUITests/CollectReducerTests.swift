@@ -241,6 +241,13 @@ final class CollectReducerTests: XCTestCase {
     XCTAssertEqual(PathCompletion.candidates("", entries: entries).count, 3, "lock files and hidden ones left out")
   }
 
+  func testAPastedPathIsReadAsThePathItStandsFor() {
+    XCTAssertEqual(PathCompletion.cleaned("'/home/王/收回'"), "/home/王/收回")
+    XCTAssertEqual(PathCompletion.cleaned(" \"收回/区 发改委.xlsx\" "), "收回/区 发改委.xlsx")
+    XCTAssertEqual(PathCompletion.cleaned("收回/区\\ 发改委.xlsx"), "收回/区 发改委.xlsx")
+    XCTAssertEqual(PathCompletion.cleaned("'"), "'")
+  }
+
   func testTheKeyIsInTheTableAndTheHelp() {
     XCTAssertEqual(KeyTable.command(for: .char("I")), .collect)
     var h = Harness()
