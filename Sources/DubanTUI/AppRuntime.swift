@@ -47,6 +47,11 @@ public final class AppRuntime {
 
   /// Writes .xlsx and .docx for X (set by the executable, which links the office code).
   public var officeExporter: OfficeExporter?
+  /// Reads filled forms for `I` (set by the executable: .xlsx goes through duban-office).
+  public var formReader: FormReader?
+  /// `I`'s reading runs off the keystroke loop; its answer is taken in by `tick`.
+  let formsRead = Mailbox<Action>()
+  let readQueue = DispatchQueue(label: "duban.collect")
 
   /// What the store says while it works in the background (a wait for someone's lock, a
   /// backup it could not make), shown on the status line rather than on stderr.
@@ -82,7 +87,10 @@ public final class AppRuntime {
     var forTerminal: [Effect] = []
     for effect in effects {
       switch effect {
-      case .persist, .persistWorkPlan, .persistCalendar: pending.append(Pending(effect: effect, time: now))
+      case .persist, .persistWorkPlan, .persistCalendar, .persistCollect:
+        pending.append(Pending(effect: effect, time: now))
+      case .readForms(let path): readForms(path)
+      case .completePath(let typed): completePath(typed)
       case .export(let request): export(request)
       case .exportAs(let request, let choice): export(request, as: choice)
       case .openEditor, .quit: forTerminal.append(effect)
@@ -98,6 +106,10 @@ public final class AppRuntime {
   @discardableResult
   public func tick() -> Bool {
     var changed = collect()
+    if let answer = formsRead.take() {
+      dispatch(answer)
+      changed = true
+    }
     for notice in notices.takeAll() {
       dispatch(.storeNotice(notice))
       changed = true
@@ -191,6 +203,10 @@ public final class AppRuntime {
     case .persist(let id, let edits, _): try doc.plan.apply(edits, to: id, stamp: stamp)
     case .persistWorkPlan(let edit, _): try doc.apply(edit, day: day, stamp: stamp)
     case .persistCalendar(let edits, _): try doc.plan.apply(edits, stamp: stamp)
+    case .persistCollect(let batch, let partial, _):
+      // The same rule as `duban collect`: each form read again against the newest file.
+      guard let today = Day(day) else { break }
+      try batch.apply(to: &doc, user: user, time: entry.time, day: today, partial: partial)
     default: break
     }
   }
@@ -286,7 +302,9 @@ extension AppRuntime {
 extension Effect {
   var editID: Int? {
     switch self {
-    case .persist(_, _, let id), .persistWorkPlan(_, let id), .persistCalendar(_, let id): return id
+    case .persist(_, _, let id), .persistWorkPlan(_, let id), .persistCalendar(_, let id),
+      .persistCollect(_, _, let id):
+      return id
     default: return nil
     }
   }

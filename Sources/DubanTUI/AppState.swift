@@ -40,6 +40,8 @@ public enum Overlay: Equatable, Sendable {
   case deadline(itemID: String, editor: LineEditor)
   /// X: which format to export in (md, csv, xlsx, docx).
   case exportFormat(ExportRequest)
+  /// `I`: collect filled forms (path, preview, confirm).
+  case collect(CollectDialog)
 }
 
 public enum Confirmation: Equatable, Sendable {
@@ -98,6 +100,8 @@ public enum Undoable: Equatable, Sendable {
   case items([ItemUndo])
   /// Dates of the plan's calendar, as made and reversed.
   case calendar(forward: [CalendarEdit], backward: [CalendarEdit])
+  /// `I`: one collect, over the items whose reports it changed and the work plans it set.
+  case collected(items: [ItemUndo], workPlans: [WorkPlanUndo])
 }
 
 /// One item's part of a change made to several at once.

@@ -15,6 +15,13 @@ public enum Effect: Equatable, Sendable {
   /// Suspend the screen and edit a long note in $EDITOR.
   case openEditor(itemID: String)
   case quit
+  /// `I`: read the filled forms at this path (a file or a folder) for the preview.
+  case readForms(path: String)
+  /// `I`, Tab: list the folder the typed path is in, for completion.
+  case completePath(typed: String)
+  /// Apply a collect (all or none, or the good rows when `partial`), each form read again
+  /// against the newest store, under the lock.
+  case persistCollect(CollectBatch, partial: Bool, editID: Int)
 }
 
 public enum ExportRequest: Equatable, Sendable {
@@ -53,6 +60,11 @@ public enum Action: Equatable, Sendable {
   case exportFailed(String)
   /// Chase notices written: one file, or a folder of `count`.
   case exportedNotices(path: String, count: Int)
+  /// The forms at `path`, read for `I`'s preview, or why they could not be.
+  case formsRead(path: String, CollectBatch)
+  case formsUnreadable(path: String, message: String)
+  /// The paths Tab may complete `typed` to.
+  case pathCompletions(typed: String, [String])
 }
 
 /// An edit the store refused when it was applied to the newest file.

@@ -48,6 +48,7 @@ public enum Command: String, CaseIterable, Sendable {
   case unitScope = "my-unit"
   case narrow
   case chase
+  case collect
 }
 
 public struct KeyBinding: Sendable {
@@ -131,6 +132,9 @@ public enum KeyTable {
     KeyBinding(
       keys: [.char("X")], label: "X", command: .export, zh: "导出：单位办理方案或本期通报（可选格式）",
       en: "export: work plan or bulletin (choose a format)"),
+    KeyBinding(
+      keys: [.char("I")], label: "I", command: .collect, zh: "收集报送表：文件或文件夹，先预览再确认",
+      en: "collect filled forms: a file or folder, previewed first"),
     KeyBinding(
       keys: [.char("m")], label: "m", command: .toggleSelect, zh: "选中／取消选中事项（一次改多项）",
       en: "select an item (change several at once)"),

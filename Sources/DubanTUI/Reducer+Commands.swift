@@ -133,6 +133,8 @@ extension Reducer {
       askDeadline(&state)
     case .timeline:
       openTimeline(&state)
+    case .collect:
+      openCollect(&state)
     case .detailDown, .detailUp:
       scrollDetail(&state, down: command == .detailDown)
     }

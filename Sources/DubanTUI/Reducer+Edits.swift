@@ -193,6 +193,8 @@ extension Reducer {
       }
       say(&state, verb + entry.label)
       return [.persistCalendar(edits, editID: entry.editID)]
+    case .collected(let items, let workPlans):
+      return replayCollect(&state, entry, items: items, workPlans: workPlans, backward: backward, now: now)
     }
   }
 }

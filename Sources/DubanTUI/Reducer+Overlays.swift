@@ -44,6 +44,8 @@ extension Reducer {
       return chooserKey(&state, chooser, key, now: now)
     case .unitPrompt(let prompt):
       unitPromptKey(&state, prompt, key)
+    case .collect(let dialog):
+      return collectKey(&state, dialog, key, now: now)
     case .deadline(let id, let editor):
       return promptKey(&state, editor, key, typed: !editor.selected && !editor.text.isEmpty, now: now) {
         .deadline(itemID: id, editor: $0)

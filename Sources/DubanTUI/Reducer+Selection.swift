@@ -231,6 +231,14 @@ extension Reducer {
   func forget(_ refusal: Refusal, in stack: inout [UndoEntry]) {
     stack = stack.compactMap { entry in
       guard entry.editID == refusal.editID else { return entry }
+      // A collect's item refused (by an undo or redo): the rest of it stays.
+      if case .collected(let parts, let plans) = entry.change, let id = refusal.itemID {
+        let rest = parts.filter { $0.id != id }
+        guard !rest.isEmpty || !plans.isEmpty else { return nil }
+        var kept = entry
+        kept.change = .collected(items: rest, workPlans: plans)
+        return kept
+      }
       guard case .items(let parts) = entry.change, let id = refusal.itemID else { return nil }
       let rest = parts.filter { $0.id != id }
       guard !rest.isEmpty else { return nil }
@@ -245,9 +253,16 @@ extension UndoEntry {
   /// The entry as it goes onto the other stack after a replay: for several items, only
   /// those the replay changed (the saves it returned).
   func keeping(_ effects: [Effect]) -> UndoEntry {
-    guard case .items(let parts) = change else { return self }
     let changed = Set(effects.compactMap(\.itemID))
     var kept = self
+    if case .collected(let parts, let plans) = change {
+      let planned = Set(
+        effects.compactMap { if case .persistWorkPlan(let e, _) = $0 { return e.unit } else { return nil } })
+      kept.change = .collected(
+        items: parts.filter { changed.contains($0.id) }, workPlans: plans.filter { planned.contains($0.forward.unit) })
+      return kept
+    }
+    guard case .items(let parts) = change else { return self }
     kept.change = .items(parts.filter { changed.contains($0.id) })
     return kept
   }

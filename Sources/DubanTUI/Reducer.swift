@@ -97,6 +97,8 @@ public struct Reducer {
             "exported \(name)/ (\(count) chase notices, in the folder duban started in)"))
     case .exportFailed(let reason):
       say(&state, state.lang.pick("导出失败：", "export failed: ") + reason, error: true)
+    case .formsRead, .formsUnreadable, .pathCompletions:
+      collectAnswer(&state, action)  // Reducer+Collect.swift
     }
     if follow { anchor.restore(&state, documentReplaced: replaced) }
     if state.saveState == .saved, effects.contains(where: \.isSave) { state.saveState = .saving }
@@ -151,7 +153,7 @@ public struct Reducer {
 extension Effect {
   var isSave: Bool {
     switch self {
-    case .persist, .persistWorkPlan, .persistCalendar: return true
+    case .persist, .persistWorkPlan, .persistCalendar, .persistCollect: return true
     default: return false
     }
   }

@@ -74,6 +74,8 @@ public enum Renderer {
           lang.pick(
             "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""),
             "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""))), box)
+    case .collect(let dialog):
+      CollectOverlay.draw(&screen, state, dialog, box)
     case nil: break
     }
     return screen

@@ -25,7 +25,8 @@ public enum EventLoop {
         case .openEditor(let id):
           let text = terminal.editExternally("")
           _ = runtime.handle(.externalNote(itemID: id, text: text))
-        case .persist, .persistWorkPlan, .persistCalendar, .export, .exportAs:
+        case .persist, .persistWorkPlan, .persistCalendar, .export, .exportAs, .readForms, .completePath,
+          .persistCollect:
           break  // carried out by the runtime
         }
       }

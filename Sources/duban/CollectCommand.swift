@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanTUI
 import FoundationEssentials
 
 struct CollectCommand: ParsableCommand {
@@ -25,13 +26,12 @@ struct CollectCommand: ParsableCommand {
     try global.reportingErrors {
       let lang = global.language
       let (store, doc) = try global.openStore()
-      let inputs = try Collecting.expand(files, lang: lang)
-      let sheets = try inputs.map { ($0, try Collecting.sheets($0, lang: lang)) }
+      let batch = try Collecting.batch(files, lang: lang)
       let day = global.day
-      let forms = sheets.map { FormCollect.read($0.1, file: Collecting.name($0.0), doc: doc, day: day) }
+      let forms = batch.forms(doc, day: day)
       let problems = forms.flatMap(\.problems)
       for p in problems { note(p.message(lang)) }
-      Output.write(TerminalSafe.block(Collecting.summary(forms, lang: lang)))
+      Output.write(TerminalSafe.block(Collecting.summary(forms, doc: doc, lang: lang)))
       if !problems.isEmpty && !partial {
         throw Failure(
           lang.pick(
@@ -50,14 +50,7 @@ struct CollectCommand: ParsableCommand {
       let time = Timestamp.now(on: global.today)
       // On the newest file: each form is read again against it and applied, all or none.
       let (_, applied) = try store.update { newest -> Int in
-        var count = 0
-        for (path, grids) in sheets {
-          let form = FormCollect.read(grids, file: Collecting.name(path), doc: newest, day: day)
-          if !form.problems.isEmpty && !partial { throw Failure(form.problems[0].message(lang)) }
-          let stamp = Stamp(user: FormCollect.collector(user, file: Collecting.name(path)), time: time)
-          count += try FormCollect.apply(form, to: &newest, stamp: stamp, day: day).count
-        }
-        return count
+        try batch.apply(to: &newest, user: user, time: time, day: day, partial: partial).count
       }
       Output.write(
         lang.pick("已收集：\(total) 项变更（历史记录 \(applied) 条）\n", "collected: \(total) changes (\(applied) history entries)\n")
@@ -96,7 +89,7 @@ enum Collecting {
     return out
   }
 
-  static func sheets(_ path: String, lang: Lang) throws -> [SheetGrid] {
+  static func sheets(_ path: String, lang: Lang, quiet: Bool = false) throws -> [SheetGrid] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(lang.pick("\(path)：无法读取", "\(path): cannot be read"))
     }
@@ -104,7 +97,7 @@ enum Collecting {
     let name = name(path)
     if bytes.starts(with: [0x50, 0x4B]) {
       do {
-        return try OfficeHelper.readForm(path: path)
+        return try OfficeHelper.readForm(path: path, quiet: quiet)
       } catch let e as OfficeReadError {
         throw Failure(
           lang.pick(
@@ -132,29 +125,28 @@ enum Collecting {
     }
   }
 
-  /// What changes, per file, unit and item.
-  static func summary(_ forms: [FormCollect.Form], lang: Lang) -> String {
-    var out = ""
-    for f in forms {
-      switch f.kind {
-      case .report(let unit, let period):
-        out += lang.pick("\(f.file)：\(unit) \(period) 进展报送", "\(f.file): \(unit) \(period) period report")
-      case .workPlan(let unit):
-        out += lang.pick("\(f.file)：\(unit)办理方案", "\(f.file): \(unit)'s work plan")
-      case nil:
-        out += f.file
-      }
-      out += f.changeCount == 0 ? lang.pick("（无变化）\n", " (no change)\n") : "\n"
-      for r in f.reports {
-        out += "  \(r.item)  " + lang.pick("更新：", "changes: ") + r.fields.joined(separator: "、")
-        if let p = r.filing.progress { out += lang.pick("（进度 \(p)%）", " (progress \(p)%)") }
-        out += "\n"
-      }
-      if let wp = f.workPlan {
-        if let owner = wp.owner { out += lang.pick("  总责任人：\(owner)\n", "  owner: \(owner)\n") }
-        for item in f.workPlanItems { out += lang.pick("  \(item)  办理方案行已更新\n", "  \(item)  work-plan rows changed\n") }
-      }
+  /// Files or folders, read into the sheets collect works on (the command and the
+  /// dashboard's `I`, which hands this to its runtime).
+  static func batch(_ paths: [String], lang: Lang, quiet: Bool = false) throws -> CollectBatch {
+    let inputs = try expand(paths, lang: lang)
+    return CollectBatch(
+      files: try inputs.map { .init(name: name($0), sheets: try sheets($0, lang: lang, quiet: quiet)) })
+  }
+
+  /// The dashboard's `I` reads the same way (duban-office's stderr kept off its screen); a
+  /// failure comes back as the message the command would print.
+  static let dashboardReader: FormReader = { path, lang in
+    do {
+      return .success(try batch([path], lang: lang, quiet: true))
+    } catch let e as ImportError {
+      return .failure(FormReadFailure(e.message(lang)))
+    } catch {
+      return .failure(FormReadFailure("\(error)"))
     }
-    return out
+  }
+
+  /// What changes, per file, unit and item (one line each).
+  static func summary(_ forms: [FormCollect.Form], doc: StoreDocument, lang: Lang) -> String {
+    CollectSummary.lines(forms, doc: doc, lang: lang).map { $0 + "\n" }.joined()
   }
 }

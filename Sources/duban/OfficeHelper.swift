@@ -72,9 +72,9 @@ enum OfficeHelper {
 
   /// The sheets of a filed .xlsx form as text cells (XLSXFormReader's reading, in
   /// duban-office); a damaged or foreign file throws OfficeReadError for the caller's message.
-  static func readForm(path: String) throws -> [SheetGrid] {
+  static func readForm(path: String, quiet: Bool = false) throws -> [SheetGrid] {
     let helper = try requireHelper(reading: true, kind: "xlsx", file: path)
-    let reply = try decode(try run([helper, "read", "form", path], file: path).output, file: path)
+    let reply = try decode(try run([helper, "read", "form", path], file: path, quiet: quiet).output, file: path)
     if let e = reply.formError { throw e }
     if let error = reply.error { throw ImportError(file: path, reason: error, zh: reply.zh) }
     return reply.sheets ?? []
@@ -99,9 +99,11 @@ enum OfficeHelper {
   }
 
   /// The helper's exit status and stdout; `input` goes to its stdin (else /dev/null). When
-  /// writing, its stderr is dropped (the dashboard may own the terminal; answers are JSON);
-  /// when reading, it goes to ours.
-  static func run(_ argv: [String], input: [UInt8]? = nil, file: String) throws -> (status: Int32, output: [UInt8]) {
+  /// writing, or `quiet` (the dashboard owns the terminal; answers are JSON), its stderr is
+  /// dropped; otherwise it goes to ours.
+  static func run(
+    _ argv: [String], input: [UInt8]? = nil, file: String, quiet: Bool = false
+  ) throws -> (status: Int32, output: [UInt8]) {
     let cannot = ImportError(file: file, reason: "cannot start duban-office", zh: "无法启动 duban-office")
     var outFDs: [Int32] = [0, 0]
     var inFDs: [Int32] = [-1, -1]
@@ -122,6 +124,7 @@ enum OfficeHelper {
       posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     } else {
       posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+      if quiet { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
     }
     var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { for a in cArgs { free(a) } }

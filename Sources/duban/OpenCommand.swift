@@ -60,6 +60,7 @@ struct OpenCommand: ParsableCommand {
     if let unitName { Reducer.openRestricted(&state, to: unitName, cache: cache) }
     let runtime = AppRuntime(state: state, store: store, cache: cache, clock: { global.stamp().time })
     runtime.officeExporter = OfficeExports.dashboardExport
+    runtime.formReader = Collecting.dashboardReader
     let signal = EventLoop.run(runtime, on: terminal)
     terminal.stop()
     if case .failed(let reason) = runtime.state.saveState {

@@ -33,7 +33,7 @@ final class OfficeCommandTests: SeededStoreTestCase {
     let before = try Data(contentsOf: URL(fileURLWithPath: store))
     let dry = try duban(["collect", filled, "--dry-run"])
     XCTAssertEqual(dry.status, 0, dry.stderr)
-    XCTAssertTrue(dry.stdout.contains("1.1  更新：进展情况、进度（进度 30%）"), dry.stdout)
+    XCTAssertTrue(dry.stdout.contains("1.1  更新：进展情况、进度（进度 0%→30%）"), dry.stdout)
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before, "a dry run writes nothing")
     let r = try duban(["collect", filled])
     XCTAssertEqual(r.status, 0, r.stderr)

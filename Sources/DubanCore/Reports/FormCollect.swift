@@ -28,6 +28,10 @@ public enum FormCollect {
     public var filing: ReportFiling
     /// The columns that changed (进展情况, 进度, …).
     public var fields: [String]
+    /// What the unit had filed for the period before (nil: nothing), and the item's progress
+    /// then, for the preview.
+    public var before: ReportFiling? = nil
+    public var progressBefore: Int? = nil
   }
 
   /// A bad row or header: where it is and why, in both languages.
@@ -187,7 +191,8 @@ public enum FormCollect {
       let filing = ReportFiling(
         period: period.id, filed: day.description, user: "", unit: unit.name, progressText: texts.0,
         problems: texts.1, nextSteps: texts.2, progress: progress)
-      form.reports.append(ReportChange(item: id, filing: filing, fields: fields))
+      form.reports.append(
+        ReportChange(item: id, filing: filing, fields: fields, before: old, progressBefore: item.progress))
     }
     return form
   }

@@ -1,10 +1,10 @@
 /// One sheet of a filled form as text cells, whatever it came in (.xlsx or .csv): what
 /// collecting reads. Row numbers are the sheet's own (1-based), so messages name them.
-public struct SheetGrid: Codable, Sendable {
+public struct SheetGrid: Codable, Equatable, Sendable {
   public var sheet: String
   public var rows: [Row]
 
-  public struct Row: Codable, Sendable {
+  public struct Row: Codable, Equatable, Sendable {
     public var number: Int
     public var cells: [String]
 
