@@ -36,7 +36,7 @@ public struct WordDocument: Codable, Sendable {
 /// with the model: every column as wide as its text wants, the widths scaled to the page.
 extension WordDocument {
   /// The type area's width: A4's 210 mm less the 28 mm and 26 mm margins, in twips.
-  public static let textWidth = 8845
+  public static let textWidth = 8844
 
   /// A column whose every cell is this short (a count, a percentage, a period, a date) is
   /// centred and kept narrow.
