@@ -33,14 +33,17 @@ public enum DOCXWriter {
 
   static func paragraph(
     _ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0,
-    rightIndent: Int = 0, grid: Bool = true
+    rightIndent: Int = 0, grid: Bool = true, keepNext: Bool = false
   )
     -> String
   {
     var p = "<w:p><w:pPr>"
+    // A heading stays on the page of what it heads.
+    if keepNext { p += "<w:keepNext/>" }
     // In a table cell the page's 28-point line grid would double every line.
     // … nor the space Word and LibreOffice put between Chinese and figures (a date would wrap).
-    if !grid { p += "<w:snapToGrid w:val=\"0\"/><w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/>" }
+    // (The schema's order: autoSpaceDE, autoSpaceDN, snapToGrid, spacing.)
+    if !grid { p += "<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/><w:snapToGrid w:val=\"0\"/>" }
     p += "<w:spacing w:before=\"0\" w:after=\"\(after)\""
     if let exactLine { p += " w:line=\"\(exactLine)\" w:lineRule=\"exact\"" }
     p += "/>"
@@ -59,7 +62,7 @@ public enum DOCXWriter {
       case .title(let s):
         x += paragraph(run(s, font: "方正小标宋简体", size: 44), align: "center", exactLine: nil, after: 560)
       case .salutation(let s): x += paragraph(run(s, font: body, size: 32))
-      case .heading(let s): x += paragraph(run(s, font: "黑体", size: 32), indent: true)
+      case .heading(let s): x += paragraph(run(s, font: "黑体", size: 32), indent: true, keepNext: true)
       case .paragraph(let s): x += paragraph(run(s, font: body, size: 32), indent: true)
       case .signature(let lines):
         x += paragraph("")
@@ -87,7 +90,10 @@ public enum DOCXWriter {
     var x =
       "<w:tbl><w:tblPr><w:tblW w:w=\"\(WordDocument.textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
-    x += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+    // The cell margins the widths assume (108 twips a side, Word's), said so LibreOffice
+    // and WPS use them too.
+    x += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/>"
+    x += "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
     for w in widths { x += "<w:gridCol w:w=\"\(w)\"/>" }
     x += "</w:tblGrid>"
     func row(_ cells: [String], header: Bool) -> String {
