@@ -61,11 +61,6 @@ struct FormCommand: ParsableCommand {
       "xlsx (default) or csv; with --unit, the extension of --out decides when it is not given.", valueName: "format"))
   var formatOption: OutputFormat?
 
-  /// With --unit, --out is a file and its extension counts (`OutputFormat.resolve`); without, a folder.
-  var format: OutputFormat {
-    (try? OutputFormat.resolve(formatOption, out: unit == nil ? nil : out, default: .xlsx, lang: .en)) ?? .xlsx
-  }
-
   @Option(help: ArgumentHelp("The file (with --unit) or the folder (without).", valueName: "path"))
   var out: String
 
@@ -75,6 +70,7 @@ struct FormCommand: ParsableCommand {
   func run() throws {
     try global.reportingErrors {
       let lang = global.language
+      // With --unit, --out is a file and its extension counts (`OutputFormat.resolve`); without, a folder.
       let format = try OutputFormat.resolve(formatOption, out: unit == nil ? nil : out, default: .xlsx, lang: lang)
       guard format == .xlsx || format == .csv else {
         throw Failure(lang.pick("报送表只能是 xlsx 或 csv", "a form is xlsx or csv"))
@@ -87,7 +83,7 @@ struct FormCommand: ParsableCommand {
         guard !form.rows.isEmpty else {
           throw Failure(lang.pick("\(u.name)没有要报送的事项", "\(u.name) files for no item"))
         }
-        try write(form, to: out)
+        try write(form, to: out, as: format)
         note(lang.pick("已导出到 \(out)（\(form.rows.count) 项）", "exported to \(out) (\(form.rows.count) items)"))
         return
       }
@@ -99,13 +95,13 @@ struct FormCommand: ParsableCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let forms = UnitForm.all(doc, period: p)
       for form in forms {
-        try write(form, to: out + "/" + form.fileStem + "." + format.rawValue)
+        try write(form, to: out + "/" + form.fileStem + "." + format.rawValue, as: format)
       }
       note(lang.pick("已为 \(forms.count) 个单位导出报送表到 \(out)", "wrote forms for \(forms.count) units to \(out)"))
     }
   }
 
-  func write(_ form: UnitForm, to path: String) throws {
+  func write(_ form: UnitForm, to path: String, as format: OutputFormat) throws {
     if format == .xlsx {
       try global.writeOffice(OfficeHelper.write("xlsx", OfficeExports.form(form), file: path), to: path, force: force)
     } else {

@@ -229,14 +229,8 @@ public enum FormCollect {
     var unitName = titleIndex.map { norm(grid.rows[$0][0]) } ?? ""
     if unitName.hasPrefix(exportMarker) { unitName.removeFirst(exportMarker.count) }
     if unitName.hasSuffix("办理方案") { unitName.removeLast("办理方案".count) }
-    guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
-      problem(
-        titleIndex.map { grid.rows[$0].number } ?? 1, 0, "本方案没有单位“\(unitName)”（标题应为“某单位办理方案”）",
-        "this plan has no unit “\(unitName)” (the title should read “UNIT办理方案”)")
-      return form
-    }
     // The plan: the 所属方案 row under the title (work plans written before it was added
-    // name no plan: read, with a note).
+    // name no plan: read, with a note). Checked first: another plan's units are not ours.
     let planRow = grid.rows[..<h].first { norm($0[0]) == WorkPlanSheet.planLabel }
     let named = planRow.map { norm($0[1]) } ?? ""
     let planAt = (row: planRow?.number ?? titleIndex.map { grid.rows[$0].number } ?? 1, column: planRow == nil ? 0 : 1)
@@ -251,6 +245,12 @@ public enum FormCollect {
       problem(
         planAt.row, planAt.column, "这份办理方案属于另一个方案（“\(named)”，本数据文件是“\(doc.plan.title)”）",
         "this work plan belongs to another plan (“\(named)”; the store holds “\(doc.plan.title)”)")
+      return form
+    }
+    guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
+      problem(
+        titleIndex.map { grid.rows[$0].number } ?? 1, 0, "本方案没有单位“\(unitName)”（标题应为“某单位办理方案”）",
+        "this plan has no unit “\(unitName)” (the title should read “UNIT办理方案”)")
       return form
     }
     form.kind = .workPlan(unit: unit.name)
