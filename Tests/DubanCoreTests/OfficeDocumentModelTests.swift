@@ -28,13 +28,13 @@ final class OfficeDocumentModelTests: XCTestCase {
       XCTAssertEqual(w.firstIndex(of: w.max()!), longest, "\(t.title): \(w)")
     }
     // The lagging items: 事项 wider than any other; every short column (编号, 序时进度, 灯)
-    // holds its values on one line (a display column is 120 twips at 12 pt).
+    // holds its values on one line (a display column is 105 twips at 10.5 pt).
     let lag = b.tables[2]
     let w = WordDocument.columnWidths(headers: lag.headers, rows: lag.rows)
     XCTAssertGreaterThan(w[1], w.enumerated().filter { $0.offset != 1 }.map(\.element).max()!)
     for c in WordDocument.shortColumns(headers: lag.headers, rows: lag.rows) {
       let widest = lag.rows.map { DisplayWidth.standard.width(of: $0[c]) }.max()!
-      XCTAssertGreaterThanOrEqual(w[c], (widest + 3) * 120, "\(lag.headers[c]) on one line")
+      XCTAssertGreaterThanOrEqual(w[c], (widest + 3) * 105, "\(lag.headers[c]) on one line")
     }
     XCTAssertEqual(WordDocument.shortColumns(headers: lag.headers, rows: lag.rows), [0, 3, 4, 5])
   }

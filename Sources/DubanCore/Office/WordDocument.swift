@@ -42,20 +42,26 @@ extension WordDocument {
   /// centred and kept narrow.
   static let shortCell = 14
 
-  /// Column widths in twips, summing to `total`, for a table set in `points`-point type.
+  /// Tables are set in 仿宋 五号 (10.5 pt), smaller than the body as GB/T 9704 has it, so a
+  /// table of five or six columns still gives its text column room. In half-points:
+  public static let tableSize = 21
+
+  /// Column widths in twips, summing to `total`, for a table set in `halfPoints` type.
   /// When everything fits on one line the columns share the width by their text; when not,
   /// each column first gets its least (short values whole on one line, a header over them on
   /// two at most, a header over text on one)
   /// and the rest goes to the columns that want more, by how much they want — so the
   /// column of long text (事项) is the widest, never squeezed to the width of a count.
-  public static func columnWidths(headers: [String], rows: [[String]], total: Int = textWidth, points: Int = 12)
+  public static func columnWidths(
+    headers: [String], rows: [[String]], total: Int = textWidth, halfPoints: Int = tableSize
+  )
     -> [Int]
   {
     let count = max(headers.count, rows.map(\.count).max() ?? 0)
     guard count > 0 else { return [] }
     // One display column (half a Chinese character) in twips; a cell's margins (108 twips a
     // side) and a substituted font's wider figures take three.
-    let unit = Double(points * 10)
+    let unit = Double(halfPoints * 5)
     let room = Double(total) / unit
     func width(_ s: String) -> Int {
       s.split(separator: "\n").map { DisplayWidth.standard.width(of: $0) + autospace($0) }.max() ?? 0

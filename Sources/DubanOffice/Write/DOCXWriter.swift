@@ -102,7 +102,7 @@ public enum DOCXWriter {
         let c = i < cells.count ? cells[i] : ""
         r += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
         r += paragraph(
-          run(c, font: body, size: 24, bold: header), align: header || centred.contains(i) ? "center" : nil,
+          run(c, font: body, size: WordDocument.tableSize, bold: header), align: header || centred.contains(i) ? "center" : nil,
           exactLine: nil, grid: false)
         r += "</w:tc>"
       }
