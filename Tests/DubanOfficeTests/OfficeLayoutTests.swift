@@ -96,5 +96,9 @@ final class OfficeLayoutTests: XCTestCase {
     let written = Set(
       x.matches(of: /style:row-height="([0-9.]+)in"/).map { (Double($0.output.1)! * 72 * 4).rounded() / 4 })
     XCTAssertTrue(heights.filter { $0 > 30 }.isSubset(of: written), "tall rows kept: \(heights) in \(written)")
+    // 报送截止 is a date to LibreOffice, not text; the table's cells wrap.
+    let due = doc.plan.calendar.periods[0].due
+    XCTAssertTrue(x.contains("office:value-type=\"date\" office:date-value=\"\(due)\""), "the deadline is a date cell")
+    XCTAssertTrue(x.contains("fo:wrap-option=\"wrap\""), "wrapped cells")
   }
 }
