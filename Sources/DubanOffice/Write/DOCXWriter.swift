@@ -101,9 +101,8 @@ public enum DOCXWriter {
       for (i, w) in widths.enumerated() {
         let c = i < cells.count ? cells[i] : ""
         r += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-        r += paragraph(
-          run(c, font: body, size: WordDocument.tableSize, bold: header), align: header || centred.contains(i) ? "center" : nil,
-          exactLine: nil, grid: false)
+        let text = run(c, font: body, size: WordDocument.tableSize, bold: header)
+        r += paragraph(text, align: header || centred.contains(i) ? "center" : nil, exactLine: nil, grid: false)
         r += "</w:tc>"
       }
       return r + "</w:tr>"
