@@ -62,7 +62,7 @@ final class OfficeDocumentModelTests: XCTestCase {
     let heights = sheet.rowHeights
     for (r, row) in sheet.rows.enumerated().dropFirst(3) {
       let text = row[1].shown
-      let lines = Int((Double(DisplayWidth.standard.width(of: text)) / (w[1] - 1)).rounded(.up))
+      let lines = Int((Double(DisplayWidth.standard.width(of: text)) / (w[1] * 0.9 - 1)).rounded(.up))
       XCTAssertEqual(heights[r], Double(max(1, lines)) * Workbook.Sheet.lineHeight + 3, text)
     }
     XCTAssertEqual(sheet.frozenRows, 3, "title, unit row and headers stay in view")

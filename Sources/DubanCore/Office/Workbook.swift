@@ -116,7 +116,9 @@ public struct Workbook: Codable, Sendable {
         var lines = 1
         // Only wrapped styles grow a row; a plain cell runs on into the empty cells beside it.
         for (c, cell) in row.enumerated() where c < widths.count && [.title, .header, .body].contains(cell.style) {
-          let room = max(1, (merged ? total : widths[c]) * (cell.style == .title ? 11.0 / 16 : 1) - 1)
+          // A width unit is one figure of 11-point 宋体 (7 px), a Chinese character 15 px: a
+          // little less than two units, so a line holds 0.9 of the width (and the padding less).
+          let room = max(1, (merged ? total : widths[c]) * (cell.style == .title ? 11.0 / 16 : 1) * 0.9 - 1)
           let count = cell.shown.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
             $0 + max(1, Int((Double(DisplayWidth.standard.width(of: $1)) / room).rounded(.up)))
           }
