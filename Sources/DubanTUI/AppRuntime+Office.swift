@@ -9,6 +9,7 @@ public typealias OfficeExporter = @Sendable (ExportRequest, ExportChoice, StoreD
 extension AppRuntime {
   /// Writes the current view's export into the working folder in the chosen format.
   func export(_ request: ExportRequest, as choice: ExportChoice) {
+    if case .chaseNotices(let unit) = request, choice == .docx { return exportNoticeDocuments(unit: unit) }
     let lang = state.lang
     let stem: String
     switch request {

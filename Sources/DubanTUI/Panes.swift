@@ -308,7 +308,9 @@ enum StatusLine {
     case .help: return lang.pick("↑↓ 滚动 · Esc 关闭", "↑↓ scroll · Esc closes")
     case .chooser: return lang.pick("↑↓ 选择 · Enter 确定 · Esc 取消", "↑↓ choose · Enter picks · Esc cancels")
     case .unitPrompt: return lang.pick("Tab 补全 · Enter 确定 · Esc 取消", "Tab completes · Enter sets · Esc cancels")
-    case .exportFormat: return lang.pick("m/c/x/d 选择格式 · Esc 取消", "m/c/x/d chooses · Esc cancels")
+    case .exportFormat(let request):
+      let keys = ExportChoices.keys(request).joined(separator: "/")
+      return lang.pick("\(keys) 选择格式 · Esc 取消", "\(keys) chooses · Esc cancels")
     case .collect(let dialog): return CollectOverlay.keyHints(dialog, lang)
     case nil: return PaneKeys.hints(state)
     }

@@ -88,7 +88,8 @@ extension Reducer {
         .periodReport(
           item: item, period: e.period, unit: unit, lang: lang, choices: reportPeriods(state, item, unit)))
     case .export:
-      return [.export(.chaseNotices(unit: state.narrowing.unit))]
+      // The dashboard's format question, with the notice's formats (m, d).
+      state.overlay = .exportFormat(.chaseNotices(unit: state.narrowing.unit))
     case .workload:
       state.view = .workload
     case .help, .quit, .undo, .redo, .unitScope:

@@ -66,8 +66,16 @@ extension Reducer {
       state.overlay = nil
       switch key {
       case .char("m"), .char("1"), .enter: return [.export(request)]
-      case .char("c"), .char("2"): return [.exportAs(request, .csv)]
-      case .char("x"), .char("3"): return [.exportAs(request, .xlsx)]
+      case .char("c"), .char("2"), .char("x"), .char("3"):
+        if case .chaseNotices = request {
+          // A notice is a letter to a unit: Markdown or Word, not a spreadsheet.
+          say(
+            &state, lang.pick("催办通知只有 Markdown 和 Word 格式：请选 m 或 d", "a notice is Markdown or Word: choose m or d"),
+            error: true)
+          state.overlay = .exportFormat(request)
+          return []
+        }
+        return [.exportAs(request, key == .char("c") || key == .char("2") ? .csv : .xlsx)]
       case .char("d"), .char("4"):
         if case .sheet = request {
           say(
@@ -80,13 +88,12 @@ extension Reducer {
       case .char:
         // A mistyped letter keeps the question open: closing it would let the next letter
         // (x, d, e…) act on the item under the cursor instead of choosing a format.
-        var sheet = false
-        if case .sheet = request { sheet = true }
+        let keys = ExportChoices.keys(request)
         say(
           &state,
-          sheet
-            ? lang.pick("请按 m、c 或 x 选择格式，Esc 取消", "press m, c or x for a format, Esc cancels")
-            : lang.pick("请按 m、c、x 或 d 选择格式，Esc 取消", "press m, c, x or d for a format, Esc cancels"),
+          lang.pick(
+            "请按 \(keys.joined(separator: "、")) 选择格式，Esc 取消",
+            "press \(keys.joined(separator: ", ")) for a format, Esc cancels"),
           error: true)
         state.overlay = .exportFormat(request)
       default: say(&state, lang.pick("未导出", "nothing exported"))

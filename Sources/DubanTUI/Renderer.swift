@@ -63,17 +63,15 @@ public enum Renderer {
         editor: editor, box)
     case .exportFormat(let request):
       let what: String
-      if case .sheet(let unit) = request {
-        what = lang.pick("\(unit)办理方案", "\(unit)'s work plan")
-      } else {
-        what = lang.pick("本期通报", "the bulletin")
+      switch request {
+      case .sheet(let unit): what = lang.pick("\(unit)办理方案", "\(unit)'s work plan")
+      case .bulletin: what = lang.pick("本期通报", "the bulletin")
+      case .chaseNotices(let unit):
+        what = lang.pick("\(unit ?? "各单位")催办通知", "chase notices for \(unit ?? "every unit")")
       }
       PromptOverlay.draw(
         &screen, state, title: lang.pick("导出\(what)：选择格式", "Export \(what): choose a format"),
-        editor: LineEditor(
-          lang.pick(
-            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""),
-            "m Markdown · c CSV · x Excel" + (request == .bulletin ? " · d Word" : ""))), box)
+        editor: LineEditor(ExportChoices.line(request)), box)
     case .collect(let dialog):
       CollectOverlay.draw(&screen, state, dialog, box)
     case nil: break

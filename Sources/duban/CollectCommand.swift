@@ -31,7 +31,8 @@ struct CollectCommand: ParsableCommand {
       let forms = batch.forms(doc, day: day)
       let problems = forms.flatMap(\.problems)
       for p in problems { note(p.message(lang)) }
-      Output.write(TerminalSafe.block(Collecting.summary(forms, doc: doc, lang: lang)))
+      // Refused: only the problems and the refusal, never the changes that were not made
+      // (with --dry-run too: nothing would be written).
       if !problems.isEmpty && !partial {
         throw Failure(
           lang.pick(
@@ -39,6 +40,8 @@ struct CollectCommand: ParsableCommand {
             "\(problems.count) problems; nothing written (fix them and collect again, or add --partial for the good rows)"
           ))
       }
+      for n in forms.flatMap(\.notes) { note(n.message(lang)) }
+      Output.write(TerminalSafe.block(Collecting.summary(forms, doc: doc, lang: lang)))
       let total = forms.map(\.changeCount).reduce(0, +)
       if dryRun || total == 0 {
         Output.write(

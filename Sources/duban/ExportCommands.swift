@@ -4,10 +4,11 @@ import DubanCore
 /// Where an export goes: stdout, or a file that is never one the user wrote by hand.
 struct ExportTarget: ParsableArguments {
   @Option(
+    name: .customLong("format"),
     help: ArgumentHelp(
-      "md (Markdown tables), csv (with a UTF-8 BOM for Excel and WPS), json, xlsx or docx (with --out).",
+      "md (Markdown tables, the default), csv (with a UTF-8 BOM for Excel and WPS), json, xlsx or docx (with --out). Without it, the extension of --out decides; with it, the two must agree.",
       valueName: "format"))
-  var format: OutputFormat = .md
+  var formatOption: OutputFormat?
 
   @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "path"))
   var out: String?
@@ -15,9 +16,18 @@ struct ExportTarget: ParsableArguments {
   @Flag(help: "Replace a file at --out that is not a duban export.")
   var force = false
 
+  /// The format to write: --format, else the extension of --out, else Markdown. A
+  /// contradiction between the two is refused by `checkFormat` before anything is written.
+  var format: OutputFormat { formatOption ?? OutputFormat(extensionOf: out) ?? .md }
+
   var exportFormat: ExportFormat { format.text ?? .md }
 
+  func checkFormat(_ lang: Lang) throws {
+    _ = try OutputFormat.resolve(formatOption, out: out, default: .md, lang: lang)
+  }
+
   func emit(_ content: String, lang: Lang) throws {
+    try checkFormat(lang)
     guard let out else {
       Output.write(content, format: exportFormat)
       return

@@ -55,8 +55,11 @@ struct FormCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Q1, Q2, Q3 or Y (default: the current period).", valueName: "period"))
   var period: String?
 
-  @Option(help: ArgumentHelp("xlsx (default) or csv.", valueName: "format"))
-  var format: OutputFormat = .xlsx
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "xlsx (default) or csv; with --unit, the extension of --out decides when it is not given.", valueName: "format"))
+  var formatOption: OutputFormat?
 
   @Option(help: ArgumentHelp("The file (with --unit) or the folder (without).", valueName: "path"))
   var out: String
@@ -67,6 +70,8 @@ struct FormCommand: ParsableCommand {
   func run() throws {
     try global.reportingErrors {
       let lang = global.language
+      // With --unit, --out is a file and its extension counts (`OutputFormat.resolve`); without, a folder.
+      let format = try OutputFormat.resolve(formatOption, out: unit == nil ? nil : out, default: .xlsx, lang: lang)
       guard format == .xlsx || format == .csv else {
         throw Failure(lang.pick("报送表只能是 xlsx 或 csv", "a form is xlsx or csv"))
       }
@@ -78,7 +83,7 @@ struct FormCommand: ParsableCommand {
         guard !form.rows.isEmpty else {
           throw Failure(lang.pick("\(u.name)没有要报送的事项", "\(u.name) files for no item"))
         }
-        try write(form, to: out)
+        try write(form, to: out, as: format)
         note(lang.pick("已导出到 \(out)（\(form.rows.count) 项）", "exported to \(out) (\(form.rows.count) items)"))
         return
       }
@@ -90,13 +95,13 @@ struct FormCommand: ParsableCommand {
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       let forms = UnitForm.all(doc, period: p)
       for form in forms {
-        try write(form, to: out + "/" + form.fileStem + "." + format.rawValue)
+        try write(form, to: out + "/" + form.fileStem + "." + format.rawValue, as: format)
       }
       note(lang.pick("已为 \(forms.count) 个单位导出报送表到 \(out)", "wrote forms for \(forms.count) units to \(out)"))
     }
   }
 
-  func write(_ form: UnitForm, to path: String) throws {
+  func write(_ form: UnitForm, to path: String, as format: OutputFormat) throws {
     if format == .xlsx {
       try global.writeOffice(OfficeHelper.write("xlsx", OfficeExports.form(form), file: path), to: path, force: force)
     } else {
@@ -117,6 +122,7 @@ extension ExportTarget {
     _ global: GlobalOptions, xlsx: (() -> Workbook)? = nil, docx: (() -> WordDocument)? = nil
   ) throws -> Bool {
     let lang = global.language
+    try checkFormat(lang)
     let model: any Encodable
     switch format {
     case .xlsx:
@@ -147,8 +153,11 @@ struct RemindCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The unit (any spelling or alias).", valueName: "name"))
   var unit: String
 
-  @Option(help: ArgumentHelp("docx (default, needs --out) or md.", valueName: "format"))
-  var format: OutputFormat = .docx
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "docx (default, needs --out) or md; without it, the extension of --out decides.", valueName: "format"))
+  var formatOption: OutputFormat?
 
   @Option(help: ArgumentHelp("Write to this file.", valueName: "path"))
   var out: String?
@@ -162,11 +171,16 @@ struct RemindCommand: ParsableCommand {
       let (_, doc) = try global.openStore()
       let u = try doc.plan.requireUnit(unit, lang: lang)
       let r = Reminder(doc, unit: u.name, today: global.day)
-      switch format {
+      switch try OutputFormat.resolve(formatOption, out: out, default: .docx, lang: lang) {
       case .docx:
         guard let out else { throw Failure(lang.pick("docx 文件需要 --out 指定写到哪里", "a docx file needs --out")) }
-        try global.writeOffice(
-          OfficeHelper.write("docx", OfficeExports.reminderDocument(r), file: out), to: out, force: force)
+        // The chase list's notice (the words of the Markdown one); a unit that owes nothing
+        // gets the short notice that says so.
+        let owed = ChaseList(doc, today: global.day, unit: u.name).units.first { $0.unit == u.name }
+        let word =
+          owed.map { OfficeExports.chaseNoticeDocument($0, planTitle: doc.plan.title, asOf: global.day) }
+          ?? OfficeExports.reminderDocument(r)
+        try global.writeOffice(OfficeHelper.write("docx", word, file: out), to: out, force: force)
         note(lang.pick("已导出到 \(out)（\(r.owed.count) 项）", "exported to \(out) (\(r.owed.count) items)"))
       case .md:
         // The notice `duban chase --notices` and the dashboard's X write (ChaseNotice); a unit
@@ -202,6 +216,13 @@ extension OfficeExports {
     case (.bulletin, .docx):
       return try OfficeHelper.write(
         "docx", OfficeExports.bulletinDocument(Bulletin(doc, period: nil, today: today)), file: file)
+    case (.chaseNotices(let unit?), .docx):
+      // One unit's notice: the runtime asks once per unit of the chase list.
+      guard let owed = ChaseList(doc, today: today, unit: unit).units.first(where: { $0.unit == unit }) else {
+        throw Failure("\(unit)")
+      }
+      return try OfficeHelper.write(
+        "docx", OfficeExports.chaseNoticeDocument(owed, planTitle: doc.plan.title, asOf: today), file: file)
     default: throw Failure("\(choice.rawValue)")
     }
   }

@@ -81,12 +81,13 @@ final class CollectTests: XCTestCase {
     _ = try Office.requireSoffice()
     let bytes = try filledByLibreOffice(OfficeExports.workPlan(doc, unit: "区发改委"), name: "filled-plan.xlsx") {
       rows in
-      rows[1][1] = "张主任"
-      rows[3][2] = "按月调度经济运行"
-      rows[3][3] = "2019-06-30"
-      rows[3][4] = "李副区长"
-      rows[3][5] = "综合科"
-      rows.insert(["", "", "季度分析", "2019-12-31", "李副区长", "综合科"], at: 4)
+      XCTAssertEqual(rows[1][0], WorkPlanSheet.planLabel, "the plan is named under the title")
+      rows[2][1] = "张主任"
+      rows[4][2] = "按月调度经济运行"
+      rows[4][3] = "2019-06-30"
+      rows[4][4] = "李副区长"
+      rows[4][5] = "综合科"
+      rows.insert(["", "", "季度分析", "2019-12-31", "李副区长", "综合科"], at: 5)
     }
     try checkPlan(bytes)
   }
@@ -96,6 +97,41 @@ final class CollectTests: XCTestCase {
   func testTheFilledFormFixtureIsCollected() throws { try checkGood(try fixture("filled-form.xlsx")) }
   func testTheBadFormFixtureIsRefusedRowByRow() throws { try checkBad(try fixture("bad-form.xlsx")) }
   func testTheWorkPlanFixtureIsCollected() throws { try checkPlan(try fixture("filled-plan.xlsx")) }
+
+  /// A work plan sent out before the template named its plan (filled and saved by
+  /// LibreOffice then): collected all the same, with a note that it names no plan.
+  func testAnOlderWorkPlanWithoutItsPlanIsCollectedWithANote() throws {
+    let bytes = try fixture("filled-plan-older.xlsx")
+    try checkPlan(bytes, notes: 1)
+    let form = FormCollect.read(try XLSXFormReader.sheets(bytes), file: "filled-plan-older.xlsx", doc: doc, day: day)
+    XCTAssertEqual(form.notes.map { [$0.row, $0.column] }, [[1, 0]])
+  }
+
+  /// The work plan duban writes, read back as it is (完成时限 a date cell): nothing changes;
+  /// for another plan, refused at the cell that names the plan.
+  func testAWorkPlanAsWrittenChangesNothingAndAnotherPlansIsRefused() throws {
+    var d = doc!
+    let first = d.plan.itemsForWorkPlan(of: "区发改委")[0].id
+    try d.apply(
+      WorkPlanEdit(
+        unit: "区发改委", owner: "张主任",
+        items: [
+          .init(
+            item: first,
+            rows: [WorkPlanRow(item: first, content: "季度调度", deadline: "2019-06-30", leader: "李", office: "综合科")])
+        ]), day: "2019-01-20", stamp: stamp)
+    let grids = try XLSXFormReader.sheets(try XLSXWriter.data(OfficeExports.workPlan(d, unit: "区发改委")))
+    let same = FormCollect.read(grids, file: "方案.xlsx", doc: d, day: day)
+    XCTAssertEqual(same.problems, [])
+    XCTAssertEqual(same.notes, [])
+    XCTAssertEqual(same.changeCount, 0, "the date cell reads back as the date it was")
+    var other = d
+    other.plan.title = "2020年区《政府工作报告》确定的主要目标任务责任分解方案"
+    let foreign = FormCollect.read(grids, file: "方案.xlsx", doc: other, day: day)
+    XCTAssertEqual(foreign.problems.map { [$0.row, $0.column] }, [[2, 1]])
+    XCTAssertTrue(foreign.problems[0].message(.zh).hasPrefix("方案.xlsx：工作表“区发改委”：第 2 行 B 列：这份办理方案属于另一个方案"))
+    XCTAssertNil(foreign.workPlan)
+  }
 
   func checkGood(_ bytes: [UInt8]) throws {
     let form = FormCollect.read(try XLSXFormReader.sheets(bytes), file: "filled-form.xlsx", doc: doc, day: day)
@@ -132,9 +168,10 @@ final class CollectTests: XCTestCase {
     XCTAssertEqual(form.reports.map(\.item), ["1.6"])
   }
 
-  func checkPlan(_ bytes: [UInt8]) throws {
+  func checkPlan(_ bytes: [UInt8], notes: Int = 0) throws {
     let form = FormCollect.read(try XLSXFormReader.sheets(bytes), file: "filled-plan.xlsx", doc: doc, day: day)
     XCTAssertEqual(form.problems, [])
+    XCTAssertEqual(form.notes.count, notes)
     XCTAssertEqual(form.kind, .workPlan(unit: "区发改委"))
     let edit = try XCTUnwrap(form.workPlan)
     XCTAssertEqual(edit.owner, "张主任")

@@ -179,13 +179,18 @@ final class UnitChaseReducerTests: XCTestCase {
     XCTAssertEqual(h.selectedItem?.id, "2.22")
     h.press(.escape)
     XCTAssertEqual(h.state.view, .chase)
-    // X: every unit's notice; restricted to one unit, that unit's.
-    XCTAssertEqual(h.press(.char("X")), [.export(.chaseNotices(unit: nil))])
+    // X asks the format (m Markdown, d Word): every unit's notice; restricted to one unit,
+    // that unit's.
+    XCTAssertEqual(h.press(.char("X")), [])
+    XCTAssertEqual(h.state.overlay, .exportFormat(.chaseNotices(unit: nil)))
+    XCTAssertEqual(h.press(.char("m")), [.export(.chaseNotices(unit: nil))])
     h.press(.char("U"))
     h.type("区商务局")
     h.press(.enter)
     XCTAssertEqual(h.chase.units.map(\.unit), ["区商务局"])
-    XCTAssertEqual(h.press(.char("X")), [.export(.chaseNotices(unit: "区商务局"))])
+    h.press(.char("X"))
+    XCTAssertEqual(h.press(.char("d")), [.exportAs(.chaseNotices(unit: "区商务局"), .docx)])
+    XCTAssertEqual(h.state.view, .chase)
     h.press(.escape)
     XCTAssertEqual(h.state.view, .dashboard)
   }
@@ -264,6 +269,7 @@ final class ChaseExportRuntimeTests: XCTestCase {
     let runtime = AppRuntime(state: state, store: store, clock: { Harness.now })
     _ = runtime.handle(.key(.char("C")))
     _ = runtime.handle(.key(.char("X")))
+    _ = runtime.handle(.key(.char("m")))
     let units = runtime.cache.chase(runtime.state).units.count
     XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units) 份催办通知，在启动 duban 的文件夹）")
     let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
@@ -275,14 +281,51 @@ final class ChaseExportRuntimeTests: XCTestCase {
     for c in "区商务局" { _ = runtime.handle(.key(.char(c))) }
     _ = runtime.handle(.key(.enter))
     _ = runtime.handle(.key(.char("X")))
+    _ = runtime.handle(.key(.char("m")))
     XCTAssertEqual(runtime.state.message, "已导出 催办通知-区商务局-2019-07-15.md（在启动 duban 的文件夹）")
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md").path))
     // A second X replaces duban's own file; a file someone wrote by hand is never replaced.
     let mine = dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md")
     try "手写的通知".write(to: mine, atomically: true, encoding: .utf8)
     _ = runtime.handle(.key(.char("X")))
+    _ = runtime.handle(.key(.char("m")))
     XCTAssertEqual(
       runtime.state.message, "导出失败：催办通知-区商务局-2019-07-15.md 已存在且不是 duban 导出的文件，未覆盖；请改名或移走后再导出")
     XCTAssertEqual(try String(contentsOf: mine, encoding: .utf8), "手写的通知")
+  }
+
+  /// X, d: the same notices as Word documents, one per unit the office sends them to, each
+  /// laid out by the office exporter (duban-office in duban; a stand-in here).
+  func testXThenDWritesOneWordNoticePerUnit() throws {
+    Store.prepareProcess()
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-chase-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let previous = FileManager.default.currentDirectoryPath
+    XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir.path))
+    defer {
+      _ = FileManager.default.changeCurrentDirectoryPath(previous)
+      try? FileManager.default.removeItem(at: dir)
+    }
+    let store = Store(path: dir.appendingPathComponent("plan.json").path)
+    try store.save(StoreDocument(plan: Harness.seedPlan))
+    let state = AppState(
+      doc: try store.load(), storePath: store.path, lang: .zh, today: Day("2019-07-15")!, user: "王科员", rows: 35,
+      columns: 120)
+    let runtime = AppRuntime(state: state, store: store, clock: { Harness.now })
+    // An office file as duban writes it, naming the unit it was asked for.
+    runtime.officeExporter = { request, choice, _, _ in
+      guard case .chaseNotices(let unit?) = request, choice == .docx else { return [] }
+      return [0x50, 0x4B, 0x03, 0x04] + Array((OfficeFile.application + unit).utf8)
+    }
+    _ = runtime.handle(.key(.char("C")))
+    _ = runtime.handle(.key(.char("X")))
+    _ = runtime.handle(.key(.char("d")))
+    let units = runtime.cache.chase(runtime.state).units.map(\.unit)
+    XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units.count) 份催办通知，在启动 duban 的文件夹）")
+    let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    XCTAssertEqual(names, units.map { "催办通知-\($0)-2019-07-15.docx" }.sorted())
+    let one = try Data(contentsOf: URL(fileURLWithPath: folder + "/催办通知-区城管委-2019-07-15.docx"))
+    XCTAssertTrue(String(decoding: one, as: UTF8.self).hasSuffix("区城管委"), "each file is its own unit's notice")
   }
 }

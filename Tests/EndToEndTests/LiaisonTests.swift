@@ -30,11 +30,20 @@ final class LiaisonTests: SeededStoreTestCase {
     try t.keys("C")
     screen = try t.waitFor("催办清单 1/12")
     XCTAssertTrue(screen.contains("区商务局  逾期未报 11 项"), screen)
+    // X asks the format, as in the dashboard: m Markdown, d Word (no spreadsheet for a letter).
     try t.keys("X")
+    try t.waitFor("m Markdown · d Word")
+    try t.keys("m")
     try t.waitFor("已导出 催办通知-区商务局-2019-07-15.md")
     let notice = try String(
       contentsOf: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md"), encoding: .utf8)
     XCTAssertTrue(notice.contains("## 一、逾期未报送（11项）"), notice)
+    try t.keys("X")
+    try t.waitFor("m Markdown · d Word")
+    try t.keys("d")
+    try t.waitFor("已导出 催办通知-区商务局-2019-07-15.docx")
+    let word = try Data(contentsOf: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.docx"))
+    XCTAssertEqual(Array(word.prefix(2)), [0x50, 0x4B], "a Word file (a zip)")
 
     // At 80x24 the chase view and the dashboard keep their borders.
     try t.resize(columns: 80, rows: 24)

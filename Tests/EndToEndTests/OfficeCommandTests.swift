@@ -56,6 +56,16 @@ final class OfficeCommandTests: SeededStoreTestCase {
     XCTAssertEqual(r.status, 2)
     XCTAssertTrue(r.stderr.contains("bad-form.xlsx：工作表“bad-form”：第 4 行 F 列：进度“120”应为 0 到 100 的整数"), r.stderr)
     XCTAssertTrue(r.stderr.contains("什么也没有写入"), r.stderr)
+    // Refused: the refusal only, never the changes that were not made (the good row 1.6).
+    XCTAssertEqual(r.stdout, "", "a refused collect prints no 更新 lines")
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before)
+    let dry = try duban(["collect", bad, "--dry-run"])
+    XCTAssertEqual(dry.status, 2)
+    XCTAssertEqual(dry.stdout, "", "nor does a refused dry run")
+    let partialDry = try duban(["collect", bad, "--dry-run", "--partial"])
+    XCTAssertEqual(partialDry.status, 0, partialDry.stderr)
+    XCTAssertTrue(partialDry.stdout.contains("1.6  更新："), "the changes --partial would make: \(partialDry.stdout)")
+    XCTAssertTrue(partialDry.stdout.contains("试运行：未写入"), partialDry.stdout)
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before)
     let partial = try duban(["collect", bad, "--partial"])
     XCTAssertEqual(partial.status, 0, partial.stderr)
@@ -86,5 +96,66 @@ final class OfficeCommandTests: SeededStoreTestCase {
     }
     let stdout = try duban(["report", "--format", "docx"])
     XCTAssertEqual(stdout.status, 2, "an office file needs --out")
+  }
+
+  /// One rule for every export: the extension of --out decides without --format; a --format
+  /// that contradicts it is refused and nothing is written.
+  func testTheExtensionOfOutDecidesAndAContradictingFormatIsRefused() throws {
+    let q2 = dir.appendingPathComponent("q2.docx").path
+    let refused = try duban(["report", "--format", "xlsx", "--out", q2])
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(refused.stderr.contains("--format xlsx 与 --out \(q2) 的扩展名 .docx 不一致，什么也没有写入"), refused.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: q2), "no workbook under a .docx name")
+    let en = try duban(["sheet", "--unit", "区发改委", "--format", "md", "--out", q2, "--lang", "en"])
+    XCTAssertEqual(en.status, 2)
+    XCTAssertTrue(en.stderr.contains("--format md does not match the .docx of --out"), en.stderr)
+    for (args, file, zip) in [
+      (["report", "--period", "Q1"], "通报.docx", true), (["report", "--period", "Q1"], "通报.xlsx", true),
+      (["report", "--period", "Q1"], "通报.csv", false), (["sheet", "--unit", "区发改委"], "方案.xlsx", true),
+      (["form", "--unit", "区发改委", "--period", "Q1"], "表.csv", false),
+      (["remind", "--unit", "区发改委"], "催办.md", false), (["report", "--format", "docx"], "同意.docx", true),
+    ] {
+      let path = dir.appendingPathComponent(file).path
+      let r = try duban(args + ["--out", path])
+      XCTAssertEqual(r.status, 0, "\(args) \(file): \(r.stderr)")
+      let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path), file)
+      XCTAssertEqual(Array(bytes.prefix(2)) == [0x50, 0x4B], zip, "\(file) is written as its extension says")
+      if file.hasSuffix(".csv") { XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(file): CSV with BOM") }
+      if file.hasSuffix(".md") { XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("# 催办通知"), file) }
+    }
+    let formRefused = try duban([
+      "form", "--unit", "区发改委", "--format", "xlsx", "--out", dir.appendingPathComponent("表2.csv").path,
+    ])
+    XCTAssertEqual(formRefused.status, 2, formRefused.stderr)
+  }
+
+  /// A work plan names its plan under the title: one for another plan is refused at that
+  /// cell, nothing written; an older one without it is collected with a note.
+  func testAWorkPlanOfAnotherPlanIsRefusedAndAnOlderOneCollectedWithANote() throws {
+    let sheet = dir.appendingPathComponent("区发改委办理方案.csv").path
+    XCTAssertEqual(try duban(["sheet", "--unit", "区发改委", "--out", sheet]).status, 0)
+    let written = try String(contentsOfFile: sheet, encoding: .utf8)
+    let planLine = try XCTUnwrap(written.split(separator: "\r\n").first { $0.hasPrefix("\"所属方案\"") })
+    XCTAssertTrue(planLine.contains("2019年"), "the plan's title: \(planLine)")
+    // Another plan's work plan, with a row filled in: refused, nothing written.
+    var lines = written.components(separatedBy: "\r\n")
+    lines[1] = "\"所属方案\",\"2020年区《政府工作报告》确定的主要目标任务责任分解方案\""
+    lines[2] = "\"总责任人\",\"张主任\""
+    let other = dir.appendingPathComponent("他方案.csv").path
+    try lines.joined(separator: "\r\n").write(toFile: other, atomically: true, encoding: .utf8)
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+    let r = try duban(["collect", other])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("他方案.csv：第 2 行 B 列：这份办理方案属于另一个方案（“2020年"), r.stderr)
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before, "nothing written")
+    // The same rows from an older template (no 所属方案 row): collected, with a note.
+    lines.remove(at: 1)
+    let older = dir.appendingPathComponent("旧方案.csv").path
+    try lines.joined(separator: "\r\n").write(toFile: older, atomically: true, encoding: .utf8)
+    let collected = try duban(["collect", older])
+    XCTAssertEqual(collected.status, 0, collected.stderr)
+    XCTAssertTrue(collected.stderr.contains("旧方案.csv：第 1 行 A 列：未注明所属方案（旧版表格）"), collected.stderr)
+    XCTAssertTrue(collected.stdout.contains("总责任人：张主任"), collected.stdout)
   }
 }

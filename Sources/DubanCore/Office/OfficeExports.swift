@@ -19,6 +19,9 @@ public enum OfficeExports {
     }
     var sheet = Workbook.Sheet(name: form.unit, rows: rows, frozenRows: 3, mergedRows: [0])
     sheet.maxWidth = 40
+    // 进展情况 is where the unit writes most: the widest text column; 事项 wraps at 30.
+    sheet.minWidths = [0, 0, 40, 24, 24, 0]
+    sheet.maxWidths = [0, 30, 40, 30, 30, 0]
     return Workbook(sheets: [sheet])
   }
 
@@ -29,14 +32,18 @@ public enum OfficeExports {
     let filed = wp?.filed.map { "已报送 \($0)" } ?? "未报送"
     var rows: [[Workbook.Cell]] = [
       [.text("\(unit)办理方案", .title)],
+      [.text(WorkPlanSheet.planLabel, .label), .text(doc.plan.title, .plain)],
       [.text("总责任人", .label), .text(owner, .plain), .text("状态", .label), .text(filed, .plain)],
       WorkPlanSheet.headers.map { .text($0, .header) },
     ]
     for r in WorkPlanSheet.rows(doc, unit: unit) {
       rows.append([.text(r[0], .number), .text(r[1]), .text(r[2]), .dateOrText(r[3]), .text(r[4]), .text(r[5])])
     }
-    var sheet = Workbook.Sheet(name: unit, rows: rows, frozenRows: 3, mergedRows: [0])
+    var sheet = Workbook.Sheet(name: unit, rows: rows, frozenRows: 4, mergedRows: [0])
     sheet.maxWidth = 40
+    // 具体工作内容 is what the unit writes: the widest text column; 责任事项 wraps at 30.
+    sheet.minWidths = [0, 0, 40, 12, 12, 14]
+    sheet.maxWidths = [0, 30, 40, 0, 16, 20]
     return Workbook(sheets: [sheet])
   }
 
@@ -44,14 +51,18 @@ public enum OfficeExports {
   public static func bulletin(_ b: Bulletin) -> Workbook {
     Workbook(
       sheets: b.tables.map { t in
+        // Short values (30%, 黄) centred as the counts are, as in the Word table.
+        let short = WordDocument.shortColumns(headers: t.headers, rows: t.rows)
         let rows: [[Workbook.Cell]] =
           [[.text(b.title, .title)], [.text(t.title, .label)], t.headers.map { .text($0, .header) }]
           + t.rows.map { row in
             row.enumerated().map { c, v in
-              t.numeric.contains(c) ? (Int(v).map { .number($0) } ?? .text(v, .number)) : .text(v)
+              t.numeric.contains(c)
+                ? (Int(v).map { .number($0) } ?? .text(v, .number)) : .text(v, short.contains(c) ? .number : .body)
             }
           }
-        return Workbook.Sheet(name: t.sheet, rows: rows, frozenRows: 3, mergedRows: [0])
+        // The table's title runs across (merged), so it does not widen the first column.
+        return Workbook.Sheet(name: t.sheet, rows: rows, frozenRows: 3, mergedRows: [0, 1])
       })
   }
 }
@@ -76,6 +87,18 @@ extension OfficeExports {
     var blocks: [WordDocument.Block] = [.title(r.title), .salutation("\(r.unit)："), .paragraph(r.body)]
     if !r.rows.isEmpty { blocks.append(.table(headers: Reminder.headers, rows: r.rows)) }
     blocks.append(.signature(["区人民政府督查室", Bulletin.chineseDate(r.asOf.description)]))
+    return WordDocument(blocks)
+  }
+
+  /// The 催办通知 of the chase list (`ChaseNotice.letter`: the words of the Markdown notice),
+  /// as a Word document: what the chase view's X and `duban remind` write as .docx.
+  public static func chaseNoticeDocument(_ u: ChaseList.UnitEntries, planTitle: String, asOf: Day) -> WordDocument {
+    let letter = ChaseNotice.letter(u, planTitle: planTitle, asOf: asOf)
+    var blocks: [WordDocument.Block] = [.title(letter.title), .salutation("\(letter.unit)："), .paragraph(letter.intro)]
+    for section in letter.sections {
+      blocks += [.heading(section.heading), .table(headers: ChaseNotice.Letter.columns, rows: section.rows)]
+    }
+    blocks += [.paragraph(letter.ask), .signature(["区人民政府督查室", letter.date])]
     return WordDocument(blocks)
   }
 }

@@ -68,6 +68,11 @@ public struct Workbook: Codable, Sendable {
     public var mergedRows: [Int]
     /// Width limits per column, in Excel's character units; nil fits the text.
     public var maxWidth: Double = 50
+    /// Per column (by index; 0 or missing: none): the least width, for the columns a unit
+    /// types into (empty when the form goes out, yet where the most text comes back) …
+    public var minWidths: [Double] = []
+    /// … and the most, below `maxWidth` (long item text wraps instead).
+    public var maxWidths: [Double] = []
 
     public init(name: String, rows: [[Cell]], frozenRows: Int, mergedRows: [Int] = []) {
       self.name = Sheet.safeName(name)
@@ -86,10 +91,42 @@ public struct Workbook: Codable, Sendable {
         for (c, cell) in row.enumerated() {
           let longest = cell.shown.split(separator: "\n").map { DisplayWidth.standard.width(of: $0) }.max() ?? 0
           let w = Double(cell.value == .empty ? 0 : max(longest, cell.style == .date ? 10 : 0)) + 2
-          widths[c] = min(max(widths[c], w), maxWidth)
+          widths[c] = min(max(widths[c], w), limit(c))
         }
       }
+      for c in widths.indices where c < minWidths.count && minWidths[c] > widths[c] { widths[c] = minWidths[c] }
       return widths
+    }
+
+    func limit(_ column: Int) -> Double {
+      column < maxWidths.count && maxWidths[column] > 0 ? min(maxWidths[column], maxWidth) : maxWidth
+    }
+
+    /// Points per line of the sheet's 11-point 宋体 (Excel's default row is 14.25).
+    public static let lineHeight = 14.25
+
+    /// Row heights (points) that show every wrapped line: Excel and LibreOffice do not grow
+    /// a row to its wrapped text when they open a file, so each row says how tall it is. A
+    /// merged title counts the width of all the columns; its 16-point font, taller lines.
+    public var rowHeights: [Double] {
+      let widths = columnWidths
+      let total = widths.reduce(0, +)
+      return rows.enumerated().map { r, row in
+        let merged = mergedRows.contains(r)
+        var lines = 1
+        // Only wrapped styles grow a row; a plain cell runs on into the empty cells beside it.
+        for (c, cell) in row.enumerated() where c < widths.count && [.title, .header, .body].contains(cell.style) {
+          // A width unit is one figure of 11-point 宋体 (7 px), a Chinese character 15 px: a
+          // little less than two units, so a line holds 0.9 of the width (and the padding less).
+          let room = max(1, (merged ? total : widths[c]) * (cell.style == .title ? 11.0 / 16 : 1) * 0.9 - 1)
+          let count = cell.shown.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+            $0 + max(1, Int((Double(DisplayWidth.standard.width(of: $1)) / room).rounded(.up)))
+          }
+          lines = max(lines, count)
+        }
+        let line = row.contains { $0.style == .title } ? 22.0 : Sheet.lineHeight
+        return Double(lines) * line + (merged ? 8 : 3)
+      }
     }
 
     /// Excel refuses sheet names over 31 characters or with []:*?/\.

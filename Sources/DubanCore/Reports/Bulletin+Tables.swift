@@ -25,7 +25,10 @@ extension Bulletin {
   }
 
   public var summary: String { summarySentence }
-  public var dueSentence: String { due.map { "本期（\(periodName)）进展报送截止日期为\($0)。" } ?? "" }
+  /// Dates in sentences as an office writes them (2019年4月10日), never ISO.
+  public var dueSentence: String {
+    due.map { "本期（\(periodName)）进展报送截止日期为\(Bulletin.chineseDate($0))。" } ?? ""
+  }
   public var urging: String { laggingUnitsSentence }
   public var signedDate: String { Bulletin.chineseDate(asOf) }
 }

@@ -157,7 +157,8 @@ public struct Bulletin: Encodable {
 
   var summarySentence: String {
     let total = sections.last!
-    return "截至\(asOf)，\(total.total)项任务中，已完成\(total.done)项，按序时进度推进\(total.onSchedule)项，滞后\(total.behind)项。"
+    return
+      "截至\(Bulletin.chineseDate(asOf))，\(total.total)项任务中，已完成\(total.done)项，按序时进度推进\(total.onSchedule)项，滞后\(total.behind)项。"
   }
 
   var laggingUnitsSentence: String {
@@ -180,7 +181,7 @@ public struct Bulletin: Encodable {
 
       各街道办事处，区人民政府各部门，各有关单位：
 
-      \(l(summarySentence))\(l(due.map { "本期（\(periodName)）进展报送截止日期为\($0)。" } ?? ""))
+      \(l(summarySentence))\(l(dueSentence))
 
       ## 一、总体完成情况
 

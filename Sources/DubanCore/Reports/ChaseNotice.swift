@@ -62,52 +62,72 @@ public enum ChaseNotice {
   }
 
   /// The 催办通知 to one unit: what it owes, by when it was due, and what the office asks.
-  /// Always in Chinese: it is an official document.
+  /// Always in Chinese: it is an official document. The words are `letter`'s, shared with
+  /// the Word notice (`OfficeExports.chaseNoticeDocument`).
   public static func notice(_ u: ChaseList.UnitEntries, planTitle: String, asOf: Day) -> String {
     let l = TerminalSafe.line
-    let date = Bulletin.chineseDate(asOf.description)
+    let letter = letter(u, planTitle: planTitle, asOf: asOf)
     var out = """
       \(ExportFile.markdownMarker)
-      # 催办通知
+      # \(letter.title)
 
-      \(l(u.unit))：
+      \(l(letter.unit))：
 
-      根据\(l(quoted(planTitle)))关于进展情况报送的要求，截至\(date)，你单位以下事项的进展情况\
-      \(u.overdue.isEmpty ? "即将到报送截止日期" : "已逾期未报送")，请抓紧办理。
+      \(l(letter.intro))
 
 
       """
-    let columns = ["编号", "事项", "期次", "截止日期", "情况"]
-    func table(_ entries: [ChaseList.Entry]) -> String {
-      ExportTable(
-        headers: columns,
-        rows: entries.map {
-          [$0.itemID, $0.text, $0.period.name, Bulletin.chineseDate($0.due.description), days($0, .zh)]
-        }
-      ).markdown()
+    for section in letter.sections {
+      out += "## \(section.heading)\n\n" + ExportTable(headers: Letter.columns, rows: section.rows).markdown() + "\n"
     }
-    var n = 0
+    out += """
+      \(letter.ask)
+
+      区人民政府督查室\u{20}\u{20}
+      \(letter.date)
+
+      """
+    return out
+  }
+
+  /// The notice's words and tables, whatever it is written as.
+  public struct Letter: Sendable {
+    public struct Section: Sendable {
+      public var heading: String
+      public var rows: [[String]]
+    }
+    public static let columns = ["编号", "事项", "期次", "截止日期", "情况"]
+    public var title = "催办通知"
+    public var unit: String
+    public var intro: String
+    public var sections: [Section]
+    public var ask: String
+    /// 2019年7月15日.
+    public var date: String
+  }
+
+  public static func letter(_ u: ChaseList.UnitEntries, planTitle: String, asOf: Day) -> Letter {
+    let date = Bulletin.chineseDate(asOf.description)
+    let intro =
+      "根据\(quoted(planTitle))关于进展情况报送的要求，截至\(date)，你单位以下事项的进展情况"
+      + (u.overdue.isEmpty ? "即将到报送截止日期" : "已逾期未报送") + "，请抓紧办理。"
+    func rows(_ entries: [ChaseList.Entry]) -> [[String]] {
+      entries.map { [$0.itemID, $0.text, $0.period.name, Bulletin.chineseDate($0.due.description), days($0, .zh)] }
+    }
+    var sections: [Letter.Section] = []
     let numerals = ["一", "二", "三"]
     if !u.overdue.isEmpty {
-      out += "## \(numerals[n])、逾期未报送（\(u.overdue.count)项）\n\n" + table(u.overdue) + "\n"
-      n += 1
+      sections.append(.init(heading: "\(numerals[sections.count])、逾期未报送（\(u.overdue.count)项）", rows: rows(u.overdue)))
     }
     if !u.dueSoon.isEmpty {
-      out += "## \(numerals[n])、即将到期（\(u.dueSoon.count)项）\n\n" + table(u.dueSoon) + "\n"
+      sections.append(.init(heading: "\(numerals[sections.count])、即将到期（\(u.dueSoon.count)项）", rows: rows(u.dueSoon)))
     }
     let ask =
       u.overdue.isEmpty
       ? "请于截止日期前报送进展情况、存在问题和下一步措施。"
       : "请于收到本通知后3个工作日内补报逾期事项的进展情况、存在问题和下一步措施"
         + (u.dueSoon.isEmpty ? "" : "；即将到期的事项请按期报送") + "。逾期未报的情况将在通报中列明。"
-    out += """
-      \(ask)
-
-      区人民政府督查室\u{20}\u{20}
-      \(date)
-
-      """
-    return out
+    return Letter(unit: u.unit, intro: intro, sections: sections, ask: ask, date: date)
   }
 
   /// A document's title as cited in another: in 《》, with the 《》 inside it turned to 〈〉.
@@ -118,13 +138,13 @@ public enum ChaseNotice {
   /// The file name of a unit's notice: `催办通知-区商务局-2019-07-15.md`.
   /// Any unit name gives a file name a file system takes: cleaned, no `/`, and cut (at a
   /// character) so the whole stays well under 255 bytes.
-  public static func fileName(unit: String, asOf: Day) -> String {
+  public static func fileName(unit: String, asOf: Day, ext: String = "md") -> String {
     var name = ""
     for c in TerminalSafe.line(unit).replacing("/", with: "-") {
       if name.utf8.count + String(c).utf8.count > 180 { break }
       name.append(c)
     }
-    return "催办通知-\(name)-\(asOf).md"
+    return "催办通知-\(name)-\(asOf).\(ext)"
   }
 }
 

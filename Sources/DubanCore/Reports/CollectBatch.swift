@@ -74,6 +74,10 @@ public enum CollectSummary {
       }
       head += f.changeCount == 0 ? lang.pick("（无变化）", " (no change)") : ""
       out.append(head)
+      // The command prints notes on stderr; the preview shows them with their form.
+      if details {
+        for n in f.notes { out.append("  " + lang.pick("注：", "note: ") + n.message(lang)) }
+      }
       for r in f.reports {
         var line = "  \(r.item)  " + lang.pick("更新：", "changes: ") + r.fields.joined(separator: "、")
         if let p = r.filing.progress {

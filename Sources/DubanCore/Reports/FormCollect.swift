@@ -19,6 +19,8 @@ public enum FormCollect {
     /// Items whose work-plan rows change, for the summary.
     public var workPlanItems: [String] = []
     public var problems: [Problem] = []
+    /// What was accepted but is worth saying (an older form that names no plan).
+    public var notes: [Problem] = []
 
     public var changeCount: Int { reports.count + (workPlan.map { ($0.owner == nil ? 0 : 1) + $0.items.count } ?? 0) }
   }
@@ -68,6 +70,9 @@ public enum FormCollect {
     return form
   }
 
+  /// The title a CSV export starts with.
+  static let exportMarker = "duban 导出："
+
   static func norm(_ s: String) -> String {
     s.replacing("\r\n", with: "\n").replacing("\r", with: "\n").trimmed
   }
@@ -81,15 +86,23 @@ public enum FormCollect {
       form.problems.append(Problem(file: file, sheet: grid.sheet, row: row, column: column, zh: zh, en: en))
     }
     let titleRow = grid.rows[t]
-    // The plan: the title above names it.
-    let expected = UnitForm.title(planTitle: doc.plan.title)
+    // The plan: the title above names it. A form of another plan is refused; an older one
+    // that names no plan is read, with a note (`PlanCheck`).
     let title = t > 0 ? norm(grid.rows[t - 1][0]) : ""
-    let bare = title.hasPrefix("duban 导出：") ? String(title.dropFirst("duban 导出：".count)) : title
-    guard bare == expected else {
+    let bare = title.hasPrefix(exportMarker) ? String(title.dropFirst(exportMarker.count)) : title
+    let titleAt = (row: t > 0 ? grid.rows[t - 1].number : titleRow.number, column: 0)
+    switch PlanCheck.reportTitle(bare, plan: doc.plan.title) {
+    case .same: break
+    case .unnamed:
+      form.notes.append(
+        Problem(
+          file: file, sheet: grid.sheet, row: titleAt.row, column: titleAt.column,
+          zh: PlanCheck.unnamedNote(.zh, plan: doc.plan.title), en: PlanCheck.unnamedNote(.en, plan: doc.plan.title)))
+    case .other:
       problem(
-        t > 0 ? grid.rows[t - 1].number : titleRow.number, 0,
-        "这份报送表属于另一个方案（“\(bare)”，本数据文件是“\(expected)”）",
-        "this form belongs to another plan (“\(bare)”; the store holds “\(expected)”)")
+        titleAt.row, titleAt.column,
+        "这份报送表属于另一个方案（“\(bare)”，本数据文件是“\(UnitForm.title(planTitle: doc.plan.title))”）",
+        "this form belongs to another plan (“\(bare)”; the store holds “\(UnitForm.title(planTitle: doc.plan.title))”)")
       return form
     }
     let unitName = norm(titleRow[1])
@@ -219,8 +232,26 @@ public enum FormCollect {
     // The title names the unit: "区发改委办理方案" (a CSV's carries duban's marker).
     let titleIndex = grid.rows[..<h].firstIndex { norm($0[0]).hasSuffix("办理方案") }
     var unitName = titleIndex.map { norm(grid.rows[$0][0]) } ?? ""
-    if unitName.hasPrefix("duban 导出：") { unitName.removeFirst("duban 导出：".count) }
+    if unitName.hasPrefix(exportMarker) { unitName.removeFirst(exportMarker.count) }
     if unitName.hasSuffix("办理方案") { unitName.removeLast("办理方案".count) }
+    // The plan: the 所属方案 row under the title (work plans written before it was added
+    // name no plan: read, with a note). Checked first: another plan's units are not ours.
+    let planRow = grid.rows[..<h].first { norm($0[0]) == WorkPlanSheet.planLabel }
+    let named = planRow.map { norm($0[1]) } ?? ""
+    let planAt = (row: planRow?.number ?? titleIndex.map { grid.rows[$0].number } ?? 1, column: planRow == nil ? 0 : 1)
+    switch PlanCheck.workPlanTitle(named, plan: doc.plan.title) {
+    case .same: break
+    case .unnamed:
+      form.notes.append(
+        Problem(
+          file: file, sheet: grid.sheet, row: planAt.row, column: planAt.column,
+          zh: PlanCheck.unnamedNote(.zh, plan: doc.plan.title), en: PlanCheck.unnamedNote(.en, plan: doc.plan.title)))
+    case .other:
+      problem(
+        planAt.row, planAt.column, "这份办理方案属于另一个方案（“\(named)”，本数据文件是“\(doc.plan.title)”）",
+        "this work plan belongs to another plan (“\(named)”; the store holds “\(doc.plan.title)”)")
+      return form
+    }
     guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
       problem(
         titleIndex.map { grid.rows[$0].number } ?? 1, 0, "本方案没有单位“\(unitName)”（标题应为“某单位办理方案”）",

@@ -40,6 +40,6 @@ public struct Reminder: Sendable {
   public static let headers = ["编号", "事项", "期次", "截止日期", "状态"]
 
   public var rows: [[String]] {
-    owed.map { [$0.item, $0.text, $0.period, $0.due, $0.overdue ? "已逾期" : "即将到期"] }
+    owed.map { [$0.item, $0.text, $0.period, Bulletin.chineseDate($0.due), $0.overdue ? "已逾期" : "即将到期"] }
   }
 }

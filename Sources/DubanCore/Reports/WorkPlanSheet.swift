@@ -4,6 +4,9 @@ import FoundationEssentials
 /// 总责任人. Every item the unit is named on is listed, with its rows or blank.
 public enum WorkPlanSheet {
   public static let headers = ["序号", "责任事项", "具体工作内容", "完成时限", "分管领导", "责任科室"]
+  /// The row under the title that names the plan (its title), so collecting refuses a work
+  /// plan of another plan (`PlanCheck`).
+  public static let planLabel = "所属方案"
 
   public static func rows(_ doc: StoreDocument, unit: String) -> [[String]] {
     let wp = doc.workPlan(of: unit)
@@ -41,7 +44,8 @@ public enum WorkPlanSheet {
         \(table.markdown())
         """
     case .csv:
-      return ExportFile.bom + CSV.row(["duban 导出：\(unit)办理方案"]) + CSV.row(["总责任人", owner, "状态", filed])
+      return ExportFile.bom + CSV.row(["duban 导出：\(unit)办理方案"]) + CSV.row([planLabel, doc.plan.title])
+        + CSV.row(["总责任人", owner, "状态", filed])
         + table.csv()
     case .json:
       let rows = rows(doc, unit: unit).map { Dictionary(uniqueKeysWithValues: zip(jsonKeys, $0)) }

@@ -12,6 +12,7 @@ public enum DOCXWriter {
       ("word/document.xml", document(doc)),
       ("word/_rels/document.xml.rels", documentRels),
       ("word/footer1.xml", footer),
+      ("word/fontTable.xml", fontTable),
     ])
   }
 
@@ -31,15 +32,23 @@ public enum DOCXWriter {
   }
 
   static func paragraph(
-    _ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0
+    _ runs: String, align: String? = nil, indent: Bool = false, exactLine: Int? = 560, after: Int = 0,
+    rightIndent: Int = 0, grid: Bool = true, keepNext: Bool = false
   )
     -> String
   {
     var p = "<w:p><w:pPr>"
+    // A heading stays on the page of what it heads.
+    if keepNext { p += "<w:keepNext/>" }
+    // In a table cell the page's 28-point line grid would double every line.
+    // … nor the space Word and LibreOffice put between Chinese and figures (a date would wrap).
+    // (The schema's order: autoSpaceDE, autoSpaceDN, snapToGrid, spacing.)
+    if !grid { p += "<w:autoSpaceDE w:val=\"0\"/><w:autoSpaceDN w:val=\"0\"/><w:snapToGrid w:val=\"0\"/>" }
     p += "<w:spacing w:before=\"0\" w:after=\"\(after)\""
     if let exactLine { p += " w:line=\"\(exactLine)\" w:lineRule=\"exact\"" }
     p += "/>"
     if indent { p += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>" }
+    if rightIndent > 0 { p += "<w:ind w:right=\"\(rightIndent)\"/>" }
     if let align { p += "<w:jc w:val=\"\(align)\"/>" }
     return p + "</w:pPr>" + runs + "</w:p>"
   }
@@ -53,11 +62,12 @@ public enum DOCXWriter {
       case .title(let s):
         x += paragraph(run(s, font: "方正小标宋简体", size: 44), align: "center", exactLine: nil, after: 560)
       case .salutation(let s): x += paragraph(run(s, font: body, size: 32))
-      case .heading(let s): x += paragraph(run(s, font: "黑体", size: 32), indent: true)
+      case .heading(let s): x += paragraph(run(s, font: "黑体", size: 32), indent: true, keepNext: true)
       case .paragraph(let s): x += paragraph(run(s, font: body, size: 32), indent: true)
       case .signature(let lines):
         x += paragraph("")
-        for l in lines { x += paragraph(run(l, font: body, size: 32), align: "right") }
+        // GB/T 9704: the issuing office and the date stand four characters in from the right.
+        for l in lines { x += paragraph(run(l, font: body, size: 32), align: "right", rightIndent: 4 * 320) }
       case .table(let headers, let rows):
         x += table(headers, rows)
       }
@@ -73,16 +83,26 @@ public enum DOCXWriter {
 
   static func table(_ headers: [String], _ rows: [[String]]) -> String {
     let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
-    var x = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+    // Fixed widths from the model (WordDocument.columnWidths): the type area's width, the
+    // long text column widest; Word and WPS keep them as they are.
+    let widths = WordDocument.columnWidths(headers: headers, rows: rows)
+    let centred = WordDocument.shortColumns(headers: headers, rows: rows)
+    var x =
+      "<w:tbl><w:tblPr><w:tblW w:w=\"\(WordDocument.textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { x += "<w:\(side) \(border)/>" }
-    x += "</w:tblBorders><w:tblLayout w:type=\"autofit\"/></w:tblPr><w:tblGrid>"
-    for _ in headers { x += "<w:gridCol/>" }
+    // The cell margins the widths assume (108 twips a side, Word's), said so LibreOffice
+    // and WPS use them too.
+    x += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/>"
+    x += "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+    for w in widths { x += "<w:gridCol w:w=\"\(w)\"/>" }
     x += "</w:tblGrid>"
     func row(_ cells: [String], header: Bool) -> String {
-      var r = "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
-      for c in cells {
-        r += "<w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>"
-        r += paragraph(run(c, font: body, size: 24, bold: header), align: header ? "center" : nil, exactLine: nil)
+      var r = "<w:tr>" + (header ? "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" : "")
+      for (i, w) in widths.enumerated() {
+        let c = i < cells.count ? cells[i] : ""
+        r += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+        let text = run(c, font: body, size: WordDocument.tableSize, bold: header)
+        r += paragraph(text, align: header || centred.contains(i) ? "center" : nil, exactLine: nil, grid: false)
         r += "</w:tc>"
       }
       return r + "</w:tr>"
@@ -106,12 +126,25 @@ public enum DOCXWriter {
       + "<w:r>\(rPr)<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>"
   }()
 
+  /// The fonts GB/T 9704 names, each with the font Windows ships as its stand-in (仿宋_GB2312
+  /// and 楷体_GB2312 are not on Windows 10; 方正小标宋简体 comes with the office's font pack).
+  static let fontTable: String = {
+    let fonts = [("方正小标宋简体", "宋体"), ("仿宋_GB2312", "仿宋"), ("黑体", "SimHei"), ("宋体", "SimSun")]
+    var x = XML.header + "<w:fonts xmlns:w=\"\(wNS)\">"
+    for (name, alt) in fonts {
+      x +=
+        "<w:font w:name=\"\(XML.attr(name))\"><w:altName w:val=\"\(XML.attr(alt))\"/><w:charset w:val=\"86\"/></w:font>"
+    }
+    return x + "</w:fonts>"
+  }()
+
   static let contentTypes =
     XML.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    + "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
     + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
     + "</Types>"
 
@@ -124,5 +157,6 @@ public enum DOCXWriter {
   static let documentRels =
     XML.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     + "<Relationship Id=\"rId1\" Type=\"\(rNS)/footer\" Target=\"footer1.xml\"/>"
+    + "<Relationship Id=\"rId2\" Type=\"\(rNS)/fontTable\" Target=\"fontTable.xml\"/>"
     + "</Relationships>"
 }

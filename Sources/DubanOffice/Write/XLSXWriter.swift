@@ -36,6 +36,8 @@ public enum XLSXWriter {
   static func worksheet(_ sheet: Workbook.Sheet) -> String {
     let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     var x = XML.header + "<worksheet xmlns=\"\(ns)\" xmlns:r=\"\(rNS)\">"
+    // Printed one page wide (as many pages down as it takes).
+    x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
     x += "<sheetViews><sheetView workbookViewId=\"0\">"
     if sheet.frozenRows > 0 {
       x +=
@@ -51,8 +53,9 @@ public enum XLSXWriter {
       x += "</cols>"
     }
     x += "<sheetData>"
+    let heights = sheet.rowHeights
     for (r, row) in sheet.rows.enumerated() {
-      x += "<row r=\"\(r + 1)\"" + (sheet.mergedRows.contains(r) ? " ht=\"30\" customHeight=\"1\"" : "") + ">"
+      x += "<row r=\"\(r + 1)\" ht=\"\(heights[r])\" customHeight=\"1\">"
       for (c, cell) in row.enumerated() {
         let ref = "\(column(c))\(r + 1)"
         let s = cell.style.rawValue
@@ -77,7 +80,7 @@ public enum XLSXWriter {
       x += "</mergeCells>"
     }
     x += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-    x += "<pageSetup paperSize=\"9\" orientation=\"landscape\"/></worksheet>"
+    x += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
     return x
   }
 
