@@ -17,9 +17,10 @@ public enum ImportReviewView {
     let box = BoxStyle(ascii: app.asciiBorders)
     let warnings = s.plan.warnings
     let file = TerminalSafe.line(PathText.lastComponent(of: s.document))
+    // The counts first: a long file name is what a narrow screen cuts.
     let title = lang.pick(
-      "导入审核 \(file)：\(warnings.count) 条修正与提示，\(s.undecided) 条待定",
-      "Review import \(file): \(warnings.count) repairs and warnings, \(s.undecided) undecided")
+      "导入审核：\(s.undecided) 条待定，共 \(warnings.count) 条修正与提示 · \(file)",
+      "Review import: \(s.undecided) undecided of \(warnings.count) repairs and warnings · \(file)")
     screen.fill(row: 0, column: 0, count: cols, style: .title)
     screen.put(w.truncate(" " + title, columns: cols), row: 0, column: 0, style: .title)
 
