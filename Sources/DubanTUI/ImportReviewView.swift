@@ -69,7 +69,14 @@ public enum ImportReviewView {
           lines.append((l, .normal))
         }
       } else {
-        lines.append((lang.pick("（不涉及某个事项）", "(concerns no item)"), .dim))
+        let dated = ImportReviewer.calendarField(warning, s.plan.calendar) != nil || warning.kind == .noCalendar
+        let note =
+          dated
+          ? lang.pick("（不涉及某个事项：这是报送日期，按 i 修改）", "(concerns no item: a plan date, i edits it)")
+          : warning.kind == .repairedDate
+            ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
+            : lang.pick("（不涉及某个事项）", "(concerns no item)")
+        lines.append((note, .dim))
       }
       if let decision = warning.decision {
         let by = warning.by.map { lang.pick("（\($0)）", " (\($0))") } ?? ""
