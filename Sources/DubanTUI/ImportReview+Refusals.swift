@@ -11,14 +11,22 @@ extension ImportReviewer {
     let dated = calendarField(warning, calendar)
     switch warning.kind {
     case .repairedDate, .noCalendar:
-      if command == .editItem, dated != nil || warning.kind == .noCalendar {
+      if command == .editItem, dated != nil {
         s.editing = .calendar(calendar)
         var form = Form.calendar(calendar, lang: lang)
         if let dated { form.focus(key: dated) }
         s.app.overlay = .form(form)
         return .stay
       }
-      if command == .editItem {
+      if warning.kind == .noCalendar, dated == nil {
+        // No report periods: the dates form edits periods the plan has, it adds none.
+        say(
+          &s,
+          lang.pick(
+            "文件没有写明进展报送日期，这里不能添加期次：按 Enter 接受，写入后在数据文件的日历（plan.calendar.periods）中添加",
+            "the document states no report due dates and they cannot be added here: Enter accepts this, then add them to the store's calendar (plan.calendar.periods)"
+          ), error: true)
+      } else if command == .editItem {
         // The issue date is kept for the record; no deadline depends on it.
         say(
           &s,
@@ -30,8 +38,13 @@ extension ImportReviewer {
         say(
           &s,
           lang.pick(
-            "合并和拆分只用于单位名称，这条是日期修正：日期对就按 Enter 接受，不对就按 i 改报送日期",
-            "merge and split are for unit names; this is a repaired date: Enter accepts it, i edits the plan's dates"),
+            warning.kind == .noCalendar
+              ? "合并和拆分只用于单位名称，这条说文件没写办理方案报送日期：按 i 填写，或按 Enter 接受"
+              : "合并和拆分只用于单位名称，这条是日期修正：日期对就按 Enter 接受，不对就按 i 改报送日期",
+            warning.kind == .noCalendar
+              ? "merge and split are for unit names; this says the document gives no work-plan due date: i fills it in, Enter accepts"
+              : "merge and split are for unit names; this is a repaired date: Enter accepts it, i edits the plan's dates"
+          ),
           error: true)
       }
     case .countMismatch:
@@ -62,6 +75,8 @@ extension ImportReviewer {
   /// The calendar field a repaired-date warning is about: the date it was read as, found
   /// among the plan's dates (the issue date is not one of them).
   static func calendarField(_ warning: ImportWarning, _ calendar: PlanCalendar) -> String? {
+    // "The document states no due date for work plans (办理方案)": that date can be filled in.
+    if warning.kind == .noCalendar { return warning.message.contains("办理方案") ? CalendarEdit.workPlanDue : nil }
     guard warning.kind == .repairedDate else { return nil }
     if let due = calendar.workPlanDue, warning.message.contains(due) { return CalendarEdit.workPlanDue }
     return calendar.periods.first { warning.message.contains($0.due) }?.id

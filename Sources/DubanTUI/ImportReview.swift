@@ -139,10 +139,13 @@ public enum ImportReviewer {
     case .accept:
       guard count > 0 else { return .stay }
       let line = s.plan.warnings[s.selected].line
+      // A warning about the whole file (no calendar) has line 0.
+      let what =
+        line > 0 ? lang.pick("第 \(line) 行的修正", "the repair on line \(line)") : lang.pick("全文的提示", "the file's warning")
       let before = s.plan
       s.app.doc.plan.accept(warningAt: s.selected, stamp: stamp)
-      done(&s, before, lang.pick("接受第 \(line) 行的修正", "accept the repair on line \(line)"))
-      say(&s, lang.pick("已接受第 \(line) 行的修正", "accepted the repair on line \(line)"))
+      done(&s, before, lang.pick("接受", "accept ") + what)
+      say(&s, lang.pick("已接受", "accepted ") + what)
       nextUndecided(&s)
     case .acceptAll:
       let before = s.plan

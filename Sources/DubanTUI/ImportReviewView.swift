@@ -35,7 +35,8 @@ public enum ImportReviewView {
       let mark = warning.decision == nil ? "·" : "✓"
       let itemID = s.warningItems[i].map { s.plan.items[$0].id + " " } ?? ""
       let line =
-        "\(mark) " + lang.pick("第\(warning.line)行", "line \(warning.line)")
+        "\(mark) "
+        + (warning.line > 0 ? lang.pick("第\(warning.line)行", "line \(warning.line)") : lang.pick("全文", "file"))
         + " \(itemID)[\(warning.kind.label(lang))] "
         + TerminalSafe.line(warning.message(lang))
       let y = list.row + 1 + row
@@ -51,7 +52,7 @@ public enum ImportReviewView {
     let inner = detail.innerWidth - 2
     if warnings.indices.contains(s.selected) {
       let warning = warnings[s.selected]
-      lines.append(("\(file):\(warning.line)  [\(warning.kind.label(lang))]", .header))
+      lines.append(((warning.line > 0 ? "\(file):\(warning.line)" : file) + "  [\(warning.kind.label(lang))]", .header))
       for l in wrap(TerminalSafe.line(warning.message(lang)), inner, w) { lines.append((l, .warning)) }
       if let item = s.selectedItem {
         let text = lang.pick("事项 \(item.id)：", "item \(item.id): ") + item.text
@@ -69,13 +70,15 @@ public enum ImportReviewView {
           lines.append((l, .normal))
         }
       } else {
-        let dated = ImportReviewer.calendarField(warning, s.plan.calendar) != nil || warning.kind == .noCalendar
+        let dated = ImportReviewer.calendarField(warning, s.plan.calendar) != nil
         let note =
           dated
           ? lang.pick("（不涉及某个事项：这是报送日期，按 i 修改）", "(concerns no item: a plan date, i edits it)")
-          : warning.kind == .repairedDate
-            ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
-            : lang.pick("（不涉及某个事项）", "(concerns no item)")
+          : warning.kind == .noCalendar
+            ? lang.pick("（不涉及某个事项：报送期次写入后在数据文件的日历中添加）", "(concerns no item: add the periods to the store's calendar)")
+            : warning.kind == .repairedDate
+              ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
+              : lang.pick("（不涉及某个事项）", "(concerns no item)")
         lines.append((note, .dim))
       }
       if let decision = warning.decision {

@@ -257,6 +257,26 @@ final class ImportReviewDecisionTests: XCTestCase {
     XCTAssertEqual(s.plan, Harness.seedPlan)
   }
 
+  func testADocumentWithoutDatesSaysWhatIOrEnterDoes() throws {
+    let doc = Harness.repoRoot.appendingPathComponent(
+      "Tests/DubanCoreTests/Corpus/17-tongchuan-city-2025-pdf-layout.txt")
+    var plan = try DocumentImporter.importFile(at: doc.path).plan
+    plan.warnings = plan.warnings.map { $0.localized(.zh) }
+    var s = ImportReviewState(
+      plan: plan, document: doc.path, lang: .zh, today: Day("2025-02-01")!, user: "clerk", rows: 24, columns: 80)
+    XCTAssertEqual(s.plan.warnings.prefix(2).map(\.kind), [.noCalendar, .noCalendar])
+    XCTAssertTrue(ImportReviewView.render(s).text().contains("│· 全文 [无日程] 文档没有写明办理方案的报送期限"))
+    press(&s, .char("i"))
+    guard case .form(let form) = s.app.overlay else { return XCTFail("the dates form is open") }
+    XCTAssertEqual(form.fields[form.focus].key, CalendarEdit.workPlanDue)
+    press(&s, .escape, .down, .char("i"))
+    XCTAssertNil(s.app.overlay)
+    XCTAssertEqual(
+      s.message, "文件没有写明进展报送日期，这里不能添加期次：按 Enter 接受，写入后在数据文件的日历（plan.calendar.periods）中添加")
+    press(&s, .enter)
+    XCTAssertEqual(s.message, "已接受全文的提示")
+  }
+
   // MARK: - Layout
 
   func testTheListUsesTheHeightAndACutLineEndsInAnEllipsis() throws {
