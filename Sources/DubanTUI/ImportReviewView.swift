@@ -53,7 +53,7 @@ public enum ImportReviewView {
     if warnings.indices.contains(s.selected) {
       let warning = warnings[s.selected]
       lines.append(((warning.line > 0 ? "\(file):\(warning.line)" : file) + "  [\(warning.kind.label(lang))]", .header))
-      for l in wrap(TerminalSafe.line(warning.message(lang)), inner, w) { lines.append((l, .warning)) }
+      for l in wrap(TerminalSafe.line(warning.message(lang)), inner, w, lang) { lines.append((l, .warning)) }
       if let item = s.selectedItem {
         let text = lang.pick("事项 \(item.id)：", "item \(item.id): ") + item.text
         // The text gets what the units and the decision leave of the area (at least 3 lines).
@@ -116,9 +116,10 @@ public enum ImportReviewView {
     return screen
   }
 
-  /// Lines of at most `columns`, broken between words where the text has spaces (English),
+  /// Lines of at most `columns`, broken between words in English (Chinese breaks anywhere),
   /// by `DisplayWidth.wrap`'s rules inside a word too long for a line (and in Chinese).
-  static func wrap(_ text: String, _ columns: Int, _ w: DisplayWidth) -> [String] {
+  static func wrap(_ text: String, _ columns: Int, _ w: DisplayWidth, _ lang: Lang) -> [String] {
+    guard lang == .en else { return w.wrap(text, columns: columns) }
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
@@ -127,8 +128,10 @@ public enum ImportReviewView {
         line = joined
         continue
       }
-      if !line.isEmpty { lines.append(line) }
-      let pieces = w.wrap(word, columns: columns)
+      // A word no line can hold (Chinese has no spaces) is broken where the line has room.
+      let long = w.width(of: word) > columns
+      if !line.isEmpty, !long { lines.append(line) }
+      let pieces = w.wrap(long ? joined : word, columns: columns)
       lines += pieces.dropLast()
       line = pieces.last ?? ""
     }
@@ -145,7 +148,7 @@ public enum ImportReviewView {
     let inner = width - 4
     let all = prompt.kind == .merge ? prompt.matches(in: s.plan) : []
     // The refusal, wrapped: it says what to do, so none of it may be cut off.
-    let error = s.messageIsError ? s.message.map { wrap("⚠ " + TerminalSafe.line($0), inner, w) } ?? [] : []
+    let error = s.messageIsError ? s.message.map { wrap("⚠ " + TerminalSafe.line($0), inner, w, lang) } ?? [] : []
     let room = max(0, s.app.rows - 6 - error.count)
     var matches = Array(all.prefix(min(6, room)))
     if all.count > matches.count, !matches.isEmpty {
