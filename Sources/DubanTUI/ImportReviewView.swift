@@ -72,13 +72,15 @@ public enum ImportReviewView {
       } else {
         let dated = ImportReviewer.calendarField(warning, s.plan.calendar) != nil
         let note =
-          dated
-          ? lang.pick("（不涉及某个事项：这是报送日期，按 i 修改）", "(concerns no item: a plan date, i edits it)")
-          : warning.kind == .noCalendar
-            ? lang.pick("（不涉及某个事项：报送期次写入后在数据文件的日历中添加）", "(concerns no item: add the periods to the store's calendar)")
-            : warning.kind == .repairedDate
-              ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
-              : lang.pick("（不涉及某个事项）", "(concerns no item)")
+          dated && warning.kind == .noCalendar
+          ? lang.pick("（不涉及某个事项：没有办理方案报送日期，按 i 填写）", "(concerns no item: no work-plan due date, i fills it in)")
+          : dated
+            ? lang.pick("（不涉及某个事项：这是报送日期，按 i 修改）", "(concerns no item: a plan date, i edits it)")
+            : warning.kind == .noCalendar
+              ? lang.pick("（不涉及某个事项：报送期次写入后在数据文件的日历中添加）", "(concerns no item: add the periods to the store's calendar)")
+              : warning.kind == .repairedDate
+                ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
+                : lang.pick("（不涉及某个事项）", "(concerns no item)")
         lines.append((note, .dim))
       }
       if let decision = warning.decision {

@@ -265,7 +265,9 @@ final class ImportReviewDecisionTests: XCTestCase {
     var s = ImportReviewState(
       plan: plan, document: doc.path, lang: .zh, today: Day("2025-02-01")!, user: "clerk", rows: 24, columns: 80)
     XCTAssertEqual(s.plan.warnings.prefix(2).map(\.kind), [.noCalendar, .noCalendar])
-    XCTAssertTrue(ImportReviewView.render(s).text().contains("│· 全文 [无日程] 文档没有写明办理方案的报送期限"))
+    let screen = ImportReviewView.render(s).text()
+    XCTAssertTrue(screen.contains("│· 全文 [无日程] 文档没有写明办理方案的报送期限"), screen)
+    XCTAssertTrue(screen.contains("（不涉及某个事项：没有办理方案报送日期，按 i 填写）"), screen)
     press(&s, .char("i"))
     guard case .form(let form) = s.app.overlay else { return XCTFail("the dates form is open") }
     XCTAssertEqual(form.fields[form.focus].key, CalendarEdit.workPlanDue)
