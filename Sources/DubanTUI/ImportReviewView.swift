@@ -77,7 +77,7 @@ public enum ImportReviewView {
           : dated
             ? lang.pick("（不涉及某个事项：这是报送日期，按 i 修改）", "(concerns no item: a plan date, i edits it)")
             : warning.kind == .noCalendar
-              ? lang.pick("（不涉及某个事项：报送期次写入后在数据文件的日历中添加）", "(concerns no item: add the periods to the store's calendar)")
+              ? lang.pick("（不涉及某个事项：写入后在数据文件的日历中添加）", "(concerns no item: add it to the store's calendar)")
               : warning.kind == .repairedDate
                 ? lang.pick("（不涉及某个事项：这是印发日期，只作记录）", "(concerns no item: the issue date, kept for the record)")
                 : lang.pick("（不涉及某个事项）", "(concerns no item)")

@@ -257,13 +257,18 @@ final class ImportReviewDecisionTests: XCTestCase {
     XCTAssertEqual(s.plan, Harness.seedPlan)
   }
 
-  func testADocumentWithoutDatesSaysWhatIOrEnterDoes() throws {
-    let doc = Harness.repoRoot.appendingPathComponent(
-      "Tests/DubanCoreTests/Corpus/17-tongchuan-city-2025-pdf-layout.txt")
+  func corpusReview(_ name: String) throws -> ImportReviewState {
+    let doc = Harness.repoRoot.appendingPathComponent("Tests/DubanCoreTests/Corpus/\(name)")
     var plan = try DocumentImporter.importFile(at: doc.path).plan
     plan.warnings = plan.warnings.map { $0.localized(.zh) }
-    var s = ImportReviewState(
-      plan: plan, document: doc.path, lang: .zh, today: Day("2025-02-01")!, user: "clerk", rows: 24, columns: 80)
+    return ImportReviewState(
+      plan: plan, document: doc.path, lang: .zh, today: Day("2026-02-01")!, user: "clerk", rows: 24, columns: 80)
+  }
+
+  /// Lishan 2023 gives its issue date but no other: the work-plan date is filled in with `i`
+  /// (in the plan's year), the report dates are added to the store afterwards.
+  func testADocumentWithoutDatesSaysWhatIOrEnterDoes() throws {
+    var s = try corpusReview("01-lishan-district-2023.txt")
     XCTAssertEqual(s.plan.warnings.prefix(2).map(\.kind), [.noCalendar, .noCalendar])
     let screen = ImportReviewView.render(s).text()
     XCTAssertTrue(screen.contains("│· 全文 [无日程] 文档没有写明办理方案的报送期限"), screen)
@@ -271,12 +276,27 @@ final class ImportReviewDecisionTests: XCTestCase {
     press(&s, .char("i"))
     guard case .form(let form) = s.app.overlay else { return XCTFail("the dates form is open") }
     XCTAssertEqual(form.fields[form.focus].key, CalendarEdit.workPlanDue)
-    press(&s, .escape, .down, .char("i"))
+    type(&s, "4/15")
+    press(&s, .enter)
+    XCTAssertNil(s.app.overlay, s.message ?? "")
+    XCTAssertEqual(s.plan.calendar.workPlanDue, "2023-04-15", "in the plan's year, not today's")
+    XCTAssertEqual(s.plan.warnings[0].decision, "edited")
+    press(&s, .char("i"))
     XCTAssertNil(s.app.overlay)
     XCTAssertEqual(
       s.message, "文件没有写明进展报送日期，这里不能添加期次：按 Enter 接受，写入后在数据文件的日历（plan.calendar.periods）中添加")
     press(&s, .enter)
     XCTAssertEqual(s.message, "已接受全文的提示")
+  }
+
+  /// Tongchuan's PDF text has no date at all: the plan's year is unknown, so `i` says where
+  /// the date goes instead of opening a form that could only refuse it.
+  func testADocumentWithNoDateAtAllSaysWhereTheDateGoes() throws {
+    var s = try corpusReview("17-tongchuan-city-2025-pdf-layout.txt")
+    XCTAssertTrue(ImportReviewView.render(s).text().contains("（不涉及某个事项：写入后在数据文件的日历中添加）"))
+    press(&s, .char("i"))
+    XCTAssertNil(s.app.overlay)
+    XCTAssertTrue(s.message!.hasPrefix("文件里没有任何日期，看不出方案是哪一年的"), s.message!)
   }
 
   // MARK: - Layout
