@@ -94,15 +94,24 @@ public enum ImportReviewView {
         w.truncate(line.0, columns: inner), row: detail.row + 1 + row, column: detail.column + 2, style: line.1)
     }
 
-    // The message line and the key hints.
-    let messageRow = app.rows - 2
-    if let message = s.message {
-      screen.put(
-        w.truncate(TerminalSafe.line(message), columns: cols - 2), row: messageRow, column: 1,
-        style: s.messageIsError ? .error : .ok)
-    }
+    // The message line and the key hints. A message too long for its line takes the key hints' line too, until the next key (as
+    // in the dashboard): a refusal says what to do, and that part must not be cut.
     let hints = ReviewKeys.hints(lang, columns: cols - 2, width: w)
-    screen.put(w.truncate(hints, columns: cols - 2), row: app.rows - 1, column: 1, style: .dim)
+    var bottom = [(w.truncate(hints, columns: cols - 2), Style.dim)]
+    if let message = s.message {
+      let style: Style = s.messageIsError ? .error : .ok
+      let wrapped = wrap(TerminalSafe.line(message), cols - 2, w, lang)
+      bottom =
+        wrapped.count == 1
+        ? [(wrapped[0], style)] + bottom
+        : [
+          (wrapped[0], style),
+          (w.truncate(wrapped.dropFirst().joined(separator: lang == .en ? " " : ""), columns: cols - 2), style),
+        ]
+    } else {
+      bottom.insert(("", .normal), at: 0)
+    }
+    for (k, line) in bottom.enumerated() { screen.put(line.0, row: app.rows - 2 + k, column: 1, style: line.1) }
 
     if let chooser = s.chooser {
       ChooserOverlay.draw(&screen, app, chooser, box)
