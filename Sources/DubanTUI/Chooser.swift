@@ -10,6 +10,8 @@ public struct Chooser: Equatable, Sendable {
     case editReport(itemID: String)
     /// `F`: set a light or report-state filter.
     case filter
+    /// `m` in the import review: the unit to merge `from` into, when the name typed fits several.
+    case mergeUnit(from: String)
   }
 
   public struct Option: Equatable, Sendable {

@@ -17,8 +17,13 @@ public struct ImportReviewState: Equatable, Sendable {
   public var showHelp = false
   public var message: String?
   public var messageIsError = false
-  /// The item the open `i` form edits, as it was: a change records `edited`.
-  var editing: Item?
+  /// What the open `i` form edits, as it was: a change records `edited`.
+  var editing: ReviewEditing?
+  /// `m` when the name typed fits several units: which one to merge into.
+  public var chooser: Chooser?
+  /// Every decision, undone with `u` (the plan as it was before it) and redone with `Ctrl-R`.
+  public var undoStack: [ReviewStep] = []
+  public var redoStack: [ReviewStep] = []
 
   public init(
     plan: Plan, document: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,
@@ -43,6 +48,21 @@ public struct ImportReviewState: Equatable, Sendable {
   }
 }
 
+/// What an `i` form opened on: an item, or the plan's dates (a calendar warning).
+enum ReviewEditing: Equatable, Sendable {
+  case item(Item)
+  case calendar(PlanCalendar)
+}
+
+/// One decision as undo sees it: the plan and the selected warning before it, and what it was
+/// (`接受第 40 行的修正`). The review is all in memory, so the whole plan is kept (its arrays are
+/// shared with the plan after it until a decision changes them).
+public struct ReviewStep: Equatable, Sendable {
+  public var label: String
+  public var plan: Plan
+  public var selected: Int
+}
+
 /// `m` and `s`: which of the item's units (Tab changes it) and what is typed.
 public struct ReviewPrompt: Equatable, Sendable {
   public enum Kind: Equatable, Sendable { case merge, split }
@@ -54,10 +74,10 @@ public struct ReviewPrompt: Equatable, Sendable {
   public var source: String { choices[choice] }
 
   /// Units whose name or an alias contains what is typed (for `m`), at most `limit`.
-  public func matches(in plan: Plan, limit: Int = 6) -> [String] {
+  public func matches(in plan: Plan, limit: Int = .max) -> [String] {
     let typed = editor.text.trimmed
     guard !typed.isEmpty else { return [] }
-    return plan.units.filter { u in u.name != source && ([u.name] + u.aliases).contains { $0.contains(typed) } }
+    return plan.units.lazy.filter { u in u.name != source && ([u.name] + u.aliases).contains { $0.contains(typed) } }
       .prefix(limit).map(\.name)
   }
 }
@@ -83,6 +103,10 @@ public enum ImportReviewer {
     if s.app.overlay != nil {
       _ = Reducer.reduce(&s.app, .key(key), now: now, cache: cache)
       if s.app.overlay == nil { formClosed(&s, stamp: stamp) }
+      return .stay
+    }
+    if var chooser = s.chooser {
+      chooserKey(&s, &chooser, key, stamp: stamp)
       return .stay
     }
     if s.showHelp {
@@ -114,25 +138,33 @@ public enum ImportReviewer {
     case .pageDown: s.selected = min(max(0, count - 1), s.selected + page)
     case .accept:
       guard count > 0 else { return .stay }
+      let line = s.plan.warnings[s.selected].line
+      // A warning about the whole file (no calendar) has line 0.
+      let what =
+        line > 0 ? lang.pick("第 \(line) 行的修正", "the repair on line \(line)") : lang.pick("全文的提示", "the file's warning")
+      let before = s.plan
       s.app.doc.plan.accept(warningAt: s.selected, stamp: stamp)
-      say(
-        &s,
-        lang.pick(
-          "已接受第 \(s.plan.warnings[s.selected].line) 行的修正",
-          "accepted the repair on line \(s.plan.warnings[s.selected].line)"))
+      done(&s, before, lang.pick("接受", "accept ") + what)
+      say(&s, lang.pick("已接受", "accepted ") + what)
       nextUndecided(&s)
     case .acceptAll:
+      let before = s.plan
       let n = s.app.doc.plan.acceptUndecided(stamp: stamp)
+      if n > 0 { done(&s, before, lang.pick("接受其余 \(n) 条", "accept the other \(n)")) }
       say(&s, lang.pick("已接受其余 \(n) 条；按 q 写入", "accepted the other \(n); q writes the store"))
     case .editItem:
-      guard let item = s.selectedItem, let i = s.warningItems[s.selected] else { return noItem(&s) }
-      s.editing = item
+      guard let item = s.selectedItem, let i = s.warningItems[s.selected] else { return noItem(&s, command) }
+      s.editing = .item(item)
       s.app.overlay = .form(Form.item(item, warnings: s.plan.importWarnings(ofItemAt: i), lang: lang))
     case .merge, .split:
-      guard let item = s.selectedItem else { return noItem(&s) }
+      guard let item = s.selectedItem else { return noItem(&s, command) }
       let units = item.lead + item.responsible
       guard !units.isEmpty else {
-        say(&s, lang.pick("\(item.id) 没有单位", "\(item.id) has no units"), error: true)
+        say(
+          &s,
+          lang.pick(
+            "\(item.id) 没有单位，无可\(command == .merge ? "合并" : "拆分")：按 i 给它写上单位",
+            "\(item.id) has no units to \(command == .merge ? "merge" : "split"): i writes its units"), error: true)
         return .stay
       }
       // The unit the warning names is the likeliest one; for a split, else the longest name.
@@ -145,74 +177,12 @@ public enum ImportReviewer {
         let choice = named ?? longest
         s.prompt = ReviewPrompt(kind: .split, choices: units, choice: choice, editor: LineEditor(units[choice]))
       }
+    case .undo: step(&s, backward: true)
+    case .redo: step(&s, backward: false)
     case .help: s.showHelp = true
     case .quit: s.quitting = true
     }
     return .stay
-  }
-
-  static func promptKey(_ s: inout ImportReviewState, _ prompt: inout ReviewPrompt, _ key: Key, stamp: Stamp) {
-    let lang = s.lang
-    s.prompt = prompt
-    switch key {
-    case .escape: s.prompt = nil
-    case .tab, .backTab:
-      prompt.choice = (prompt.choice + (key == .tab ? 1 : prompt.choices.count - 1)) % prompt.choices.count
-      if prompt.kind == .split { prompt.editor = LineEditor(prompt.source) }
-      s.prompt = prompt
-    case .enter:
-      var plan = s.plan
-      do {
-        let decision: String
-        switch prompt.kind {
-        case .merge:
-          let typed = prompt.editor.text.trimmed
-          let matches = prompt.matches(in: plan)
-          let target = plan.unit(named: typed)?.name ?? (matches.count == 1 ? matches[0] : typed)
-          decision = try plan.mergeUnit(prompt.source, into: target, stamp: stamp)
-        case .split:
-          decision = try plan.splitUnit(prompt.source, into: prompt.editor.text, stamp: stamp)
-        }
-        plan.record(decision, onWarningAt: s.selected, stamp: stamp)
-        s.app.doc.plan = plan
-        s.warningItems = plan.warningItems()
-        s.prompt = nil
-        say(
-          &s,
-          prompt.kind == .merge
-            ? lang.pick("已合并：", "merged: ") + decision.dropFirst(ImportDecision.merged.count + 1)
-            : lang.pick("已拆分：", "split: ") + decision.dropFirst(ImportDecision.split.count + 1))
-        nextUndecided(&s)
-      } catch let error as EditError {
-        say(&s, error.message(lang), error: true)
-      } catch {
-        say(&s, "\(error)", error: true)
-      }
-    default:
-      prompt.editor.handle(key)
-      s.prompt = prompt
-      s.message = nil
-    }
-  }
-
-  /// The `i` form closed: a changed item records `edited` on its open warnings.
-  static func formClosed(_ s: inout ImportReviewState, stamp: Stamp) {
-    guard let before = s.editing else { return }
-    s.editing = nil
-    s.message = s.app.message
-    s.messageIsError = s.app.messageIsError
-    guard let i = s.plan.itemIndex(id: before.id), s.plan.items[i] != before else {
-      if !s.messageIsError {
-        s.message = s.lang.pick(
-          "\(before.id) 没有修改；所读无误请按 Enter 接受", "\(before.id): nothing changed; Enter accepts it as read")
-      }
-      return
-    }
-    for (w, item) in s.warningItems.enumerated() where item == i && s.plan.warnings[w].decision == nil {
-      s.app.doc.plan.decide(warningAt: w, ImportDecision.edited, stamp: stamp)
-    }
-    s.app.doc.plan.markDecidedItemsReviewed(stamp: stamp)
-    nextUndecided(&s)
   }
 
   static func nextUndecided(_ s: inout ImportReviewState) {
@@ -222,20 +192,16 @@ public enum ImportReviewer {
     if let next = order.first(where: { w[$0].decision == nil }) { s.selected = next }
   }
 
-  static func noItem(_ s: inout ImportReviewState) -> ReviewOutcome {
-    say(
-      &s, s.lang.pick("这条提示不涉及某个事项：按 Enter 接受", "this warning concerns no item: Enter accepts it"),
-      error: true)
-    return .stay
-  }
-
   static func say(_ s: inout ImportReviewState, _ text: String, error: Bool = false) {
     s.message = text
     s.messageIsError = error
   }
 
-  /// Rows the warning list takes (the rest shows the selected warning's item).
+  /// Rows the warning list takes: the selected warning's item gets up to 9 lines below it
+  /// (never more than three fifths of the room), the list the rest, when it has that many.
   static func listHeight(_ s: ImportReviewState) -> Int {
-    max(3, min(s.plan.warnings.count, (s.app.rows - 4) * 2 / 5))
+    let room = s.app.rows - 7  // the title, the message, the key hints and two frames
+    let detail = min(9, room - max(3, room * 2 / 5))
+    return max(3, min(s.plan.warnings.count, room - detail))
   }
 }

@@ -4,26 +4,13 @@ import DubanCore
 extension Reducer {
   func chooserKey(_ state: inout AppState, _ chooser: Chooser, _ key: Key, now: String) -> [Effect] {
     var chooser = chooser
-    let count = chooser.options.count
-    switch key {
-    case .escape, .ctrl("c"), .char("q"):
+    switch chooser.handle(key) {
+    case .cancelled:
       state.overlay = nil
       say(&state, state.lang.pick("已取消", "cancelled"))
-      return []
-    case .up, .char("k"), .scrollUp: chooser.index = max(0, chooser.index - 1)
-    case .down, .char("j"), .scrollDown: chooser.index = min(count - 1, chooser.index + 1)
-    case .home, .char("g"): chooser.index = 0
-    case .end, .char("G"): chooser.index = count - 1
-    case .enter:
-      return pick(&state, chooser, now: now)
-    case .char(let c) where c.isASCII && c.isNumber:
-      let i = Int(String(c))! - 1
-      guard (0..<min(count, 9)).contains(i) else { break }
-      chooser.index = i
-      return pick(&state, chooser, now: now)
-    default: break
+    case .picked: return pick(&state, chooser, now: now)
+    case .stay: state.overlay = .chooser(chooser)
     }
-    state.overlay = .chooser(chooser)
     return []
   }
 
@@ -34,6 +21,8 @@ extension Reducer {
     case .filter:
       applyNarrowing(&state, option.value)
       return []
+    case .mergeUnit:
+      return []  // the import review's own chooser (ImportReviewer.chooserKey)
     case .fileReport(let id), .editReport(let id):
       // The chooser was opened on this item; a reload meanwhile keeps the selection on it.
       guard cache.selectedItem(state)?.id == id else {

@@ -11,6 +11,8 @@ public enum ReviewCommand: String, CaseIterable, Sendable {
   case editItem = "edit-item"
   case merge
   case split
+  case undo
+  case redo
   case help
   case quit
 }
@@ -34,6 +36,7 @@ public enum ReviewKeys {
       case .editItem: return ("修改", "edit")
       case .merge: return ("合并", "merge")
       case .split: return ("拆分", "split")
+      case .undo: return ("撤销", "undo")
       case .help: return ("帮助", "help")
       case .quit: return ("结束", "finish")
       default: return (zh, en)
@@ -59,6 +62,11 @@ public enum ReviewKeys {
     Binding(
       keys: [.char("s")], label: "s", command: .split, zh: "拆分连写的单位名称", en: "split a run-together unit name",
       hint: true),
+    Binding(
+      keys: [.char("u")], label: "u", command: .undo, zh: "撤销上一个决定（接受、修改、合并、拆分）",
+      en: "undo the last decision (accept, edit, merge, split)", hint: true),
+    Binding(
+      keys: [.ctrl("r")], label: "Ctrl-R", command: .redo, zh: "重做撤销的决定", en: "redo what was undone", hint: false),
     Binding(keys: [.char("?")], label: "?", command: .help, zh: "帮助", en: "help", hint: true),
     Binding(
       keys: [.char("q"), .escape], label: "q Esc", command: .quit, zh: "结束审核（写入或放弃）",
@@ -69,10 +77,20 @@ public enum ReviewKeys {
     table.first { $0.keys.contains(key) }?.command
   }
 
-  /// The bottom line: `Enter 接受  A 全部接受 …`, as wide as fits.
-  public static func hints(_ lang: Lang) -> String {
-    table.filter(\.hint).map { "\($0.label.split(separator: " ").first ?? "") \(lang.pick($0.short.zh, $0.short.en))" }
-      .joined(separator: "  ")
+  /// The bottom line: `Enter 接受  A 全部接受 …`. When it does not fit in `columns`, the
+  /// spaces shrink, then the least needed hints go (`?` lists every key, so it stays).
+  public static func hints(_ lang: Lang, columns: Int = .max, width: DisplayWidth = .standard) -> String {
+    var shown = table.filter(\.hint)
+    let dropOrder: [ReviewCommand] = [.acceptAll, .split, .merge, .editItem, .undo, .quit]
+    var next = dropOrder.makeIterator()
+    while true {
+      let parts = shown.map { "\($0.label.split(separator: " ").first ?? "") \(lang.pick($0.short.zh, $0.short.en))" }
+      for gap in ["  ", " "] where width.width(of: parts.joined(separator: gap)) <= columns {
+        return parts.joined(separator: gap)
+      }
+      guard let drop = next.next() else { return parts.joined(separator: " ") }
+      shown.removeAll { $0.command == drop }
+    }
   }
 
   /// The README's table for the review (`ImportReviewReadmeTests` compares them).

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
     abstract:
       "Import a responsibility-breakdown document (text in UTF-8 or GB18030, .docx, .xlsx, .html; .pdf, .doc and .wps through pdftotext, antiword, catdoc or LibreOffice) into a store.",
     discussion:
-      "Every repair the importer makes is printed as a warning with its line number and kept in the plan. On a terminal, a document with repairs opens in a review screen first (accept, edit, merge or split; decisions are kept on the warnings); --yes accepts them all without it."
+      "Every repair the importer makes is printed as a warning with its line number and kept in the plan. On a terminal, a document with repairs opens in a review screen first (accept, edit, merge or split, u undoes; decisions are kept on the warnings); --yes accepts them all without it. Abandoning the review writes nothing and exits 3. The plan goes to --out, else --store or $DUBAN_STORE (made if new), else the default store; with --json only to --out or --store."
   )
 
   @OptionGroup var global: GlobalOptions
@@ -25,7 +25,10 @@ struct ImportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write the plan to this store file instead of the default store.", valueName: "path"))
   var out: String?
 
-  @Flag(help: "Print the imported plan as JSON on stdout (the summary goes to stderr).")
+  @Flag(
+    help:
+      "Print the imported plan as JSON on stdout (the summary goes to stderr); a store is written only when --out or --store names it."
+  )
   var json = false
 
   @Flag(help: "Replace an existing store (its previous version is kept as <store>.bak).")
@@ -53,11 +56,11 @@ struct ImportCommand: ParsableCommand {
       plan.imported = global.day.description
       let target = out ?? global.storePath
       let store = Store(path: target, notify: global.noticePrinter)
-      if !dryRun {
-        // Only --out (or the default store) makes a new store: a --store path must exist.
-        if out == nil, let source = global.namedStoreSource {
-          try global.requireNamedStoreExists(target, source: source)
-        }
+      // Import is how a store is made: into --out, --store or $DUBAN_STORE, new or (with
+      // --force) replaced. With --json the plan goes to stdout, and to a store only when the
+      // command line names one (--out, --store): never the default store or $DUBAN_STORE.
+      let writes = !dryRun && (!json || out != nil || global.store != nil)
+      if writes {
         // Refused before the review, so no decision is made for nothing.
         if store.exists && !force {
           throw Failure(
@@ -70,8 +73,12 @@ struct ImportCommand: ParsableCommand {
           plan.acceptUndecided(stamp: global.stamp())
         } else if !json, !plan.warnings.isEmpty, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
           guard let reviewed = try review(plan) else {
-            Output.write(lang.pick("已放弃导入，未写入任何文件\n", "import abandoned: nothing written\n"))
-            return
+            // Not a success: a script must not go on as if the store were there.
+            note(
+              lang.pick(
+                "duban: 已放弃导入，未写入任何文件（退出码 \(Self.abandoned)）",
+                "duban: import abandoned: nothing written (exit code \(Self.abandoned))"))
+            throw ExitCode(Self.abandoned)
           }
           plan = reviewed
         }
@@ -79,11 +86,15 @@ struct ImportCommand: ParsableCommand {
       }
       var summary = summaryText(plan, encoding: result.encoding, lang: lang)
       summary +=
-        dryRun
-        ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n")
-        : lang.pick("已写入 \(target)\n", "written to \(target)\n")
+        writes
+        ? lang.pick("已写入 \(target)\n", "written to \(target)\n")
+        : dryRun
+          ? lang.pick("（试运行，未写入）\n", "(dry run: nothing written)\n")
+          : lang.pick(
+            "（--json 只输出，未写入数据文件；要写入请加 --out 文件）\n",
+            "(--json prints only: no store written; add --out FILE to write one)\n")
       let open = plan.warnings.filter { $0.decision == nil }.count
-      if !dryRun, open > 0 {
+      if writes, open > 0 {
         summary += lang.pick(
           "\(open) 条修正未审核：打开 duban，相关事项以“疑”标出（i 修改，v 确认）；或用 --yes 全部接受\n",
           "\(open) repairs not reviewed: duban marks their items 疑 (i fixes, v marks checked); --yes accepts them all\n"
@@ -121,6 +132,9 @@ struct ImportCommand: ParsableCommand {
     return outcome == .write ? state.plan : nil
   }
 
+  /// The exit code of an import abandoned in the review: nothing was written.
+  static let abandoned: Int32 = 3
+
   func summaryText(_ plan: Plan, encoding: String, lang: Lang) -> String {
     var s = lang.pick(
       "导入 \(document)（\(encoding)）：\(plan.title)\n", "imported \(document) (\(encoding)): \(plan.title)\n")
@@ -146,8 +160,8 @@ struct ImportCommand: ParsableCommand {
       s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
       for w in plan.warnings {
         let place = w.line > 0 ? "\(document):\(w.line)" : document
-        let decided = w.decision.map { lang.pick("（\($0)）", " (\($0))") } ?? ""
-        s += "  \(place): [\(w.kind.rawValue)] \(w.message(lang))\(decided)\n"
+        let decided = w.decision.map { lang.pick("（\(ImportDecision.label($0, lang))）", " (\($0))") } ?? ""
+        s += "  \(place): [\(w.kind.label(lang))] \(w.message(lang))\(decided)\n"
       }
     }
     return s

@@ -19,8 +19,8 @@ final class CommandLineTests: XCTestCase {
     let r = try DubanBinary.run(["import", DubanBinary.seed, "--out", store])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("共 90 项"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("\(DubanBinary.seed):92: [split-units]"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("\(DubanBinary.seed):260: [advertising]"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("\(DubanBinary.seed):92: [拆分单位]"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("\(DubanBinary.seed):260: [疑似广告]"), r.stdout)
     XCTAssertTrue(r.stdout.contains("2019-01-28"))
     XCTAssertTrue(FileManager.default.fileExists(atPath: store))
     let en = try DubanBinary.run(["import", DubanBinary.seed, "--dry-run", "--lang", "en"])
@@ -188,8 +188,9 @@ final class CommandLineTests: XCTestCase {
   func testImportWarningsAndErrorsInTheUILanguage() throws {
     let zh = try DubanBinary.run(["import", DubanBinary.seed, "--dry-run"])
     XCTAssertEqual(zh.status, 0, zh.stderr)
-    XCTAssertTrue(zh.stdout.contains("\(DubanBinary.seed):260: [advertising] 疑似混入的广告"), zh.stdout)
-    XCTAssertTrue(zh.stdout.contains("[split-units] “"), zh.stdout)
+    XCTAssertTrue(zh.stdout.contains("\(DubanBinary.seed):260: [疑似广告] 疑似混入的广告"), zh.stdout)
+    XCTAssertTrue(zh.stdout.contains("[拆分单位] “"), zh.stdout)
+    XCTAssertFalse(zh.stdout.contains("[split-units]"), "kinds in Chinese too")
     XCTAssertFalse(zh.stdout.contains("looks like injected advertising"), zh.stdout)
     let en = try DubanBinary.run(["import", DubanBinary.seed, "--dry-run", "--lang", "en"])
     XCTAssertTrue(
@@ -227,14 +228,14 @@ final class CommandLineTests: XCTestCase {
       FileManager.default.fileExists(atPath: home.appendingPathComponent(".local/share/duban/plan.json").path))
   }
 
-  /// A store named by --store or $DUBAN_STORE that does not exist: exit 2, a message, nothing created.
+  /// A store named by --store or $DUBAN_STORE that does not exist: exit 2, a message, nothing
+  /// created — except by `import`, which is how a store is made.
   func testNamedStoreMustExist() throws {
     let typo = dir.appendingPathComponent("typo")
     let path = typo.appendingPathComponent("x.json").path
     let commands = [
       ["mark", "2.2", "--progress", "50"], ["list"], ["units"], ["due"], ["group", "各街道"], ["close", "1.1"],
       ["report"], ["sheet", "--unit", "区商务局"], ["file", "2.2"], ["workplan", "--unit", "区商务局"],
-      ["import", DubanBinary.seed],
     ]
     for args in commands {
       let r = try DubanBinary.run(args + ["--store", path], env: ["XDG_DATA_HOME": dir.path])
@@ -255,8 +256,8 @@ final class CommandLineTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: typo.path), "no folder was created")
     XCTAssertFalse(
       FileManager.default.fileExists(atPath: dir.appendingPathComponent("duban").path), "nor a default store")
-    // import --out is how a store is made, folder and all.
-    let made = try DubanBinary.run(["import", DubanBinary.seed, "--out", path])
+    // import is how a store is made, folder and all: into --store as into --out.
+    let made = try DubanBinary.run(["--store", path, "import", DubanBinary.seed])
     XCTAssertEqual(made.status, 0, made.stderr)
     let list = try DubanBinary.run(["--store", path, "list", "--part", "1"])
     XCTAssertEqual(list.status, 0, list.stderr)

@@ -96,10 +96,57 @@ final class ImportReviewTests: SeededStoreTestCase {
     try t.keys("Escape")
     try t.waitFor("结束审核")
     try t.keys("x")
-    let screen = try t.waitFor("EXIT=0")
-    XCTAssertTrue(screen.contains("已放弃导入，未写入任何文件"), screen)
+    // Not a success: a script sees it (and the message on stderr says the code).
+    let screen = try t.waitFor("EXIT=3")
+    XCTAssertTrue(screen.contains("已放弃导入，未写入任何文件（退出码 3）"), screen)
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before)
     XCTAssertFalse(FileManager.default.fileExists(atPath: store + ".bak"), "not even a backup")
+  }
+
+  /// The tester's path: a merge picked from a chooser (`建` fits three units), undone with
+  /// `u`, then a split; only the split reaches the store.
+  func testUUndoesADecisionBeforeTheStoreIsWritten() throws {
+    let t = try reviewImport("--lang en", columns: 80, rows: 24)
+    try t.waitFor("21 undecided")
+    for _ in 0..<12 { try t.keys("Down") }
+    try t.waitFor("seed line 98 selected") { $0.contains("jiangan-2019-task-breakdown.txt:98  [merged-alias]") }
+    try t.keys("m")
+    try t.text("建")
+    try t.keys("Enter")
+    try t.waitFor("3 units contain “建”")
+    try t.keys("3")
+    try t.waitFor("merged: 区国资公司 →")
+    try t.keys("u")
+    try t.waitFor("undone: merge 区国资公司 →")
+    try t.waitFor("21 undecided")
+    try t.keys("Up", "s", "C-u")
+    try t.text("汉口历史文化风貌街区指挥部、创谷项目指挥部")
+    try t.keys("Enter")
+    try t.waitFor("20 undecided")
+    try t.keys("q")
+    try t.waitFor("Finish the review")
+    try t.keys("w")
+    try t.waitFor("EXIT=0")
+    let units = try XCTUnwrap(try item("2.4")["responsible"] as? [String])
+    XCTAssertTrue(units.contains("区国资公司"), "the merge was undone: \(units)")
+    XCTAssertEqual(Array(units.prefix(2)), ["汉口历史文化风貌街区指挥部", "创谷项目指挥部"])
+    let decided = try storedWarnings().compactMap { $0["decision"] as? String }
+    XCTAssertEqual(decided, ["split 汉口历史文化风貌街区<创谷>项目建设指挥部 → 汉口历史文化风貌街区指挥部、创谷项目指挥部"])
+  }
+
+  /// Abandoning with Esc from the first screen, at 60x20: exit 3, and a store that did not
+  /// exist is still not there.
+  func testAbandonIntoANewStoreLeavesNoFile() throws {
+    let fresh = dir.appendingPathComponent("new/plan.json").path
+    let command =
+      "LANG=C.UTF-8 USER=tester TERM=xterm-256color \(DubanBinary.path) --store \(fresh) import \(DubanBinary.seed); echo EXIT=$?; sleep 60"
+    let t = try Tmux(command: command, columns: 60, rows: 20)
+    try t.waitFor("导入审核")
+    try t.keys("Escape")
+    try t.waitFor("结束审核")
+    try t.keys("x")
+    try t.waitFor("EXIT=3")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: fresh))
   }
 
   func testOnAPipeItWritesAsBeforeAndSaysWhatIsLeft() throws {

@@ -98,7 +98,8 @@ extension Plan {
       var part = token.trimmed
       if part.hasPrefix("+") || part.hasPrefix("＋") { part = String(part.dropFirst()).trimmed }
       guard !part.isEmpty else { continue }
-      if let known = unit(named: part), known.name != whole.name {
+      if let known = unit(named: part) {
+        // A spelling of the whole (商务局 for 区商务局) is the whole, never a new unit.
         parts.append(known.name)
       } else {
         parts.append(part)
@@ -106,10 +107,19 @@ extension Plan {
       }
     }
     parts = ItemRecorder.unique(parts)
-    guard parts.count >= 2, !parts.contains(whole.name) else {
+    guard parts.count >= 2 else {
       throw EditError(
-        zh: "拆分“\(whole.name)”：请写出至少两个单位，用、或空格隔开（如 区商务局、区发改委）",
-        en: "split “\(whole.name)”: write at least two units separated by 、 or spaces (区商务局、区发改委)")
+        zh: "拆分“\(whole.name)”：只写了一个单位；在一个单位结束、下一个单位开始的地方输入“、”或空格（如 区商务局区发改委 → 区商务局、区发改委）",
+        en:
+          "split “\(whole.name)”: only one unit given; type 、 or a space where one unit ends and the next begins (区商务局区发改委 → 区商务局、区发改委)"
+      )
+    }
+    if parts.contains(whole.name) {
+      throw EditError(
+        zh: "拆分“\(whole.name)”：拆出的部分不能还是“\(whole.name)”本身；要给事项添加单位，请修改事项的单位",
+        en:
+          "split “\(whole.name)”: a part cannot be “\(whole.name)” itself; to add a unit to the item, edit the item's units"
+      )
     }
     var plan = self
     try plan.replaceUnit(whole.name, with: parts, adding: adding, stamp: stamp)
