@@ -18,15 +18,7 @@ extension ImportReviewer {
         s.app.overlay = .form(form)
         return .stay
       }
-      if warning.kind == .noCalendar, warning.message.contains("办理方案"), dated == nil {
-        // A document with no date at all: the plan's year, which a date must fall in, is unknown.
-        say(
-          &s,
-          lang.pick(
-            "文件里没有任何日期，看不出方案是哪一年的，这里不能填写：按 Enter 接受，写入后在数据文件的 plan.calendar.workPlanDue 中填写（YYYY-MM-DD）",
-            "the document has no date at all, so the plan's year is unknown and the date cannot be filled in here: Enter accepts this, then set plan.calendar.workPlanDue (YYYY-MM-DD) in the store"
-          ), error: true)
-      } else if warning.kind == .noCalendar, dated == nil {
+      if warning.kind == .noCalendar, dated == nil {
         // No report periods: the dates form edits periods the plan has, it adds none.
         say(
           &s,
@@ -84,10 +76,9 @@ extension ImportReviewer {
   /// among the plan's dates (the issue date is not one of them).
   static func calendarField(_ warning: ImportWarning, _ calendar: PlanCalendar) -> String? {
     // "The document states no due date for work plans (办理方案)": that date can be filled in.
-    // Only when the plan's year is known from a date of the document (the form's dates must fall in it).
+    // A document with no date at all leaves the plan's year open: the first date typed sets it.
     if warning.kind == .noCalendar {
-      let knowsYear = calendar.issued != nil || !calendar.periods.isEmpty
-      return warning.message.contains("办理方案") && knowsYear ? CalendarEdit.workPlanDue : nil
+      return warning.message.contains("办理方案") ? CalendarEdit.workPlanDue : nil
     }
     guard warning.kind == .repairedDate else { return nil }
     if let due = calendar.workPlanDue, warning.message.contains(due) { return CalendarEdit.workPlanDue }

@@ -131,6 +131,20 @@ final class DeadlineTests: XCTestCase {
     XCTAssertEqual(plan.calendar.history?.count, 5)
   }
 
+  /// A document that printed no dates gives a plan of no known year: its first date sets it
+  /// (it was refused as "not a date in 2000", whatever was typed).
+  func testAPlanWithoutDatesTakesTheYearOfItsFirstDate() throws {
+    plan.calendar.issued = nil
+    plan.calendar.workPlanDue = nil
+    plan.calendar.periods = []
+    try plan.apply([CalendarEdit(key: CalendarEdit.workPlanDue, from: nil, to: "2023-02-10")], stamp: stamp)
+    XCTAssertEqual(plan.calendar.workPlanDue, "2023-02-10")
+    // Now the plan's year is 2023.
+    XCTAssertThrowsError(
+      try plan.apply([CalendarEdit(key: CalendarEdit.workPlanDue, from: "2023-02-10", to: "2024-02-10")], stamp: stamp)
+    ) { error in XCTAssertTrue((error as! EditError).zh.contains("2023 年内"), "\(error)") }
+  }
+
   func testSearchFindsItemsByAliasAndSectionTitle() throws {
     // 招商局 is an alias of 区商务局: its items are found though the text never says 招商局.
     let byAlias = ItemMatcher("招商局", plan: plan)

@@ -289,14 +289,19 @@ final class ImportReviewDecisionTests: XCTestCase {
     XCTAssertEqual(s.message, "已接受全文的提示")
   }
 
-  /// Tongchuan's PDF text has no date at all: the plan's year is unknown, so `i` says where
-  /// the date goes instead of opening a form that could only refuse it.
-  func testADocumentWithNoDateAtAllSaysWhereTheDateGoes() throws {
+  /// Tongchuan's PDF text has no date at all: `i` opens the dates form all the same, and the
+  /// first date typed sets the plan's year (it was refused as "not a date in 2000").
+  func testADocumentWithNoDateAtAllTakesTheYearOfTheDateTyped() throws {
     var s = try corpusReview("17-tongchuan-city-2025-pdf-layout.txt")
-    XCTAssertTrue(ImportReviewView.render(s).text().contains("（不涉及某个事项：写入后在数据文件的日历中添加）"))
+    XCTAssertNil(s.plan.calendar.issued)
+    XCTAssertTrue(s.plan.calendar.periods.isEmpty)
     press(&s, .char("i"))
-    XCTAssertNil(s.app.overlay)
-    XCTAssertTrue(s.message!.hasPrefix("文件里没有任何日期，看不出方案是哪一年的"), s.message!)
+    guard case .form(let form) = s.app.overlay else { return XCTFail("the dates form is open: \(s.message ?? "")") }
+    XCTAssertEqual(form.fields[form.focus].key, CalendarEdit.workPlanDue)
+    type(&s, "2025-02-20")
+    press(&s, .enter)
+    XCTAssertNil(s.app.overlay, s.message ?? "")
+    XCTAssertEqual(s.plan.calendar.workPlanDue, "2025-02-20")
   }
 
   // MARK: - Layout

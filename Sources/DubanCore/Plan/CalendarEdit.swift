@@ -34,7 +34,12 @@ extension Plan {
   @discardableResult
   public mutating func apply(_ edits: [CalendarEdit], stamp: Stamp) throws -> [Change] {
     var cal = calendar
-    let year = Schedule(plan: self, settings: Settings(), today: Day(year: 2000, month: 1, day: 1)!).year
+    // The plan's year, as the schedule reads it from its dates; a plan with no dates yet
+    // (a document that printed none) takes the year of the first date given.
+    let known = ([calendar.issued, calendar.workPlanDue] + calendar.periods.map(\.due)).compactMap {
+      $0.flatMap(Day.init)
+    }
+    var year = known.last?.year
     var changes: [Change] = []
     for edit in edits {
       let name = edit.key == CalendarEdit.workPlanDue ? "办理方案" : edit.key
@@ -54,11 +59,13 @@ extension Plan {
       }
       guard edit.to != now else { continue }
       if let to = edit.to {
-        guard let day = Day(to), day.year == year, day.description == to else {
+        guard let day = Day(to), day.year == (year ?? day.year), day.description == to else {
+          let inYear = year.map { ("\($0) 年内的", "a date in \($0)") } ?? ("", "a date")
           throw EditError(
-            zh: "\(name)：“\(to)”不是 \(year) 年内的日期（YYYY-MM-DD）",
-            en: "\(nameEn): “\(to)” is not a date in \(year) (YYYY-MM-DD)")
+            zh: "\(name)：“\(to)”不是\(inYear.0)日期（YYYY-MM-DD）",
+            en: "\(nameEn): “\(to)” is not \(inYear.1) (YYYY-MM-DD)")
         }
+        year = day.year
       } else if index != nil {
         throw EditError(zh: "\(name)的截止日期不能为空", en: "\(nameEn) needs a deadline")
       }
