@@ -87,6 +87,24 @@ final class ItemTextEditTests: XCTestCase {
     XCTAssertEqual(plan, snapshot)
   }
 
+  /// Undoing a fix that added a unit (+区大数据局) leaves the unit in the plan (its name may
+  /// be typed again without +), but a unit no item names owes nothing: no row of zeros in
+  /// the workload or the bulletin.
+  func testAUnitNoItemNamesHasNoRowInTheWorkloadOrTheBulletin() throws {
+    var plan = try Fixtures.seedPlan()
+    let original = plan.item(id: "2.16")!.state
+    try plan.apply(
+      .units(lead: ["区编办"], responsible: ["区大数据局"], adding: ["区大数据局"]), to: "2.16", stamp: clerk)
+    XCTAssertEqual(plan.workload().first { $0.unit.name == "区大数据局" }?.total, 1)
+    try plan.apply(.revert(from: plan.item(id: "2.16")!.state, to: original), to: "2.16", stamp: clerk)
+    XCTAssertNotNil(plan.unit(named: "区大数据局"))
+    XCTAssertNil(plan.workload().first { $0.unit.name == "区大数据局" })
+    XCTAssertTrue(plan.workload().allSatisfy { $0.total > 0 })
+    let bulletin = Bulletin(StoreDocument(plan: plan), period: "Q1", today: Day("2019-04-20")!)
+    XCTAssertFalse(bulletin.units.contains { $0.unit == "区大数据局" })
+    XCTAssertTrue(bulletin.units.contains { $0.unit == "区编办" })
+  }
+
   func testAFixMadeOnAnOlderTextNeverOverwritesAColleaguesFix() throws {
     var plan = try Fixtures.seedPlan()
     let opened = plan.item(id: "2.67")!

@@ -60,7 +60,8 @@ extension Plan {
         }
       }
     }
-    return units.compactMap { loads[$0.name] }
+    // A unit no item names (any more: an undone fix that added it) owes nothing: no row.
+    return units.compactMap { loads[$0.name] }.filter { $0.total > 0 }
   }
 
   /// Items matching the command line's filters.

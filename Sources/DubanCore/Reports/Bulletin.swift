@@ -101,7 +101,8 @@ public struct Bulletin: Encodable {
         }
       }
     }
-    let units = plan.units.compactMap { lines[$0.name] }
+    // A unit no item names (any more: an undone fix that added it) owes nothing: no row.
+    let units = plan.units.compactMap { lines[$0.name] }.filter { $0.lead + $0.joined > 0 }
     self.units = units
     laggingItems = plan.items.filter { $0.status != .done && schedule.light($0) != .green }.map { item in
       LaggingItem(
