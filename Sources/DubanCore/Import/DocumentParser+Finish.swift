@@ -14,6 +14,7 @@ extension DocumentParser {
     var resolver = UnitResolver(mentions: mentions)
     var units: [Unit] = []
     var unitIndex: [String: Int] = [:]
+    var recorded = Set<String>()
     func record(_ r: UnitResolver.Resolved) {
       if unitIndex[r.name] == nil {
         unitIndex[r.name] = units.count
@@ -21,7 +22,8 @@ extension DocumentParser {
       }
       let i = unitIndex[r.name]!
       // Every spelling, and the second title it carries (区民防办〈园林局〉 → 园林局), is an alias.
-      for spelling in r.spellings {
+      // (Once per unit and spelling: adding the same aliases again changes nothing.)
+      for spelling in r.spellings where recorded.insert("\(r.name)\u{1}\(spelling)").inserted {
         let parts = UnitName.baseName(spelling)
         var names = [spelling]
         if let second = parts.second, parts.closed { names.append(second) }
@@ -93,6 +95,8 @@ extension DocumentParser {
 
     var calendarExtractor = CalendarExtractor()
     let calendar = calendarExtractor.extract(lines, planStart: planStart)
+    let year = (calendar.issued ?? calendar.published).flatMap(Day.init)?.year ?? CalendarExtractor.firstYear(in: lines)
+    warnings += storeDeadlines(&planItems, year: year)
     let all = (warnings + resolver.warnings + calendarExtractor.warnings).sorted { $0.line < $1.line }
     return Plan(
       title: planTitle, source: file, calendar: calendar, parts: kept, items: planItems,

@@ -116,7 +116,7 @@ public enum TargetExtractor {
   }
 
   static func strip(_ raw: String) -> String {
-    var s = raw.trimmed.trimming(["“", "”", "\"", " "])
+    var s = raw.trimmed.trimming(quotesAndSpace)
     var changed = true
     while changed {
       changed = false
@@ -129,6 +129,10 @@ public enum TargetExtractor {
         changed = true
       }
     }
-    return s.trimming(["“", "”", "\""])
+    return s.trimming(quotes)
   }
+
+  // Built once: a Set literal in `strip` was built twice for every figure of every item.
+  static let quotesAndSpace: Set<Character> = ["“", "”", "\"", " "]
+  static let quotes: Set<Character> = ["“", "”", "\""]
 }

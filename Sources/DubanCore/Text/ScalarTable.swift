@@ -5,7 +5,9 @@ public struct ScalarTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLit
   private let keys: [UInt32]
   private let values: [Value]
 
-  public init(dictionaryLiteral elements: (Character, Value)...) {
+  public init(dictionaryLiteral elements: (Character, Value)...) { self.init(elements) }
+
+  public init(_ elements: [(Character, Value)]) {
     keys = elements.map { Self.scalar($0.0)! }
     values = elements.map(\.1)
   }
@@ -17,12 +19,26 @@ public struct ScalarTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLit
 
   public var allValues: [Value] { values }
 
-  /// The character's scalar value when it is one scalar (nothing else can be a key).
+  /// The character's scalar value when it is one scalar (nothing else can be a key). Decoded
+  /// from the character's UTF-8 bytes: the generic scalar view's first/index(after:) was a
+  /// tenth of an import.
   @inline(__always)
   static func scalar(_ c: Character) -> UInt32? {
-    let scalars = c.unicodeScalars
-    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
-    return first.value
+    var bytes = c.utf8.makeIterator()
+    guard let b0 = bytes.next() else { return nil }
+    var value: UInt32
+    var more: Int
+    switch b0 {
+    case 0..<0x80: (value, more) = (UInt32(b0), 0)
+    case 0xC0..<0xE0: (value, more) = (UInt32(b0 & 0x1F), 1)
+    case 0xE0..<0xF0: (value, more) = (UInt32(b0 & 0x0F), 2)
+    default: (value, more) = (UInt32(b0 & 0x07), 3)
+    }
+    for _ in 0..<more {
+      guard let b = bytes.next() else { return nil }
+      value = value << 6 | UInt32(b & 0x3F)
+    }
+    return bytes.next() == nil ? value : nil
   }
 }
 
