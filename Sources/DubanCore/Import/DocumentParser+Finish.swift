@@ -14,7 +14,6 @@ extension DocumentParser {
     var resolver = UnitResolver(mentions: mentions)
     var units: [Unit] = []
     var unitIndex: [String: Int] = [:]
-    var recorded = Set<String>()
     func record(_ r: UnitResolver.Resolved) {
       if unitIndex[r.name] == nil {
         unitIndex[r.name] = units.count
@@ -22,8 +21,7 @@ extension DocumentParser {
       }
       let i = unitIndex[r.name]!
       // Every spelling, and the second title it carries (区民防办〈园林局〉 → 园林局), is an alias.
-      // (Once per unit and spelling: adding the same aliases again changes nothing.)
-      for spelling in r.spellings where recorded.insert("\(r.name)\u{1}\(spelling)").inserted {
+      for spelling in r.spellings {
         let parts = UnitName.baseName(spelling)
         var names = [spelling]
         if let second = parts.second, parts.closed { names.append(second) }

@@ -45,10 +45,19 @@ public struct ScalarTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLit
 /// A set of single-scalar characters, tested the same way.
 public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
   private let keys: [UInt32]
+  /// Bit (value mod 64) of every key: most characters asked about (the text between the
+  /// labels and brackets) miss it, and skip the scan of the keys.
+  private let mask: UInt64
 
   public init(arrayLiteral elements: Character...) { self.init(elements) }
 
-  public init(_ elements: [Character]) { keys = elements.map { ScalarTable<Bool>.scalar($0)! } }
+  public init(_ elements: [Character]) {
+    keys = elements.map { ScalarTable<Bool>.scalar($0)! }
+    mask = keys.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+  }
 
-  public func contains(_ c: Character) -> Bool { ScalarTable<Bool>.scalar(c).map(keys.contains) ?? false }
+  public func contains(_ c: Character) -> Bool {
+    guard let v = ScalarTable<Bool>.scalar(c), mask & 1 << UInt64(v & 63) != 0 else { return false }
+    return keys.contains(v)
+  }
 }
