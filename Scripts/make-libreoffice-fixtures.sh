@@ -21,3 +21,11 @@ soffice --headless --infilter="Text (encoded):UTF8" --convert-to docx:"MS Word 2
 soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$tmp/lo" \
   "$tmp/seed-libreoffice.csv" >/dev/null
 cp "$tmp/lo/seed-libreoffice.docx" "$tmp/lo/seed-libreoffice.xlsx" "$out/"
+# A small sheet whose warnings name their cells (ImportPlacesTests): a title row, a merged
+# spelling, a run-together name, a row without units.
+printf '%s\n' '2019年重点工作,,,' '序号,工作任务,牵头单位,责任单位' '1,深化招商引资,区商务局,区财政局' \
+  '2,优化营商环境,区发改委,"商务局、区财政局"' '3,加快项目建设,区建设局,区财政局区发改委' '4,提升城市管理,,' \
+  >"$tmp/units-to-repair.csv"
+soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$tmp/lo" \
+  "$tmp/units-to-repair.csv" >/dev/null
+cp "$tmp/lo/units-to-repair.xlsx" "$out/"

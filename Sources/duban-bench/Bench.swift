@@ -31,6 +31,9 @@ struct Bench: ParsableCommand {
   @Option(help: "Only time single keystrokes (move, search, mark) on a copy of this store.")
   var keys: String?
 
+  @Flag(help: "Only time the import of the generated plans (--sizes, --runs): each run and the median.")
+  var importOnly = false
+
   /// The status line's key hints: drawn last, so seeing them means the first frame is out.
   static let frameMarker = "?帮助"
 
@@ -98,6 +101,7 @@ struct Bench: ParsableCommand {
 
       let importRun = Measure.command([duban, "import", docPath, "--dry-run"], runs: repeats)
       report(size, "import (MB/s)", megabytes / (importRun.ms / 1000), " MB/s")
+      if importOnly { continue }
       _ = Measure.spawn([duban, "import", docPath, "--out", storePath, "--force"])
 
       // Notes and history, as a year of use leaves them; then load and save in this process.

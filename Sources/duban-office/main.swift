@@ -22,6 +22,8 @@ import Foundation
 struct Block: Encodable {
   var text: String?
   var table: [[String]]?
+  /// The sheet's name, for an .xlsx table (warnings name its cells: 工作表1!C12).
+  var sheet: String?
 }
 
 struct Reply: Encodable {
@@ -46,7 +48,7 @@ func read(kind: String, path: String) throws -> [Block] {
   case "docx": return blocks(try DOCXReader.blocks(OfficeZip.open(path)))
   case "xlsx":
     return try XLSXReader.sheets(OfficeZip.open(path)).filter { !$0.rows.isEmpty }.map {
-      Block(table: $0.rowsFillingMerged)
+      Block(table: $0.rowsFillingMerged, sheet: $0.name)
     }
   case "html": return blocks(try HTMLReader.blocks(Data(contentsOf: URL(fileURLWithPath: path)), name: path))
   case "pdf": return [Block(text: try ExternalText.text(of: path, with: ExternalText.pdf, kind: "PDF"))]

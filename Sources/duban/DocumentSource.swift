@@ -46,7 +46,7 @@ enum DocumentSource {
     let hasText = blocks.contains {
       switch $0 {
       case .text(let t): return !t.trimmed.isEmpty
-      case .table(let rows): return rows.contains { $0.contains { !$0.isEmpty } }
+      case .table(let rows), .sheet(_, let rows): return rows.contains { $0.contains { !$0.isEmpty } }
       }
     }
     guard hasText else {

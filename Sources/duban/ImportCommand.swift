@@ -159,7 +159,7 @@ struct ImportCommand: ParsableCommand {
     if !plan.warnings.isEmpty {
       s += lang.pick("修正与提示（\(plan.warnings.count)）：\n", "repairs and warnings (\(plan.warnings.count)):\n")
       for w in plan.warnings {
-        let place = w.line > 0 ? "\(document):\(w.line)" : document
+        let place = w.cell.map { "\(document):\($0)" } ?? (w.line > 0 ? "\(document):\(w.line)" : document)
         let decided = w.decision.map { lang.pick("（\(ImportDecision.label($0, lang))）", " (\($0))") } ?? ""
         s += "  \(place): [\(w.kind.label(lang))] \(w.message(lang))\(decided)\n"
       }

@@ -14,6 +14,8 @@ enum OfficeHelper {
     struct Block: Decodable {
       var text: String?
       var table: [[String]]?
+      /// The sheet a table is (xlsx), so warnings can name its cells.
+      var sheet: String?
     }
     var blocks: [Block]?
     var sheets: [SheetGrid]?
@@ -91,7 +93,7 @@ enum OfficeHelper {
       if let rows = b.table {
         if !lines.isEmpty { out.append(.text(lines.joined(separator: "\n"))) }
         lines = []
-        out.append(.table(rows))
+        out.append(b.sheet.map { .sheet($0, rows) } ?? .table(rows))
       }
     }
     if !lines.isEmpty { out.append(.text(lines.joined(separator: "\n"))) }

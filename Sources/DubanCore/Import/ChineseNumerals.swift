@@ -1,6 +1,7 @@
 /// 一 … 九十九 as printed in headings and item labels.
 enum ChineseNumerals {
-  static let digits: [Character: Int] = [
+  /// By scalar: a [Character: Int] hashed (normalized) the first character of every line.
+  static let digits: ScalarTable<Int> = [
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
   ]
 

@@ -49,6 +49,8 @@ public enum DocumentImporter {
   public enum Block: Sendable {
     case text(String)
     case table([[String]])
+    /// A sheet of a workbook: its name, and its rows from row 1 (warnings name the cell).
+    case sheet(String, [[String]])
   }
 
   public static func parse(blocks: [Block], file: String, progress: ((Double) -> Void)? = nil) throws -> Plan {
@@ -56,6 +58,7 @@ public enum DocumentImporter {
     parser.progress = progress
     var layout = DocumentLayout()
     var entries: [DocumentLayout.Entry] = []
+    var sheets: [SheetCells.Span] = []
     var next = 1
     for block in blocks {
       switch block {
@@ -63,7 +66,8 @@ public enum DocumentImporter {
         let lines = splitLines(text).map { (number: $0.number + next - 1, text: $0.text) }
         next += lines.count
         entries += layout.entries(lines)
-      case .table(let rows):
+      case .table(let rows), .sheet(_, let rows):
+        if case .sheet(let name, _) = block { sheets.append(SheetCells.Span(name: name, firstLine: next, rows: rows)) }
         var reader = TableReader()
         if let read = reader.read(table: rows, firstLine: next) {
           entries += read
@@ -79,7 +83,9 @@ public enum DocumentImporter {
       }
     }
     parser.warnings = layout.warnings
-    return try parser.run(entries)
+    var plan = try parser.run(entries)
+    if !sheets.isEmpty { SheetCells.name(&plan.warnings, in: sheets) }
+    return plan
   }
 
   /// Lines as NSString's enumerateLines splits them: at \n, \r\n, \r, U+0085, U+2028 and
@@ -299,12 +305,15 @@ struct DocumentParser {
   static func lineClause(_ t: String) -> UnitClause? {
     let (text, clause, _) = UnitClause.split(t)
     if let clause, text.isEmpty || startsWithLabel(t) { return clause }
-    var inner = t.trimming(Set("。.；; "))
+    var inner = t.trimming(Self.clauseEnds)
     if let f = inner.first, let l = inner.last, UnitName.openers[f] != nil, UnitName.closers.contains(l) {
       inner = String(inner.dropFirst().dropLast())
     }
     return VerbClause.parse(inner)
   }
+
+  static let clauseEnds = Set("。.；; ")
+  static let trailingPunctuation = Set("。.；;，,、 ")
 
   static func startsWithLabel(_ t: String) -> Bool {
     let chars = Array(t)
@@ -377,7 +386,7 @@ struct DocumentParser {
           message: "the unit clause’s bracket is never closed; read to the end of the line",
           zh: "单位说明的括号没有闭合；读到行末"))
     }
-    let rest = trailing.trimming(Set("。.；;，,、 "))
+    let rest = trailing.trimming(Self.trailingPunctuation)
     if !rest.isEmpty {
       item.text += trailing
       warnings.append(
@@ -392,6 +401,7 @@ struct DocumentParser {
   func merge(_ a: UnitClause?, _ b: UnitClause) -> UnitClause {
     guard var a else { return b }
     a.entries += b.entries
+    a.deadline = a.deadline ?? b.deadline
     a.hasLeadLabel = a.hasLeadLabel || b.hasLeadLabel
     a.unclosed = a.unclosed || b.unclosed
     return a

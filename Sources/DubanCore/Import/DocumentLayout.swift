@@ -114,13 +114,22 @@ struct DocumentLayout {
   static let openerScalars = Set("(（[【〈<《＜".unicodeScalars)
   static let closerScalars = Set(UnitName.openers.allValues.flatMap(\.unicodeScalars))
 
+  /// The same as scalar values: compared, not hashed (balance runs on every line).
+  static let openerValues = openerScalars.map(\.value)
+  static let closerValues = closerScalars.map(\.value)
+  /// The 256-scalar pages brackets live on (ASCII, CJK punctuation, full-width forms).
+  static let bracketPages = Array(Set((openerValues + closerValues).map { $0 >> 8 }))
+
   /// Openers minus closers (every bracket is one scalar, so no grapheme breaking is needed).
   static func balance(_ t: String) -> Int {
     var n = 0
     for u in t.unicodeScalars {
-      if openerScalars.contains(u) {
+      // Ideographs are on no bracket's page: most text skips both look-ups.
+      let v = u.value
+      guard bracketPages.contains(v >> 8) else { continue }
+      if openerValues.contains(v) {
         n += 1
-      } else if closerScalars.contains(u) {
+      } else if closerValues.contains(v) {
         n -= 1
       }
     }

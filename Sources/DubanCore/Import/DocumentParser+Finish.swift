@@ -93,6 +93,8 @@ extension DocumentParser {
 
     var calendarExtractor = CalendarExtractor()
     let calendar = calendarExtractor.extract(lines, planStart: planStart)
+    let year = (calendar.issued ?? calendar.published).flatMap(Day.init)?.year ?? CalendarExtractor.firstYear(in: lines)
+    warnings += storeDeadlines(&planItems, year: year)
     let all = (warnings + resolver.warnings + calendarExtractor.warnings).sorted { $0.line < $1.line }
     return Plan(
       title: planTitle, source: file, calendar: calendar, parts: kept, items: planItems,

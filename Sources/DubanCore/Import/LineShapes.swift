@@ -64,12 +64,14 @@ enum LineShapes {
     let digits = line.prefix(while: \.isASCIIDigitChar)
     guard !digits.isEmpty, digits.count <= 5 else { return nil }
     let after = line.dropFirst(digits.count)
-    guard let sep = after.first, [".", "、", "．", "，", "﹒"].contains(sep) else { return nil }
+    guard let sep = after.first, itemSeparators.contains(sep) else { return nil }
     let rest = after.dropFirst()
     if let next = rest.first, next.isASCIIDigitChar { return nil }
     let text = rest.trimmed
     return text.isEmpty ? nil : (String(digits), text)
   }
+
+  static let itemSeparators: ScalarSet = [".", "、", "．", "，", "﹒"]
 
   /// ① …, 1) …, 1）…: item labels of other documents.
   static func otherNumbered(_ line: String) -> (number: String, rest: String)? {
@@ -102,7 +104,10 @@ enum LineShapes {
   ]
 
   static func advertising(_ line: String) -> String? {
-    let lower = line.lowercased()
+    // Lower case only matters to the ASCII markers, and only when the line has ASCII letters:
+    // lowering every line of a document cost more than the search.
+    let hasLetters = line.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    let lower = hasLetters ? line.lowercased() : line
     return advertisingMarkers.first { lower.includes($0) }
   }
 }

@@ -226,9 +226,11 @@ struct TableReader {
           let labelled = UnitClause.split(cell)
           if let c = labelled.clause, labelled.text.isEmpty {
             clause.entries += c.entries
+            clause.deadline = clause.deadline ?? c.deadline
             clause.hasLeadLabel = clause.hasLeadLabel || c.hasLeadLabel
           } else if let c = VerbClause.parse(cell) {
             clause.entries += c.entries
+            clause.deadline = clause.deadline ?? c.deadline
             clause.hasLeadLabel = clause.hasLeadLabel || c.hasLeadLabel
           } else {
             for name in UnitClause.names(Array(cell)) {

@@ -67,8 +67,8 @@ public enum TargetExtractor {
     var comparator = "="
     // Compared character by character: building a String of the rest of the text, four
     // times per figure, was a fifth of the import.
-    for (word, sign) in [("以上", "≥"), ("以内", "≤"), ("左右", "≈"), ("以下", "≤")]
-    where end <= chars.count && chars[end...].starts(with: word) {
+    for (word, sign) in comparators
+    where end < chars.count && comparatorInitials.contains(chars[end]) && chars[end...].starts(with: word) {
       comparator = sign
       end += word.count
     }
@@ -76,7 +76,7 @@ public enum TargetExtractor {
     if rawBefore.hasByteSuffix("不少于") || rawBefore.hasByteSuffix("至少") { comparator = "≥" }
     var name = strip(rawBefore)
     // "建成50个智慧平安小区": a classifier names what follows it, as does a bare verb before.
-    let verbOnly = name.isEmpty || leadingVerbs.contains(name)
+    let verbOnly = name.isEmpty || (name.utf8.count <= longestVerb && leadingVerbs.contains(name))
     if verbOnly || ["个", "项", "所", "家", "座", "条"].contains(measure) && !followedByDelimiter(chars, end) {
       let after = strip(String(chars[end..<wordEnd(chars, from: end)]))
       if !after.isEmpty { name = after }
@@ -116,7 +116,7 @@ public enum TargetExtractor {
   }
 
   static func strip(_ raw: String) -> String {
-    var s = raw.trimmed.trimming(["“", "”", "\"", " "])
+    var s = raw.trimmed.trimming { quotesAndSpace.contains($0) }
     var changed = true
     while changed {
       changed = false
@@ -129,6 +129,16 @@ public enum TargetExtractor {
         changed = true
       }
     }
-    return s.trimming(["“", "”", "\""])
+    return s.trimming { quotes.contains($0) }
   }
+
+  // Built once and tested by scalar: a Set literal in `strip` was built (and its characters
+  // hashed) twice for every figure of every item.
+  static let quotesAndSpace: ScalarSet = ["“", "”", "\"", " "]
+  static let quotes: ScalarSet = ["“", "”", "\""]
+  static let comparators = [("以上", "≥"), ("以内", "≤"), ("左右", "≈"), ("以下", "≤")]
+  static let comparatorInitials = ScalarSet(comparators.map { $0.0.first! })
+  /// A name longer than every verb is none of them (ideographs keep their length in any
+  /// normal form), so most names skip the comparisons.
+  static let longestVerb = leadingVerbs.map(\.utf8.count).max()!
 }

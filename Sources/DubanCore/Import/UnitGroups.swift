@@ -86,6 +86,8 @@ enum FirstListed {
   static let roles = ["牵头", "汇总", "主办", "主责", "牽頭", "匯總"]
 
   static func isNote(_ text: String) -> Bool {
-    positions.contains { text.includes($0) } && roles.contains { text.includes($0) }
+    // Every position names 第一 or 首位: two searches rule out almost every line of a plan.
+    guard text.includes("第一") || text.includes("首位") else { return false }
+    return positions.contains { text.includes($0) } && roles.contains { text.includes($0) }
   }
 }

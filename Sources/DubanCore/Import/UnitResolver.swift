@@ -16,15 +16,29 @@ struct UnitResolver {
   private var warned = Set<String>()
 
   init(mentions: [Mention]) {
-    for m in mentions where !UnitName.isGroupReference(m.raw) {
-      let parts = UnitName.baseName(m.raw)
-      let key = UnitName.key(parts.base)
-      note(spelling: parts.base, key: key)
-      if let second = parts.second, parts.closed, UnitName.looksLikeOffice(second) {
-        secondTitles[UnitName.key(second)] = key
+    // A plan names the same few dozen offices thousands of times: each spelling is read once.
+    var read: [String: (base: String, key: String, secondKey: String?)?] = [:]
+    for m in mentions {
+      let r: (base: String, key: String, secondKey: String?)?
+      if let known = read[m.raw] {
+        r = known
+      } else if UnitName.isGroupReference(m.raw) {
+        r = nil
+        read[m.raw] = .some(nil)
+      } else {
+        let parts = UnitName.baseName(m.raw)
+        let second = parts.second.flatMap { parts.closed && UnitName.looksLikeOffice($0) ? UnitName.key($0) : nil }
+        r = (parts.base, UnitName.key(parts.base), second)
+        read[m.raw] = r
       }
+      guard let r else { continue }
+      note(spelling: r.base, key: r.key)
+      if let secondKey = r.secondKey { secondTitles[secondKey] = r.key }
     }
   }
+
+  /// What each raw name resolved to, unless it was split (a split warns on every line).
+  private var resolvedNames: [String: [Resolved]] = [:]
 
   private mutating func note(spelling: String, key: String) {
     if spellings[key] == nil { spellings[key] = [] }
@@ -53,6 +67,14 @@ struct UnitResolver {
 
   /// Resolves one raw name into one or more units (more when it was several run together).
   mutating func resolve(_ raw: String, line: Int) -> [Resolved] {
+    if let known = resolvedNames[raw] { return known }
+    let out = resolveAfresh(raw, line: line)
+    // Every other reading warns at most once per name, so a second lookup changes nothing.
+    if out.count == 1 && out[0].spellings == [raw] { resolvedNames[raw] = out }
+    return out
+  }
+
+  private mutating func resolveAfresh(_ raw: String, line: Int) -> [Resolved] {
     if UnitName.isGroupReference(raw) { return [Resolved(name: raw, kind: .group, spellings: [raw])] }
     let parts = UnitName.baseName(raw)
     let key = UnitName.key(parts.base)

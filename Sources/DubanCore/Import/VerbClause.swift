@@ -45,7 +45,10 @@ enum VerbClause {
       guard let (verb, role) = verbs.first(where: { seg.hasSuffix($0.0) }) else {
         // A trailing time note, or the first-listed note, is allowed once a verb was seen;
         // anything else is prose.
-        if sawVerb, pending.isEmpty, timeWords.contains(where: { seg.includes($0) }), seg.count <= 16 { continue }
+        if sawVerb, pending.isEmpty, timeWords.contains(where: { seg.includes($0) }), seg.count <= 16 {
+          if clause.deadline == nil { clause.deadline = seg }
+          continue
+        }
         if sawVerb, pending.isEmpty, FirstListed.isNote(seg) || seg.includes("下同") { continue }
         if let offices = officeList(seg) {
           pending += offices

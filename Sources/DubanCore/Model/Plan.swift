@@ -89,6 +89,7 @@ extension ImportWarning: CustomStringConvertible {
   /// The warning as the store keeps it: its message in this language.
   public func localized(_ lang: Lang) -> ImportWarning {
     var w = ImportWarning(line: line, kind: kind, message: message(lang))
+    w.cell = cell
     w.decision = decision
     w.by = by
     return w

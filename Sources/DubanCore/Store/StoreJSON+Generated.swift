@@ -309,6 +309,8 @@ public struct ImportWarning: Equatable, Sendable {
   /// Who decided, and when (`user time`).
   public var by: String?
   public var zh: String? = nil
+  /// Where in an office file (`工作表1!C12`), for the message; the store keeps the line.
+  public var cell: String? = nil
 
   /// The fast reader (declared here, so that the hand-written initializers in Model/ stand
   /// in for the memberwise one).

@@ -4,6 +4,8 @@ extension StringProtocol {
   /// The text with characters matching `drop` taken off both ends.
   public func trimming(while drop: (Character) -> Bool) -> String {
     guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+    // Nothing to trim (most names and lines): the text itself, not a copy of it.
+    if first == startIndex && index(after: last) == endIndex { return String(self) }
     return String(self[first...last])
   }
 
