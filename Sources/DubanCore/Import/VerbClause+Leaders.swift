@@ -1,0 +1,16 @@
+/// A verb clause followed by a labelled clause that names only leaders or a deadline:
+/// “…(省发展改革委牵头,各地、各部门配合)(责任领导:林克庆)”. The units are in the first
+/// bracket, the people in the second; read apart, the units were lost to the item's text.
+extension VerbClause {
+  /// The item's text and the two clauses as one, or nil when the labelled clause names units
+  /// itself or the text does not end in a verb clause.
+  static func before(labelled: UnitClause, text: String) -> (text: String, clause: UnitClause)? {
+    guard labelled.entries.allSatisfy({ $0.role == .leader }), let v = trailing(text), v.trailing.isEmpty,
+      v.clause.entries.contains(where: { $0.role != .leader })
+    else { return nil }
+    var clause = labelled
+    clause.entries = v.clause.entries + labelled.entries
+    clause.hasLeadLabel = labelled.hasLeadLabel || v.clause.hasLeadLabel
+    return (v.text, clause)
+  }
+}
