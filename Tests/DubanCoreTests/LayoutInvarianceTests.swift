@@ -68,6 +68,16 @@ final class LayoutInvarianceTests: XCTestCase {
         let facts = LayoutInvariance.rendered(source.facts, layout)
         let text = LayoutInvariance.render(source.facts, layout, seed: UInt64(l * 1000 + s + 1))
         let items = (try? DocumentImporter.parse(text, file: "\(source.name).txt").items) ?? []
+        // INVARIANCE_SHOW=<layout name prefix>/<source name prefix> prints a rendering and its items.
+        if let show = ProcessInfo.processInfo.environment["INVARIANCE_SHOW"]?.split(separator: "/"), show.count == 2,
+          layout.name.hasPrefix(show[0]), source.name.hasPrefix(show[1])
+        {
+          var plan: Plan?
+          do { plan = try DocumentImporter.parse(text, file: "\(source.name).txt") } catch { print(error) }
+          print(
+            text + "\n=>\n"
+              + (plan?.items ?? []).map { "\($0.text) | \($0.lead) | \($0.responsible)" }.joined(separator: "\n"))
+        }
         var cursor = 0
         for f in facts {
           if case .prose(let w, _) = layout, !w.fits(f) { continue }
