@@ -38,7 +38,7 @@ enum LayoutInvariance {
 
   enum Layout: Hashable {
     case prose(Wording, numbering: Int)
-    case pipeTable, tabTable, webTable, transposed, runOn, pdf
+    case pipeTable, tabTable, webTable, webTableSpaced, transposed, runOn, pdf
 
     var name: String {
       switch self {
@@ -46,6 +46,7 @@ enum LayoutInvariance {
       case .pipeTable: return "pipe table"
       case .tabTable: return "tab-separated table"
       case .webTable: return "web table, one cell per line"
+      case .webTableSpaced: return "web table, a blank line between cells"
       case .transposed: return "transposed table"
       case .runOn: return "run-on one-line page"
       case .pdf: return "PDF text: hard wraps, page markers"
@@ -54,7 +55,7 @@ enum LayoutInvariance {
 
     static var all: [Layout] {
       Wording.allCases.map { .prose($0, numbering: 0) } + (1..<numberings.count).map { .prose(.labels, numbering: $0) }
-        + [.pipeTable, .tabTable, .webTable, .transposed, .runOn, .pdf]
+        + [.pipeTable, .tabTable, .webTable, .webTableSpaced, .transposed, .runOn, .pdf]
     }
   }
 
@@ -167,6 +168,9 @@ enum LayoutInvariance {
       // Empty cells are printed as nothing, so a blank line stands for them.
       let rows = [head] + facts.enumerated().map(row)
       return ([title, ""] + rows.flatMap { $0 }).joined(separator: "\n")
+    case .webTableSpaced:
+      let rows = [head] + facts.enumerated().map(row)
+      return ([title, ""] + rows.flatMap { $0 }).joined(separator: "\n\n")
     case .transposed:
       var lines = [title, ""]
       for (i, f) in facts.enumerated() {
