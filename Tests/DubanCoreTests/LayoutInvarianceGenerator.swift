@@ -24,6 +24,11 @@ enum LayoutInvariance {
     case charge = "（X、Y负责）"
     case byCharge = "（由X、Y负责落实）"
     case each = "（X、Y分别负责）"
+    case afterStop = "。X牵头，Y、Z配合。"
+    case firstListed = "（责任单位：X、Y、Z）列第一位者为牵头单位"
+    case commaList = "（牵头单位：X；责任单位：Y，Z）"
+    case jiList = "（牵头单位：X；责任单位：Y及Z）"
+    case spacedLeader = "（…；责任领导：王 健）"
 
     /// Whether the wording can say this item's roles at all: 负责 names no lead, 牵头 needs one.
     func fits(_ f: Fact) -> Bool {
@@ -32,17 +37,24 @@ enum LayoutInvariance {
       case .leadAssist, .hostAssist: return !f.lead.isEmpty
       case .charge, .byCharge: return f.lead.isEmpty && !f.responsible.isEmpty
       case .each: return f.lead.isEmpty && f.responsible.count >= 2
+      case .afterStop: return !f.lead.isEmpty
+      case .firstListed: return f.lead.count == 1
+      case .commaList, .jiList: return f.responsible.count >= 2 && !f.responsible.contains { $0.contains("、") }
+      case .spacedLeader: return f.leaders.contains { $0.count == 2 }
       }
     }
   }
 
   enum Layout: Hashable {
     case prose(Wording, numbering: Int)
-    case pipeTable, tabTable, webTable, webTableSpaced, transposed, runOn, pdf
+    case parts, twoPerLine, keyValue, pipeTable, tabTable, webTable, webTableSpaced, transposed, runOn, pdf
 
     var name: String {
       switch self {
       case .prose(let w, let n): return n == 0 ? "prose 1. \(w.rawValue)" : "prose \(numberings[n].name) （牵头单位：X；…）"
+      case .parts: return "parts 一、…（共N项）, items 1. restarting in each"
+      case .twoPerLine: return "two items on one line (一)…(二)…"
+      case .keyValue: return "one field a line: 工作任务：… 牵头单位：…"
       case .pipeTable: return "pipe table"
       case .tabTable: return "tab-separated table"
       case .webTable: return "web table, one cell per line"
@@ -55,7 +67,9 @@ enum LayoutInvariance {
 
     static var all: [Layout] {
       Wording.allCases.map { .prose($0, numbering: 0) } + (1..<numberings.count).map { .prose(.labels, numbering: $0) }
-        + [.pipeTable, .tabTable, .webTable, .webTableSpaced, .transposed, .runOn, .pdf]
+        + [
+          .parts, .twoPerLine, .keyValue, .pipeTable, .tabTable, .webTable, .webTableSpaced, .transposed, .runOn, .pdf,
+        ]
     }
   }
 
@@ -122,6 +136,22 @@ enum LayoutInvariance {
       leaders = ""
       return "（由\(list(f.responsible))负责落实）" + (f.leaders.isEmpty ? "" : "（\(h.leader)：\(list(f.leaders))）")
     case .each: return "（\(list(f.responsible))分别负责）" + (leaders.isEmpty ? "" : "（\(leaders.dropFirst())）")
+    case .afterStop:
+      let rest = f.responsible.isEmpty ? "" : "，\(list(f.responsible))配合"
+      return "。\(list(f.lead))牵头\(rest)。" + (leaders.isEmpty ? "" : "（\(leaders.dropFirst())）")
+    case .firstListed:
+      return "（责任单位：\(list(f.lead + f.responsible))\(leaders)）"
+    case .commaList, .jiList:
+      let names =
+        w == .commaList
+        ? f.responsible.joined(separator: "，")
+        : list(Array(f.responsible.dropLast())) + "及" + f.responsible.last!
+      let lead = f.lead.isEmpty ? "" : "\(h.lead)：\(list(f.lead))；"
+      return "（\(lead)\(f.lead.isEmpty ? "责任单位" : h.responsible)：\(names)\(leaders)）"
+    case .spacedLeader:
+      var g = f
+      g.leaders = f.leaders.map { $0.count == 2 ? "\($0.first!) \($0.last!)" : $0 }
+      return clause(g, .labels, h)
     }
   }
 
@@ -148,7 +178,7 @@ enum LayoutInvariance {
     }
     switch layout {
     case .prose(let w, let n):
-      var lines = [title, ""]
+      var lines = [title, w == .firstListed ? "（列第一位者为牵头单位，下同）" : ""]
       for (i, f) in facts.enumerated() {
         let number = numberings[n].format(i + 1)
         if w == .clauseLine {
@@ -156,6 +186,32 @@ enum LayoutInvariance {
         } else {
           lines.append(number + f.text + clause(f, w, h))
         }
+      }
+      return lines.joined(separator: "\n")
+    case .parts:
+      // Parts of up to 12 items, each declaring its count; item numbers restart in each part.
+      var lines = [title, ""]
+      for (p, start) in stride(from: 0, to: facts.count, by: 12).enumerated() {
+        let part = facts[start..<min(start + 12, facts.count)]
+        lines.append("\(ChineseNumerals.spell(p + 1))、第\(ChineseNumerals.spell(p + 1))方面重点工作（共\(part.count)项）")
+        for (i, f) in part.enumerated() { lines.append("\(i + 1).\(f.text)\(clause(f, .labels, h))") }
+      }
+      return lines.joined(separator: "\n")
+    case .twoPerLine:
+      var lines = [title, ""]
+      var line = ""
+      for (i, f) in facts.enumerated() {
+        line += "（\(ChineseNumerals.spell(i + 1))）\(f.text)\(clause(f, .labels, h))"
+        if i % 2 == 1 || i == facts.count - 1 {
+          lines.append(line)
+          line = ""
+        }
+      }
+      return lines.joined(separator: "\n")
+    case .keyValue:
+      var lines = [title, ""]
+      for (i, f) in facts.enumerated() {
+        for (word, value) in zip(head, row(i, f)) where !value.isEmpty { lines.append("\(word)：\(value)") }
       }
       return lines.joined(separator: "\n")
     case .pipeTable:
