@@ -9,8 +9,9 @@ import XCTest
 /// text is found and its lead units, responsible units and leaders are the labelled sets.
 /// Prints a matrix of layouts; fails only below the floor measured when the test was made.
 final class LayoutInvarianceTests: XCTestCase {
-  /// Per layout (every cell of the matrix). Raise it when the importer gets better.
-  static let floor = 0.39
+  /// Per layout (every row of the matrix); measured at 99.4% worst, 3889/3890 in all (README).
+  /// Raise it when the importer gets better.
+  static let floor = 0.95
 
   /// Each source document's labelled items: the seed's every item, the corpus's labels (with the
   /// item's full text where the importer reads that item right today, else the label's prefix).
@@ -60,6 +61,8 @@ final class LayoutInvarianceTests: XCTestCase {
     var worst = 1.0
     var right = 0
     var total = 0
+    var seedMisses: [String] = []
+    let shown = ProcessInfo.processInfo.environment["INVARIANCE_MISSES"].flatMap { Int($0) } ?? 4
     for (l, layout) in LayoutInvariance.Layout.all.enumerated() {
       var ok = 0
       var n = 0
@@ -93,10 +96,12 @@ final class LayoutInvarianceTests: XCTestCase {
               ok += 1
               continue
             }
+            if source.name == "seed" { seedMisses.append("\(layout.name): \(k)") }
             misses.append(
               "\(source.name) \(k)…: lead \(item.lead) resp \(item.responsible) leaders \(item.leaders); want \(f.lead) \(f.responsible) \(f.leaders)"
             )
           } else {
+            if source.name == "seed" { seedMisses.append("\(layout.name): \(k)") }
             misses.append("\(source.name) \(k)…: not found (\(items.count) items read)")
           }
         }
@@ -106,16 +111,18 @@ final class LayoutInvarianceTests: XCTestCase {
       right += ok
       total += n
       report += String(format: "  %5.1f%% %4d/%-4d %@\n", share * 100, ok, n, layout.name)
-      for m in misses.prefix(ProcessInfo.processInfo.environment["INVARIANCE_MISSES"].flatMap { Int($0) } ?? 4) {
+      for m in misses.prefix(shown) {
         report += "      miss \(m)\n"
       }
-      if misses.count > 4 { report += "      … \(misses.count - 4) more\n" }
+      if misses.count > shown { report += "      … \(misses.count - shown) more\n" }
     }
     report += String(
       format: "  total: %d/%d = %.1f%% over %d layouts, %d source documents; worst layout %.1f%%\n", right, total,
       Double(right) / Double(max(total, 1)) * 100, LayoutInvariance.Layout.all.count, sources.count, worst * 100)
     FileHandle.standardOutput.write(Data(report.utf8))
     XCTAssertGreaterThanOrEqual(worst, Self.floor, report)
+    // The seed, every item, in every layout: as in the corpus test, 90 of 90.
+    XCTAssertEqual(seedMisses, [], "the seed reads the same in every layout")
   }
 
   /// The generator is deterministic: the same seed gives the same document.
