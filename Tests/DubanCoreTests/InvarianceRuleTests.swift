@@ -98,4 +98,17 @@ final class InvarianceRuleTests: XCTestCase {
     // A line whose words before the colon name no field of the genre is no record.
     XCTAssertNil(TableReader.fieldColonCells("说明：以下各项按季度报送"))
   }
+
+  func testSentenceCutAtAVerbIsNoClause() throws {
+    let plan = try Fixtures.parse(
+      """
+      2024年重点任务分解
+      1．稳定就业。在安排公共投资与重大项目建设时,同等条件下对创造就业岗位
+      多的项目优先安排。鼓励社会资金和金融资本参与
+      创业投资,推动创业带动就业工作。（牵头单位：省发展改革委；责任单位：省财政厅）
+      2．扩大有效投资。省发展改革委牵头，省财政厅配合
+      """)
+    XCTAssertEqual(plan.items.map(\.lead), [["省发展改革委"], ["省发展改革委"]])
+    XCTAssertEqual(plan.items.map(\.responsible), [["省财政厅"], ["省财政厅"]])
+  }
 }

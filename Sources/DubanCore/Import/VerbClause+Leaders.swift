@@ -14,3 +14,13 @@ extension VerbClause {
     return (v.text, clause)
   }
 }
+
+extension VerbClause {
+  /// Without brackets, a clause after the text's last full stop must name at least one office,
+  /// group or official: “…优先安排。鼓励社会资金和金融资本参与” is a sentence cut by a line break.
+  static func namesOffices(_ clause: UnitClause) -> Bool {
+    clause.entries.contains {
+      UnitName.looksLikeOffice($0.name) || UnitName.isGroupReference($0.name) || isOfficial($0.name)
+    }
+  }
+}
