@@ -40,6 +40,8 @@ extension TableReader {
         {
           break
         }
+        body += Array(
+          repeating: "", count: emptyCells(lines, before: k, start: start, room: columns.count - 2 - body.count))
         body.append(c)
         k += 1
       }

@@ -28,11 +28,14 @@ enum ChineseNumerals {
     return (n / 10 == 1 ? "" : names[n / 10]) + "十" + (n % 10 == 0 ? "" : names[n % 10])
   }
 
-  /// ① … ⑳ as item labels.
+  /// ① … ⑳ as item labels, and ㉑ … ㊿ when a list runs past twenty.
   static func circled(_ c: Character) -> Int? {
-    guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0x2460...0x2473).contains(v) else {
-      return nil
+    guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return nil }
+    switch v {
+    case 0x2460...0x2473: return Int(v - 0x2460) + 1
+    case 0x3251...0x325F: return Int(v - 0x3251) + 21
+    case 0x32B1...0x32BF: return Int(v - 0x32B1) + 36
+    default: return nil
     }
-    return Int(v - 0x2460) + 1
   }
 }

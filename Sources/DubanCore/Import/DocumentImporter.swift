@@ -289,6 +289,7 @@ struct DocumentParser {
   /// The line's own clause, or a clause line among the next two (text may run over a line).
   func itemHasClause(at index: Int, in lines: [Line], rest: String) -> Bool {
     if UnitClause.split(rest).clause != nil { return true }
+    if WrappedItem.endsInClause(rest, lines[(index + 1)...].prefix(WrappedItem.span).map(\.text)) { return true }
     for l in lines[(index + 1)...].prefix(3) {
       if Self.isClauseLine(l.text) { return true }
       if LineShapes.numberedItem(l.text) != nil || LineShapes.parenNumbered(l.text) != nil

@@ -89,7 +89,8 @@ struct DocumentLayout {
     var i = 0
     while i < lines.count {
       var line = lines[i]
-      while i + 1 < lines.count, Self.balance(line.text) > 0, Self.balance(lines[i + 1].text) < 0,
+      while i + 1 < lines.count, Self.balance(line.text) > 0,
+        Self.balance(lines[i + 1].text) < 0 || closesWithin(lines, from: i, open: Self.balance(line.text)),
         startsNothing(lines[i + 1].text)
       {
         warnings.append(

@@ -13,8 +13,8 @@ extension DocumentLayout {
     for l in lines {
       // Bytes first: counting characters costs a walk over the line.
       let long = l.text.utf8.count >= Self.runOnLength && l.text.count >= Self.runOnLength
-      let cuts = long ? Self.runOnCuts(l.text) : []
-      guard cuts.count >= 2 else {
+      let cuts = long ? Self.runOnCuts(l.text) : Self.clauseItemCuts(l.text)
+      guard cuts.count >= 2 || Self.carryClauses(l.text, cuts) else {
         out.append(l)
         continue
       }

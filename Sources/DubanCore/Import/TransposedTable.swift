@@ -10,9 +10,12 @@ extension TableReader {
   /// cells name fields; nil when they do not (a table with a header row, or prose).
   mutating func transposed(_ lines: [(number: Int, text: String)], at i: Int) -> ([DocumentLayout.Entry], Int)? {
     let first = lines[i].text
-    guard first.includes("|") || first.includes("｜") || first.includes("\t") else { return nil }
+    let colons = !(first.includes("|") || first.includes("｜") || first.includes("\t"))
+    guard !colons || Self.fieldColonCells(first) != nil else { return nil }
     let tabs = first.includes("\t")
-    func split(_ line: String) -> [String]? { tabs ? Self.tabCells(line) : Self.pipeCells(line) }
+    func split(_ line: String) -> [String]? {
+      colons ? Self.fieldColonCells(line) : tabs ? Self.tabCells(line) : Self.pipeCells(line)
+    }
     guard let head = split(first), Self.header(head) == nil, Self.fieldKind(head[0]) != .other else { return nil }
     var block: [(line: Int, kind: Column, cells: [String])] = []
     var j = i

@@ -112,6 +112,7 @@ struct UnitClause: Equatable {
     var clause = parseBody(Array(chars[start..<end]))
     clause.unclosed = bracketed && end == chars.count
     let trailing = end < chars.count ? String(chars[(end + 1)...]).trimmed : ""
+    if let v = VerbClause.before(labelled: clause, text: text) { return (v.text, v.clause, trailing) }
     return (text, clause, trailing)
   }
 

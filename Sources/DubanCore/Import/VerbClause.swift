@@ -126,7 +126,7 @@ enum VerbClause {
     if !UnitName.closers.contains(chars[end]) {
       // Unbracketed after the text's last full stop: “扩大有效投资。市发展改革委牵头,市财政局配合”.
       guard let stop = chars[..<end].lastIndex(where: { $0 == "。" || $0 == "；" }),
-        let clause = parse(String(chars[(stop + 1)...(end)]))
+        let clause = parse(String(chars[(stop + 1)...(end)])), namesOffices(clause)
       else { return nil }
       return (String(chars[0...stop]).trimmed, clause, "")
     }
