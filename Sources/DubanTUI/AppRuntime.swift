@@ -305,7 +305,7 @@ extension Effect {
   var editID: Int? {
     switch self {
     case .persist(_, _, let id), .persistWorkPlan(_, let id), .persistCalendar(_, let id),
-      .persistCollect(_, _, let id):
+      .persistCollect(_, _, _, let id):
       return id
     default: return nil
     }
