@@ -53,6 +53,15 @@ public struct CollectPreview: Equatable, Sendable {
 public struct WorkPlanUndo: Equatable, Sendable {
   public var forward: WorkPlanEdit
   public var backward: WorkPlanEdit
+
+  /// The collect's edit again, for redo: only where the plan still holds what the undo put
+  /// back (as `backward` is guarded by what the collect wrote), never over a colleague's change.
+  public var redo: WorkPlanEdit {
+    var edit = forward
+    // An inverse is guarded by what its edit writes: here, what `backward` wrote.
+    edit.expected = backward.inverse(of: nil).expected
+    return edit
+  }
 }
 
 /// Tab in the path prompt: what a folder's entries offer for the typed text. The runtime

@@ -199,7 +199,7 @@ extension Reducer {
     var effects = items.isEmpty ? [] : replayMany(&state, entry, items, backward: backward, now: now)
     var failed: [String] = []
     for step in backward ? workPlans.reversed() : workPlans {
-      let edit = backward ? step.backward : step.forward
+      let edit = backward ? step.backward : step.redo
       do {
         try state.doc.apply(edit, day: state.today.description, stamp: Stamp(user: state.user, time: now))
         effects.append(.persistWorkPlan(edit, editID: entry.editID))

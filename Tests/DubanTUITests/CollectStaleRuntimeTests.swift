@@ -105,3 +105,40 @@ final class CollectStaleRuntimeTests: XCTestCase {
     XCTAssertEqual(typed.editor.text, "x.csv")
   }
 }
+
+/// The work-plan part of a collect, undone and redone: each way only where the plan still
+/// holds what the other wrote.
+final class CollectWorkPlanReplayTests: XCTestCase {
+  func testRedoOfACollectedWorkPlanNeverOverwritesAColleaguesChange() throws {
+    var h = Harness()
+    let unit = "区发改委"
+    let item = try XCTUnwrap(h.state.doc.plan.itemsForWorkPlan(of: unit).first?.id)
+    let before = h.state.doc.workPlan(of: unit)
+    let forward = WorkPlanEdit(
+      unit: unit, owner: "张主任",
+      items: [
+        .init(item: item, rows: [WorkPlanRow(item: item, content: "赴深圳招商", deadline: "", leader: "", office: "")])
+      ])
+    let stamp = Stamp(user: "王科员", time: Harness.now)
+    try h.state.doc.apply(forward, day: "2019-05-01", stamp: stamp)
+    h.state.lastEditID += 1
+    h.state.undoStack.append(
+      UndoEntry(
+        editID: h.state.lastEditID, label: "收集 办理方案.xlsx：2 项变更",
+        change: .collected(
+          items: [], workPlans: [WorkPlanUndo(forward: forward, backward: forward.inverse(of: before))])
+      ))
+    h.press(.char("u"))
+    XCTAssertEqual(h.state.doc.workPlan(of: unit)?.owner ?? "", before?.owner ?? "", "undone")
+    // A colleague sets the owner after the undo; the redo must not write over it.
+    try h.state.doc.apply(
+      WorkPlanEdit(unit: unit, owner: "赵六", items: []), day: "2019-05-01",
+      stamp: Stamp(user: "李科员", time: Harness.now))
+    let effects = h.press(.ctrl("r"))
+    XCTAssertEqual(h.state.doc.workPlan(of: unit)?.owner, "赵六", "the colleague's owner stays")
+    XCTAssertEqual(h.state.doc.workPlan(of: unit)?.rows.filter { $0.item == item }.isEmpty, true)
+    XCTAssertFalse(effects.contains { if case .persistWorkPlan = $0 { return true } else { return false } })
+    XCTAssertTrue(h.state.messageIsError)
+    XCTAssertTrue(h.state.message?.contains("已被他人修改") == true, h.state.message ?? "")
+  }
+}
