@@ -203,9 +203,11 @@ public final class AppRuntime {
     case .persist(let id, let edits, _): try doc.plan.apply(edits, to: id, stamp: stamp)
     case .persistWorkPlan(let edit, _): try doc.apply(edit, day: day, stamp: stamp)
     case .persistCalendar(let edits, _): try doc.plan.apply(edits, stamp: stamp)
-    case .persistCollect(let batch, let partial, _):
-      // The same rule as `duban collect`: each form read again against the newest file.
+    case .persistCollect(let batch, let partial, let basis, _):
+      // The same rule as `duban collect`: each form read again against the newest file, and
+      // only when that file still holds what the preview showed (checked here, under the lock).
       guard let today = Day(day) else { break }
+      guard basis.holds(in: doc, batch: batch, day: today) else { throw EditError.collectStale }
       try batch.apply(to: &doc, user: user, time: entry.time, day: today, partial: partial)
     default: break
     }
@@ -303,7 +305,7 @@ extension Effect {
   var editID: Int? {
     switch self {
     case .persist(_, _, let id), .persistWorkPlan(_, let id), .persistCalendar(_, let id),
-      .persistCollect(_, _, let id):
+      .persistCollect(_, _, _, let id):
       return id
     default: return nil
     }

@@ -177,6 +177,10 @@ public struct AppState: Equatable, Sendable {
   public var searchHits: SearchHits?
   /// Where `/` was pressed: Esc in the search line returns there.
   public var searchOrigin: ReturnPoint?
+  /// `I`: the collect being saved (shown again if the file changed since its preview), and
+  /// the path typed last (the prompt offers it again).
+  public var collectSent: CollectSent?
+  public var lastCollectPath: String?
 
   public init(
     doc: StoreDocument, storePath: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,

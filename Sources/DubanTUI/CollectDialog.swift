@@ -34,6 +34,8 @@ public struct CollectPreview: Equatable, Sendable {
   /// Changes the good rows make (a bad row changes nothing): all of them when there is no
   /// problem; with problems, what `p` would apply.
   public var changes: Int
+  /// What the preview was read on: the save writes nothing unless the newest file still holds it.
+  public var basis: CollectBasis
 
   /// Reads the batch against the document as the screen shows it.
   init(path: String, batch: CollectBatch, doc: StoreDocument, day: Day, lang: Lang) {
@@ -43,6 +45,7 @@ public struct CollectPreview: Equatable, Sendable {
     lines = CollectSummary.lines(forms, doc: doc, lang: lang, details: true)
     problems = forms.flatMap(\.problems).map { $0.message(lang) }
     changes = forms.map(\.changeCount).reduce(0, +)
+    basis = CollectBasis(batch, doc: doc, day: day)
   }
 }
 
@@ -50,6 +53,15 @@ public struct CollectPreview: Equatable, Sendable {
 public struct WorkPlanUndo: Equatable, Sendable {
   public var forward: WorkPlanEdit
   public var backward: WorkPlanEdit
+
+  /// The collect's edit again, for redo: only where the plan still holds what the undo put
+  /// back (as `backward` is guarded by what the collect wrote), never over a colleague's change.
+  public var redo: WorkPlanEdit {
+    var edit = forward
+    // An inverse is guarded by what its edit writes: here, what `backward` wrote.
+    edit.expected = backward.inverse(of: nil).expected
+    return edit
+  }
 }
 
 /// Tab in the path prompt: what a folder's entries offer for the typed text. The runtime

@@ -53,7 +53,10 @@ enum CollectOverlay {
       row: max(0, (state.rows - height) / 2), column: max(0, (state.columns - width) / 2), height: height, width: width)
     Renderer.frame(&screen, r, title: title(lang), active: true, box)
     let shown = dialog.editor.visible(columns: r.innerWidth - 2, width: screen.width)
-    screen.put(TerminalSafe.line(shown.text), row: r.row + 1, column: r.column + 2, limit: r.innerWidth - 2)
+    // The path typed last comes back selected (shown as other prompts show it): typing replaces it.
+    screen.put(
+      TerminalSafe.line(shown.text), row: r.row + 1, column: r.column + 2,
+      style: dialog.editor.selected ? .selected : .normal, limit: r.innerWidth - 2)
     var row = r.row + 2
     if errorRows > 0, let message = state.message {
       screen.put(TerminalSafe.line(message), row: row, column: r.column + 2, style: .error, limit: r.innerWidth - 2)

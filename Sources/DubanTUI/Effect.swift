@@ -21,7 +21,7 @@ public enum Effect: Equatable, Sendable {
   case completePath(typed: String)
   /// Apply a collect (all or none, or the good rows when `partial`), each form read again
   /// against the newest store, under the lock.
-  case persistCollect(CollectBatch, partial: Bool, editID: Int)
+  case persistCollect(CollectBatch, partial: Bool, basis: CollectBasis, editID: Int)
 }
 
 public enum ExportRequest: Equatable, Sendable {

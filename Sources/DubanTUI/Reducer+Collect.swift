@@ -7,7 +7,8 @@ import DubanCore
 /// (the good rows only). Esc or n leaves everything as it was.
 extension Reducer {
   func openCollect(_ state: inout AppState) {
-    state.overlay = .collect(CollectDialog())
+    // The path typed last is offered again, selected: typing replaces it, Enter takes it.
+    state.overlay = .collect(CollectDialog(editor: LineEditor(state.lastCollectPath ?? "", selected: true)))
   }
 
   func collectKey(_ state: inout AppState, _ dialog: CollectDialog, _ key: Key, now: String) -> [Effect] {
@@ -32,6 +33,7 @@ extension Reducer {
           return []
         }
         editing(&state)
+        state.lastCollectPath = path
         d.stage = .reading(path: path)
         d.completions = []
         state.overlay = .collect(d)
@@ -165,7 +167,26 @@ extension Reducer {
       UndoEntry(editID: state.lastEditID, label: label, change: .collected(items: parts, workPlans: plans)))
     state.redoStack.removeAll()
     say(&state, lang.pick("已", "") + label + lang.pick("（u 撤销）", " (u undoes)"))
-    return [.persistCollect(preview.batch, partial: partial, editID: state.lastEditID)]
+    state.collectSent = CollectSent(editID: state.lastEditID, path: preview.path, batch: preview.batch)
+    return [.persistCollect(preview.batch, partial: partial, basis: preview.basis, editID: state.lastEditID)]
+  }
+
+  /// The save refused the collect because the file changed since its preview (checked under
+  /// the lock, so a colleague's save the screen had not noticed yet counts too): nothing of it
+  /// was written, the document is the file's, and the preview is shown again, read on it.
+  func reopenCollect(_ state: inout AppState, _ refusal: Refusal) -> Bool {
+    guard refusal.error == .collectStale, let sent = state.collectSent, sent.editID == refusal.editID else {
+      return false
+    }
+    state.collectSent = nil
+    if state.overlay == nil {
+      var d = CollectDialog(editor: LineEditor(sent.path))
+      d.stage = .preview(
+        CollectPreview(path: sent.path, batch: sent.batch, doc: state.doc, day: state.today, lang: state.lang))
+      state.overlay = .collect(d)
+    }
+    say(&state, EditError.collectStale.message(state.lang), error: true)
+    return true
   }
 
   /// Undo or redo of a collect: each item on its own (never over a colleague's later
@@ -178,7 +199,7 @@ extension Reducer {
     var effects = items.isEmpty ? [] : replayMany(&state, entry, items, backward: backward, now: now)
     var failed: [String] = []
     for step in backward ? workPlans.reversed() : workPlans {
-      let edit = backward ? step.backward : step.forward
+      let edit = backward ? step.backward : step.redo
       do {
         try state.doc.apply(edit, day: state.today.description, stamp: Stamp(user: state.user, time: now))
         effects.append(.persistWorkPlan(edit, editID: entry.editID))

@@ -145,6 +145,7 @@ public struct Reducer {
   func dropRefused(_ state: inout AppState, _ refusal: Refusal) {
     forget(refusal, in: &state.undoStack)
     forget(refusal, in: &state.redoStack)
+    if reopenCollect(&state, refusal) { return }
     let what = refusal.itemID.map { state.lang.pick("\($0) 的修改未保存：", "\($0): change not saved: ") } ?? ""
     say(&state, what + refusal.error.message(state.lang), error: true)
   }

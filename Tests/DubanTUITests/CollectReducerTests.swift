@@ -103,9 +103,11 @@ final class CollectReducerTests: XCTestCase {
     let batch = Self.form(h, Self.good)
     let before = h.state.doc
     preview(&h, batch)
+    let basis = CollectBasis(batch, doc: before, day: h.state.today)
     let effects = h.press(.char("y"))
     XCTAssertEqual(
-      effects, [.persistCollect(batch, partial: false, editID: h.state.lastEditID)], "one save, the rule's own")
+      effects, [.persistCollect(batch, partial: false, basis: basis, editID: h.state.lastEditID)],
+      "one save, the rule's own, with what the preview was read on")
     XCTAssertNil(h.state.overlay)
     let item = try XCTUnwrap(h.state.plan.item(id: "1.1"))
     XCTAssertEqual(item.progress, 30)
@@ -152,9 +154,11 @@ final class CollectReducerTests: XCTestCase {
     var fill = Self.good
     fill["1.1"] = [(5, "120")]
     let batch = Self.form(h, fill)
+    let basis = CollectBasis(batch, doc: h.state.doc, day: h.state.today)
     preview(&h, batch)
     XCTAssertTrue(h.text.contains("p 只收正确的行（1 项）"), h.text)
-    XCTAssertEqual(h.press(.char("p")), [.persistCollect(batch, partial: true, editID: h.state.lastEditID)])
+    XCTAssertEqual(
+      h.press(.char("p")), [.persistCollect(batch, partial: true, basis: basis, editID: h.state.lastEditID)])
     XCTAssertEqual(h.state.plan.item(id: "1.3")?.progress, 25, "the good row")
     XCTAssertEqual(h.state.plan.item(id: "1.1")?.progress, 0, "not the bad one")
   }

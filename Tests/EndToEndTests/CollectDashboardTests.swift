@@ -82,4 +82,36 @@ final class CollectDashboardTests: SeededStoreTestCase {
     try t.waitFor("EXIT=0")
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)), before)
   }
+
+  /// A colleague's `duban mark` between the preview and y, and y pressed at once (whether or
+  /// not the dashboard's poll has seen the file yet): nothing of the collect is written, the
+  /// colleague's 77 stays, and the preview is shown again. `I` then offers the path typed last.
+  func testAColleaguesMarkBetweenPreviewAndYIsNeverOverwritten() throws {
+    let folder = dir.appendingPathComponent("conc")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: fixtures.appendingPathComponent("filled-form.xlsx"), to: folder.appendingPathComponent("区发改委.xlsx"))
+    let t = try dashboard(columns: 80, rows: 24, in: dir.path)
+    try t.waitFor("已保存")
+    try t.keys("I")
+    try t.text("conc")
+    try t.keys("Enter")
+    try t.waitFor("1.1  更新：进展情况、进度（进度 0%→30%）")
+    let mark = try DubanBinary.run(["--store", store, "mark", "1.1", "--progress", "77"])
+    XCTAssertEqual(mark.status, 0, mark.stderr)
+    try t.keys("y")
+    var screen = try t.waitFor("数据文件刚被改动，预览已更新：请再核对一次")
+    XCTAssertTrue(screen.contains("进度 77%→30%"), screen)
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 77, "the colleague's value stays")
+    XCTAssertEqual(try item("1.3")["progress"] as? Int, 0, "nothing of the collect is written")
+    try t.keys("Escape")
+    try t.waitFor("未收集")
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 77)
+    try t.keys("I")
+    screen = try t.waitFor("收集报送表")
+    XCTAssertTrue(screen.contains("conc"), "the path typed last is offered: \(screen)")
+    try t.keys("Escape")
+    try t.keys("q")
+    try t.waitFor("EXIT=0")
+  }
 }
