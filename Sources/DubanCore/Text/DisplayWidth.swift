@@ -100,6 +100,30 @@ public struct DisplayWidth: Equatable, Sendable {
       for ch in paragraph {
         let w = width(of: ch)
         if used + w > columns, !line.isEmpty {
+          // English breaks between words: a space at the break is dropped, and a word
+          // (ASCII letters, digits, punctuation) is carried down whole when the line holds
+          // something before it. Chinese breaks anywhere, by the rules below.
+          if ch == " " {
+            lines.append(String(line))
+            line = []
+            used = 0
+            continue
+          }
+          if Self.isWordCharacter(ch), let start = line.lastIndex(where: { !Self.isWordCharacter($0) }),
+            start + 1 < line.count || line[start] == " "
+          {
+            let word = Array(line[(start + 1)...])
+            var head = Array(line[...start])
+            while head.last == " " { head.removeLast() }
+            if !head.isEmpty {
+              lines.append(String(head))
+              line = word
+              used = word.reduce(0) { $0 + width(of: $1) }
+              line.append(ch)
+              used += w
+              continue
+            }
+          }
           var carried: [Character] = []
           // Carry the last character down when the break would start a line with closing
           // punctuation, and an opening bracket that would end one.
@@ -121,6 +145,9 @@ public struct DisplayWidth: Equatable, Sendable {
     }
     return lines
   }
+
+  /// A character of an English word, which a line break must not split.
+  static func isWordCharacter(_ ch: Character) -> Bool { ch.isASCII && !ch.isWhitespace }
 
   static let noLineStart: Set<Character> = Set("、，。；：？！）》」』】〕〉”’…—·,.;:?!)]}%％")
   static let noLineEnd: Set<Character> = Set("（《「『【〔〈“‘([{")
