@@ -7,15 +7,14 @@ extension Form {
   public static func item(_ item: Item, warnings: [ImportWarning], lang: Lang) -> Form {
     var fields = [
       Field(
-        key: "text", label: lang.pick("事项文本", "item text"), editor: LineEditor(item.text, selected: true),
-        readOnly: false,
+        key: "text", label: lang.pick("事项文本", "item text"), editor: LineEditor(item.text), readOnly: false,
         item: item.id),
       Field(
         key: "lead", label: lang.pick("牵头单位（用、分隔；新单位前加 +）", "lead units (separate with 、 or ,; + before a new unit)"),
-        editor: LineEditor(item.lead.joined(separator: "、"), selected: true), readOnly: false, item: item.id),
+        editor: LineEditor(item.lead.joined(separator: "、")), readOnly: false, item: item.id),
       Field(
         key: "units", label: lang.pick("责任单位", "other units"),
-        editor: LineEditor(item.responsible.joined(separator: "、"), selected: true), readOnly: false, item: item.id),
+        editor: LineEditor(item.responsible.joined(separator: "、")), readOnly: false, item: item.id),
     ]
     for w in warnings {
       fields.append(

@@ -23,7 +23,8 @@ enum TreePane {
       // Counts right-aligned in one width, so every row's bar starts in the same column.
       let bar = p.tally.gauge == nil ? 0 : ProgressBar.treeCells(innerWidth: r.innerWidth)
       let barWidth = bar > 0 ? bar + 2 : 0
-      let labelWidth = r.innerWidth - countWidth - 1 - barWidth
+      // Without a bar the label keeps the room a short count leaves.
+      let labelWidth = r.innerWidth - (bar > 0 ? countWidth : count.count) - 1 - barWidth
       let indent = String(repeating: " ", count: node.depth)
       let label = screen.width.truncate(indent + node.label, columns: labelWidth)
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)

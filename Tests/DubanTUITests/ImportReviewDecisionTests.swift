@@ -203,15 +203,16 @@ final class ImportReviewDecisionTests: XCTestCase {
     XCTAssertEqual(s.prompt?.editor.selected, true)
   }
 
-  func testTheIFormsFieldsAreSelectedSoTypingReplacesThem() throws {
+  /// The merge prompt has nothing prefilled to append to; the `i` form edits the item's text
+  /// and units in place (the cursor at the end, as the dashboard's `i`): a unit is added by
+  /// typing `、` and its name after the others.
+  func testTheMergePromptStartsEmpty() throws {
     var s = review()
-    try select(&s, line: 92, kind: .splitUnits)
-    press(&s, .char("i"))
-    guard case .form(let form) = s.app.overlay else { return XCTFail("the item form is open") }
-    let fields = form.fields.filter { !$0.readOnly }
-    XCTAssertEqual(fields.map(\.key), ["text", "lead", "units"])
-    XCTAssertEqual(fields.map(\.editor.selected), fields.map { !$0.editor.text.isEmpty }, "every prefilled field")
-    XCTAssertTrue(fields[0].editor.selected)
+    try select(&s, line: 98, kind: .mergedAlias)
+    press(&s, .char("m"))
+    XCTAssertEqual(s.prompt?.editor.text, "")
+    type(&s, "区建投公司")
+    XCTAssertEqual(s.prompt?.editor.text, "区建投公司")
   }
 
   // MARK: - Chinese words on the Chinese screen
