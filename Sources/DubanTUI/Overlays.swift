@@ -113,7 +113,8 @@ enum FormOverlay {
       if focused { focusFirstLine = lines.count }
       lines.append(
         ((focused ? "▸ " : "  ") + field.label, focused ? .activeBorder : field.readOnly ? .header : .dim, 0))
-      var wrapped = w.wrap(TerminalSafe.line(field.editor.text), columns: textWidth)
+      // What can be typed breaks anywhere, as the cursor's place is computed below.
+      var wrapped = w.wrap(TerminalSafe.line(field.editor.text), columns: textWidth, words: field.readOnly)
       if field.readOnly && wrapped.count > 2 {
         wrapped = [wrapped[0], w.truncate(wrapped[1...].joined(), columns: textWidth)]
       }
@@ -122,7 +123,7 @@ enum FormOverlay {
       for l in wrapped { lines.append((l, valueStyle, 4)) }
       if focused {
         let before = TerminalSafe.line(String(field.editor.characters[0..<field.editor.cursor]))
-        let prefix = w.wrap(before, columns: textWidth)
+        let prefix = w.wrap(before, columns: textWidth, words: false)
         var line = prefix.count - 1
         var column = w.width(of: prefix.last ?? "")
         if column >= textWidth {

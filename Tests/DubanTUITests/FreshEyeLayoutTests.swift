@@ -77,3 +77,18 @@ final class FreshEyeLayoutTests: XCTestCase {
     }
   }
 }
+
+extension FreshEyeLayoutTests {
+  /// A form field being typed still breaks anywhere: its cursor is placed by wrapping the text
+  /// before it, which must break where the whole text does.
+  func testAnEditorsTextBreaksAnywhereSoTheCursorStaysOnIt() {
+    XCTAssertEqual(w.wrap("must be a whole number", columns: 12, words: false), ["must be a wh", "ole number"])
+    // Wrapping the text before the cursor gives the cursor's line: it must agree with the whole.
+    let text = "must be a whole number"
+    for end in text.indices {
+      let prefix = w.wrap(String(text[..<end]), columns: 12, words: false)
+      let whole = w.wrap(text, columns: 12, words: false)
+      XCTAssertEqual(prefix.dropLast(), whole.prefix(prefix.count - 1))
+    }
+  }
+}

@@ -91,7 +91,9 @@ public struct DisplayWidth: Equatable, Sendable {
   /// Lines of at most `columns`, following the Chinese line-breaking rules (禁则): no line
   /// starts with closing punctuation (、，。；：？！）》” …) and none ends with an opening
   /// one (（《“【): the character before is carried down with it instead.
-  public func wrap(_ text: String, columns: Int) -> [String] {
+  /// `words: false` breaks English anywhere too: an editor's text, whose cursor is placed by
+  /// wrapping the text before it, which must break where the whole text does.
+  public func wrap(_ text: String, columns: Int, words: Bool = true) -> [String] {
     guard columns > 0 else { return [] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -103,13 +105,13 @@ public struct DisplayWidth: Equatable, Sendable {
           // English breaks between words: a space at the break is dropped, and a word
           // (ASCII letters, digits, punctuation) is carried down whole when the line holds
           // something before it. Chinese breaks anywhere, by the rules below.
-          if ch == " " {
+          if words, ch == " " {
             lines.append(String(line))
             line = []
             used = 0
             continue
           }
-          if Self.isWordCharacter(ch), let start = line.lastIndex(where: { !Self.isWordCharacter($0) }),
+          if words, Self.isWordCharacter(ch), let start = line.lastIndex(where: { !Self.isWordCharacter($0) }),
             start + 1 < line.count || line[start] == " "
           {
             let word = Array(line[(start + 1)...])
