@@ -9,7 +9,7 @@ extension ImportReviewer {
     case .escape: s.prompt = nil
     case .tab, .backTab:
       prompt.choice = (prompt.choice + (key == .tab ? 1 : prompt.choices.count - 1)) % prompt.choices.count
-      if prompt.kind == .split { prompt.editor = LineEditor(prompt.source) }
+      if prompt.kind == .split { prompt.editor = LineEditor(prompt.source, selected: true) }
       s.prompt = prompt
     case .enter:
       switch prompt.kind {
@@ -129,7 +129,10 @@ extension ImportReviewer {
       guard s.plan.calendar != before else { return }
       var was = s.plan
       was.calendar = before
-      s.app.doc.plan.decide(warningAt: s.selected, ImportDecision.edited, stamp: stamp)
+      // The new date goes with the decision: the warning's message keeps the old reading.
+      let field = s.dateFields.indices.contains(s.selected) ? s.dateFields[s.selected] : nil
+      let now = field.flatMap { s.plan.calendar.date($0) }.map { " " + $0 } ?? ""
+      s.app.doc.plan.decide(warningAt: s.selected, ImportDecision.edited + now, stamp: stamp)
       done(&s, was, lang.pick("修改报送日期", "edit the plan's dates"))
     case .item(let before):
       guard let i = s.plan.itemIndex(id: before.id), s.plan.items[i] != before else {

@@ -8,7 +8,7 @@ extension ImportReviewer {
     guard s.plan.warnings.indices.contains(s.selected) else { return .stay }
     let warning = s.plan.warnings[s.selected]
     let calendar = s.plan.calendar
-    let dated = calendarField(warning, calendar)
+    let dated = s.dateFields[s.selected]
     switch warning.kind {
     case .repairedDate, .noCalendar:
       if command == .editItem, dated != nil {
@@ -73,7 +73,8 @@ extension ImportReviewer {
   }
 
   /// The calendar field a repaired-date warning is about: the date it was read as, found
-  /// among the plan's dates (the issue date is not one of them).
+  /// among the plan's dates as imported (the issue date is not one of them). Called once, at
+  /// load (`ImportReviewState.dateFields`): after a correction the message no longer matches.
   static func calendarField(_ warning: ImportWarning, _ calendar: PlanCalendar) -> String? {
     // "The document states no due date for work plans (办理方案)": that date can be filled in.
     // A document with no date at all leaves the plan's year open: the first date typed sets it.

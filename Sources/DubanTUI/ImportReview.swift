@@ -24,6 +24,9 @@ public struct ImportReviewState: Equatable, Sendable {
   /// Every decision, undone with `u` (the plan as it was before it) and redone with `Ctrl-R`.
   public var undoStack: [ReviewStep] = []
   public var redoStack: [ReviewStep] = []
+  /// For each warning, the plan date it concerns, found once at load: matched against the
+  /// dates as read, since the date changes when the clerk corrects it.
+  public let dateFields: [String?]
 
   public init(
     plan: Plan, document: String, lang: Lang, today: Day, user: String, rows: Int, columns: Int,
@@ -35,6 +38,7 @@ public struct ImportReviewState: Equatable, Sendable {
     self.document = document
     warningItems = plan.warningItems()
     selected = plan.warnings.firstIndex { $0.decision == nil } ?? 0
+    dateFields = plan.warnings.map { ImportReviewer.calendarField($0, plan.calendar) }
   }
 
   public var plan: Plan { app.plan }
@@ -175,7 +179,9 @@ public enum ImportReviewer {
         s.prompt = ReviewPrompt(kind: .merge, choices: units, choice: named ?? 0, editor: LineEditor())
       } else {
         let choice = named ?? longest
-        s.prompt = ReviewPrompt(kind: .split, choices: units, choice: choice, editor: LineEditor(units[choice]))
+        // Selected, as in any form: typing the parts replaces the name, an arrow edits it.
+        s.prompt = ReviewPrompt(
+          kind: .split, choices: units, choice: choice, editor: LineEditor(units[choice], selected: true))
       }
     case .undo: step(&s, backward: true)
     case .redo: step(&s, backward: false)

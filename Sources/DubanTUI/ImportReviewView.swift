@@ -70,7 +70,7 @@ public enum ImportReviewView {
           lines.append((l, .normal))
         }
       } else {
-        let dated = ImportReviewer.calendarField(warning, s.plan.calendar) != nil
+        let dated = s.dateFields[s.selected] != nil
         let note =
           dated && warning.kind == .noCalendar
           ? lang.pick("（不涉及某个事项：没有办理方案报送日期，按 i 填写）", "(concerns no item: no work-plan due date, i fills it in)")

@@ -35,9 +35,11 @@ enum HelpOverlay {
           lines[left + perColumn], row: r.row + 1 + row, column: r.column + 2 + lineWidth + 3, limit: lineWidth)
       }
     }
+    // Scrolled to the end, nothing is below: the legend shows, not "↓ 0 more".
+    let below = perColumn - shown - scroll
     let footer =
-      perColumn > shown
-      ? lang.pick("↓ 还有 \(perColumn - shown - scroll) 行", "↓ \(perColumn - shown - scroll) more")
+      below > 0
+      ? lang.pick("↓ 还有 \(below) 行", "↓ \(below) more")
       : lang.pick(
         "状态：未=未开始 推=推进中 完=已完成 滞=滞后 销=已销号；灯：绿 黄 红", "status: - new  > in progress  v done  ! blocked  C closed")
     screen.put(footer, row: r.row + r.height - 2, column: r.column + 2, style: .dim, limit: r.innerWidth - 2)
@@ -111,7 +113,8 @@ enum FormOverlay {
       if focused { focusFirstLine = lines.count }
       lines.append(
         ((focused ? "▸ " : "  ") + field.label, focused ? .activeBorder : field.readOnly ? .header : .dim, 0))
-      var wrapped = w.wrap(TerminalSafe.line(field.editor.text), columns: textWidth)
+      // What can be typed breaks anywhere, as the cursor's place is computed below.
+      var wrapped = w.wrap(TerminalSafe.line(field.editor.text), columns: textWidth, words: field.readOnly)
       if field.readOnly && wrapped.count > 2 {
         wrapped = [wrapped[0], w.truncate(wrapped[1...].joined(), columns: textWidth)]
       }
@@ -120,7 +123,7 @@ enum FormOverlay {
       for l in wrapped { lines.append((l, valueStyle, 4)) }
       if focused {
         let before = TerminalSafe.line(String(field.editor.characters[0..<field.editor.cursor]))
-        let prefix = w.wrap(before, columns: textWidth)
+        let prefix = w.wrap(before, columns: textWidth, words: false)
         var line = prefix.count - 1
         var column = w.width(of: prefix.last ?? "")
         if column >= textWidth {

@@ -4,10 +4,14 @@ import DubanCore
 enum TreePane {
   static func draw(_ screen: inout Screen, _ state: AppState, _ frame: FrameData, _ r: Rect, _ box: BoxStyle) {
     let focused = state.focus == .tree && state.overlay == nil
-    Renderer.frame(
-      &screen, r, title: state.lang.pick("板块", "Sections") + ListPosition.text(state.treeList, state.tree.count, r),
-      active: focused, box)
+    // A narrow pane keeps the position and shortens the word (Chinese is short already).
+    let position = ListPosition.text(state.treeList, state.tree.count, r)
+    let word = state.lang.pick("板块", screen.width.width(of: "Sections" + position) > r.width - 6 ? "Sect." : "Sections")
+    Renderer.frame(&screen, r, title: word + position, active: focused, box)
     let query = state.searchEditor?.text ?? state.lastSearch
+    // The widest count: done and total both have at most the largest total's digits.
+    let digits = String(frame.treeStats.map(\.total).max() ?? 0).count
+    let countWidth = 2 * digits + 1
     for line in 0..<r.innerHeight {
       let i = state.treeList.scroll + line
       guard i < state.tree.count else { break }
@@ -16,16 +20,17 @@ enum TreePane {
       let p = frame.treeStats[i]
       let worst = p.lights.worst
       let count = "\(p.done)/\(p.total)"
-      let countWidth = count.count
+      // Counts right-aligned in one width, so every row's bar starts in the same column.
       let bar = p.tally.gauge == nil ? 0 : ProgressBar.treeCells(innerWidth: r.innerWidth)
       let barWidth = bar > 0 ? bar + 2 : 0
-      let labelWidth = r.innerWidth - countWidth - 1 - barWidth
+      // Without a bar the label keeps the room a short count leaves.
+      let labelWidth = r.innerWidth - (bar > 0 ? countWidth : count.count) - 1 - barWidth
       let indent = String(repeating: " ", count: node.depth)
       let label = screen.width.truncate(indent + node.label, columns: labelWidth)
       screen.put(label, row: row, column: r.column + 1, style: node.depth == 0 ? .header : .normal, limit: labelWidth)
       TaskPane.highlight(&screen, text: label, query: query, row: row, column: r.column + 1)
       screen.put(
-        count, row: row, column: r.column + 1 + r.innerWidth - countWidth,
+        count, row: row, column: r.column + 1 + r.innerWidth - count.count,
         style: Light.style(worst))
       if let gauge = p.tally.gauge, bar > 0 {
         ProgressBar.draw(

@@ -89,10 +89,15 @@ enum TimelineView {
     let height = r.row + r.height - 1 - listTop
     var list = state.timelineList
     list.fit(count: rows.count, height: height)
+    // Every row's bar is as long: the room the widest counts leave.
+    let countsWidth =
+      rows.map { countsText($0, lang, openStyle: .dim).reduce(0) { $0 + w.width(of: "\($1.0)\($1.1) ") } }
+      .max() ?? 0
     for line in 0..<max(0, height) {
       let i = list.scroll + line
       guard i < rows.count else { break }
-      drawRow(&screen, state, rows[i], row: listTop + line, left: r.column + 1, width: r.innerWidth)
+      drawRow(
+        &screen, state, rows[i], row: listTop + line, left: r.column + 1, width: r.innerWidth, countsWidth: countsWidth)
       Renderer.selectRow(&screen, row: listTop + line, r, selected: i == state.timelineList.index, focused: true)
     }
     // Below the list, when there is room: who is behind on the selected date, then who
@@ -201,8 +206,9 @@ enum TimelineView {
     return row.day < state.today ? .dim : .header
   }
 
-  static func drawRow(_ screen: inout Screen, _ state: AppState, _ row: TimelineRow, row y: Int, left: Int, width: Int)
-  {
+  static func drawRow(
+    _ screen: inout Screen, _ state: AppState, _ row: TimelineRow, row y: Int, left: Int, width: Int, countsWidth: Int
+  ) {
     let lang = state.lang
     let w = screen.width
     let ascii = state.asciiBorders
@@ -235,30 +241,10 @@ enum TimelineView {
     // Not yet due shows hollow, yellow once the date is close; the rest solid.
     let soon = days >= 0 && days <= state.doc.settings.dueSoonDays
     let openStyle: Style = soon ? .inProgress : .dim
-    let counts: [(String, Int, Style)]
-    switch row.kind {
-    case .period:
-      counts = [
-        ("✓", row.filed, .done), (lang.pick("迟", "L"), row.late, .inProgress), ("✗", row.overdue, .blocked),
-        ("·", row.open, openStyle),
-      ]
-    case .workPlans:
-      counts = [
-        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("逾期", "owed "), row.overdue, .blocked),
-        (lang.pick("草稿/未报", "open "), row.open, openStyle),
-      ]
-    case .items:
-      counts = [
-        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("逾期", "past "), row.overdue, .blocked),
-        (lang.pick("未完成", "open "), row.open, openStyle),
-      ]
-    case .today: counts = []
-    }
-    let text = counts.filter { $0.1 > 0 }
-    var countWidth = 0
-    for (label, n, _) in text { countWidth += w.width(of: "\(label)\(n) ") }
-    // The bar takes what the counts leave, at most 30 columns.
-    let barWidth = max(0, min(30, end - col - countWidth - 1))
+    let counts = countsParts(row, lang, openStyle: openStyle)
+    let text = countsText(row, lang, openStyle: openStyle)
+    // The bar takes what the widest row's counts leave, at most 30 columns.
+    let barWidth = max(0, min(30, end - col - countsWidth - 1))
     if barWidth >= 4 {
       var filled = 0
       var drawn = 0
@@ -276,5 +262,32 @@ enum TimelineView {
     for (label, n, s) in text where col < end {
       col += screen.put("\(label)\(n) ", row: y, column: col, style: s, limit: end - col)
     }
+  }
+
+  /// What a row counts (filed, late, overdue, open …), each with its label and style.
+  static func countsParts(_ row: TimelineRow, _ lang: Lang, openStyle: Style) -> [(String, Int, Style)] {
+    switch row.kind {
+    case .period:
+      return [
+        ("✓", row.filed, .done), (lang.pick("迟", "L"), row.late, .inProgress), ("✗", row.overdue, .blocked),
+        ("·", row.open, openStyle),
+      ]
+    case .workPlans:
+      return [
+        (lang.pick("已报", "filed "), row.filed, .done), (lang.pick("逾期", "owed "), row.overdue, .blocked),
+        (lang.pick("草稿/未报", "open "), row.open, openStyle),
+      ]
+    case .items:
+      return [
+        (lang.pick("完成", "done "), row.filed, .done), (lang.pick("逾期", "past "), row.overdue, .blocked),
+        (lang.pick("未完成", "open "), row.open, openStyle),
+      ]
+    case .today: return []
+    }
+  }
+
+  /// The counts a row shows: those that are not zero.
+  static func countsText(_ row: TimelineRow, _ lang: Lang, openStyle: Style) -> [(String, Int, Style)] {
+    countsParts(row, lang, openStyle: openStyle).filter { $0.1 > 0 }
   }
 }

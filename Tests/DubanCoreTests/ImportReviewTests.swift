@@ -104,6 +104,21 @@ final class ImportReviewTests: XCTestCase {
     XCTAssertEqual(plan, before)
   }
 
+  func testSplitIntoALongerNameOrARepeatedPartIsRefused() throws {
+    var plan = try Fixtures.seedPlan()
+    let before = plan
+    // The prefilled name with the parts typed after it: a split never makes a longer name.
+    XCTAssertThrowsError(try plan.splitUnit("区商务局", into: "区商务局区商务局、区招商局", stamp: stamp)) { error in
+      XCTAssertEqual(
+        (error as? EditError)?.zh,
+        "拆分“区商务局”：“区商务局区商务局”比原名还长，含着原名“区商务局”；只输入拆出的各个单位，用“、”分开（如 区商务局、区招商局）")
+    }
+    XCTAssertThrowsError(try plan.splitUnit("区商务局", into: "区发改委、区招商局、区发改委", stamp: stamp)) { error in
+      XCTAssertEqual((error as? EditError)?.en, "split “区商务局”: “区发改委” is typed twice; name each unit once")
+    }
+    XCTAssertEqual(plan, before)
+  }
+
   func testDecisionsAreStoredAndAWarningWithoutOneIsWrittenAsBefore() throws {
     var plan = try Fixtures.seedPlan()
     plan.warnings = plan.warnings.map { $0.localized(.en) }

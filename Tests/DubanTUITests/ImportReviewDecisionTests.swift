@@ -169,7 +169,7 @@ final class ImportReviewDecisionTests: XCTestCase {
     var s = review(.en)
     try select(&s, line: 92, kind: .splitUnits)
     press(&s, .char("s"))
-    type(&s, "、区发改委")
+    type(&s, "区商务局、区发改委")
     press(&s, .enter)
     XCTAssertEqual(
       s.message,
@@ -180,6 +180,39 @@ final class ImportReviewDecisionTests: XCTestCase {
     press(&s, .enter)
     XCTAssertTrue(s.message!.contains("cannot be “区商务局” itself"), s.message!)
     XCTAssertNil(s.plan.units.first { $0.name == "商务局" })
+  }
+
+  /// A tester typed the parts after `s` and got 区商务局区商务局、区招商局 written as a unit:
+  /// the prefilled name is selected, so typing replaces it.
+  func testSplitPrefillIsReplacedByWhatIsTypedAndALongerNameIsRefused() throws {
+    var s = review()
+    try select(&s, line: 92, kind: .splitUnits)
+    press(&s, .char("s"))
+    type(&s, "区发改委、区招商局")
+    XCTAssertEqual(s.prompt?.editor.text, "区发改委、区招商局", "the first character typed replaces the name")
+    press(&s, .escape, .char("s"), .right)
+    type(&s, "区商务局、区招商局")
+    XCTAssertEqual(s.prompt?.editor.text, "区商务局区商务局、区招商局", "an arrow keeps the name to edit it")
+    press(&s, .enter)
+    XCTAssertNotNil(s.prompt, "what was typed stays")
+    XCTAssertTrue(s.messageIsError)
+    XCTAssertTrue(s.message!.contains("比原名还长"), s.message!)
+    XCTAssertEqual(s.plan, Harness.seedPlan, "no unit named 区商务局区商务局")
+    // Tab to another unit of the item: its name is selected too.
+    press(&s, .tab)
+    XCTAssertEqual(s.prompt?.editor.selected, true)
+  }
+
+  /// The merge prompt has nothing prefilled to append to; the `i` form edits the item's text
+  /// and units in place (the cursor at the end, as the dashboard's `i`): a unit is added by
+  /// typing `、` and its name after the others.
+  func testTheMergePromptStartsEmpty() throws {
+    var s = review()
+    try select(&s, line: 98, kind: .mergedAlias)
+    press(&s, .char("m"))
+    XCTAssertEqual(s.prompt?.editor.text, "")
+    type(&s, "区建投公司")
+    XCTAssertEqual(s.prompt?.editor.text, "区建投公司")
   }
 
   // MARK: - Chinese words on the Chinese screen
@@ -228,7 +261,7 @@ final class ImportReviewDecisionTests: XCTestCase {
     press(&s, .enter)
     XCTAssertNil(s.app.overlay)
     XCTAssertEqual(s.plan.calendar.workPlanDue, "2019-01-30")
-    XCTAssertEqual(warning(s, line: 40, kind: .repairedDate)?.decision, "edited")
+    XCTAssertEqual(warning(s, line: 40, kind: .repairedDate)?.decision, "edited 2019-01-30")
     press(&s, .char("u"))
     XCTAssertEqual(s.plan, Harness.seedPlan)
     XCTAssertEqual(s.message, "已撤销：修改报送日期")
@@ -238,6 +271,30 @@ final class ImportReviewDecisionTests: XCTestCase {
     press(&s, .char("i"))
     guard case .form(let f2) = s.app.overlay else { return XCTFail("the dates form is open") }
     XCTAssertEqual(f2.fields[f2.focus].key, "Q2")
+  }
+
+  /// A tester corrected the work-plan date and the detail called it the issue date: the field
+  /// was found by matching the message against the dates, which the correction changed.
+  func testACorrectedDateIsStillTheSameFieldAndTheDecisionShowsTheNewDate() throws {
+    var s = review()
+    try select(&s, line: 40, kind: .repairedDate)
+    press(&s, .char("i"))
+    type(&s, "1/31")
+    press(&s, .enter)
+    XCTAssertEqual(s.plan.calendar.workPlanDue, "2019-01-31")
+    try select(&s, line: 40, kind: .repairedDate)
+    let screen = ImportReviewView.render(s).text()
+    XCTAssertTrue(screen.contains("（不涉及某个事项：这是报送日期，按 i 修改）"), screen)
+    XCTAssertFalse(screen.contains("印发日期"), screen)
+    XCTAssertTrue(screen.contains("决定：已修改为 2019-01-31（clerk"), screen)
+    // `i` again opens the same date, and a second correction is shown in its turn.
+    press(&s, .char("i"))
+    guard case .form(let form) = s.app.overlay else { return XCTFail("the dates form is open") }
+    XCTAssertEqual(form.fields[form.focus].key, CalendarEdit.workPlanDue)
+    type(&s, "1/29")
+    press(&s, .enter)
+    XCTAssertEqual(warning(s, line: 40, kind: .repairedDate)?.decision, "edited 2019-01-29")
+    XCTAssertEqual(ImportDecision.label("edited 2019-01-29", .en), "edited to 2019-01-29")
   }
 
   func testMAndSOnADateAndIOnTheIssueDateSayWhyAndWhatToDo() throws {
@@ -280,7 +337,7 @@ final class ImportReviewDecisionTests: XCTestCase {
     press(&s, .enter)
     XCTAssertNil(s.app.overlay, s.message ?? "")
     XCTAssertEqual(s.plan.calendar.workPlanDue, "2023-04-15", "in the plan's year, not today's")
-    XCTAssertEqual(s.plan.warnings[0].decision, "edited")
+    XCTAssertEqual(s.plan.warnings[0].decision, "edited 2023-04-15", "the date filled in goes with the decision")
     press(&s, .char("i"))
     XCTAssertNil(s.app.overlay)
     XCTAssertEqual(

@@ -65,7 +65,7 @@ struct CalendarExtractor {
       guard let best else { continue }
       warnings.append(
         ImportWarning(
-          line: l.number, kind: .repairedDate, message: "“\(t)” read as \(best) (年/月/日 missing)",
+          line: l.number, kind: .repairedDate, message: "“\(t)” read as \(best) (no year/month/day marks)",
           zh: "“\(t)”读作 \(best)（缺少年/月/日）"))
       return best
     }
@@ -127,7 +127,7 @@ struct CalendarExtractor {
     guard let best = readings.filter({ $0 >= after }).min() ?? readings.min() else { return nil }
     warnings.append(
       ImportWarning(
-        line: line, kind: .repairedDate, message: "“\(token)日” read as \(best) (月/日 missing)",
+        line: line, kind: .repairedDate, message: "“\(token)日” read as \(best) (no month/day marks)",
         zh: "“\(token)日”读作 \(best)（缺少月/日）"))
     return best
   }

@@ -22,7 +22,8 @@ extension ImportWarning.Kind {
 }
 
 extension ImportDecision {
-  /// A stored decision as people read it: `accepted` → 已接受, `merged A → B` → 已合并 A → B;
+  /// A stored decision as people read it: `accepted` → 已接受, `merged A → B` → 已合并 A → B,
+  /// `edited 2019-01-31` → 已修改为 2019-01-31;
   /// several (`edited; split A → B、C`) are joined with `；`.
   public static func label(_ decision: String, _ lang: Lang) -> String {
     let words: [(String, String, String)] = [
@@ -31,6 +32,10 @@ extension ImportDecision {
     ]
     let parts = decision.split(separator: ";").map { part -> String in
       let p = String(part).trimmed
+      // `edited 2019-01-31`: a plan date corrected to that day.
+      if p.hasPrefix(edited + " ") {
+        return lang.pick("已修改为", "edited to") + p.dropFirst(edited.count)
+      }
       for (word, zh, en) in words where p == word || p.hasPrefix(word + " ") {
         return lang.pick(zh, en) + p.dropFirst(word.count)
       }

@@ -106,7 +106,20 @@ extension Plan {
         if part != whole.name { adding.append(part) }
       }
     }
-    parts = ItemRecorder.unique(parts)
+    // A split makes shorter names, never longer: a part typed after the prefilled name
+    // (区商务局区商务局) or one typed twice is a slip, not a unit.
+    if let longer = parts.first(where: { $0 != whole.name && $0.contains(whole.name) }) {
+      throw EditError(
+        zh: "拆分“\(whole.name)”：“\(longer)”比原名还长，含着原名“\(whole.name)”；只输入拆出的各个单位，用“、”分开（如 区商务局、区招商局）",
+        en:
+          "split “\(whole.name)”: “\(longer)” is longer than the name and contains it; type only the parts, separated by 、 (区商务局、区招商局)"
+      )
+    }
+    if let twice = parts.indices.first(where: { parts[..<$0].contains(parts[$0]) }).map({ parts[$0] }) {
+      throw EditError(
+        zh: "拆分“\(whole.name)”：“\(twice)”写了两次；每个单位只写一次",
+        en: "split “\(whole.name)”: “\(twice)” is typed twice; name each unit once")
+    }
     guard parts.count >= 2 else {
       throw EditError(
         zh: "拆分“\(whole.name)”：只写了一个单位；在一个单位结束、下一个单位开始的地方输入“、”或空格（如 区商务局区发改委 → 区商务局、区发改委）",

@@ -91,7 +91,9 @@ public struct DisplayWidth: Equatable, Sendable {
   /// Lines of at most `columns`, following the Chinese line-breaking rules (禁则): no line
   /// starts with closing punctuation (、，。；：？！）》” …) and none ends with an opening
   /// one (（《“【): the character before is carried down with it instead.
-  public func wrap(_ text: String, columns: Int) -> [String] {
+  /// `words: false` breaks English anywhere too: an editor's text, whose cursor is placed by
+  /// wrapping the text before it, which must break where the whole text does.
+  public func wrap(_ text: String, columns: Int, words: Bool = true) -> [String] {
     guard columns > 0 else { return [] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -100,6 +102,30 @@ public struct DisplayWidth: Equatable, Sendable {
       for ch in paragraph {
         let w = width(of: ch)
         if used + w > columns, !line.isEmpty {
+          // English breaks between words: a space at the break is dropped, and a word
+          // (ASCII letters, digits, punctuation) is carried down whole when the line holds
+          // something before it. Chinese breaks anywhere, by the rules below.
+          if words, ch == " " {
+            lines.append(String(line))
+            line = []
+            used = 0
+            continue
+          }
+          if words, Self.isWordCharacter(ch), let start = line.lastIndex(where: { !Self.isWordCharacter($0) }),
+            start + 1 < line.count || line[start] == " "
+          {
+            let word = Array(line[(start + 1)...])
+            var head = Array(line[...start])
+            while head.last == " " { head.removeLast() }
+            if !head.isEmpty {
+              lines.append(String(head))
+              line = word
+              used = word.reduce(0) { $0 + width(of: $1) }
+              line.append(ch)
+              used += w
+              continue
+            }
+          }
           var carried: [Character] = []
           // Carry the last character down when the break would start a line with closing
           // punctuation, and an opening bracket that would end one.
@@ -121,6 +147,9 @@ public struct DisplayWidth: Equatable, Sendable {
     }
     return lines
   }
+
+  /// A character of an English word, which a line break must not split.
+  static func isWordCharacter(_ ch: Character) -> Bool { ch.isASCII && !ch.isWhitespace }
 
   static let noLineStart: Set<Character> = Set("、，。；：？！）》」』】〕〉”’…—·,.;:?!)]}%％")
   static let noLineEnd: Set<Character> = Set("（《「『【〔〈“‘([{")
