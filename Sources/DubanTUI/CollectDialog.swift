@@ -34,6 +34,8 @@ public struct CollectPreview: Equatable, Sendable {
   /// Changes the good rows make (a bad row changes nothing): all of them when there is no
   /// problem; with problems, what `p` would apply.
   public var changes: Int
+  /// Nothing typed in any file (blank forms): not "collected already".
+  public var nothingFilled = false
 
   /// Reads the batch against the document as the screen shows it.
   init(path: String, batch: CollectBatch, doc: StoreDocument, day: Day, lang: Lang) {
@@ -43,6 +45,7 @@ public struct CollectPreview: Equatable, Sendable {
     lines = CollectSummary.lines(forms, doc: doc, lang: lang, details: true)
     problems = forms.flatMap(\.problems).map { $0.message(lang) }
     changes = forms.map(\.changeCount).reduce(0, +)
+    nothingFilled = CollectSummary.nothingFilled(forms)
   }
 }
 

@@ -110,7 +110,10 @@ struct FileCommand: ParsableCommand {
         progressText: progressText,
         problems: problems, nextSteps: nextSteps, progress: progress?.value)
       let stamp = global.stamp()
-      try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
+      try store.update { newest in
+        guard let current = newest.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
+        try newest.plan.apply(newest.duty.reportEdits(current, report), to: id, stamp: stamp)
+      }
       Output.write(
         TerminalSafe.line(
           lang.pick(
