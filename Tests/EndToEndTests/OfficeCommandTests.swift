@@ -201,6 +201,11 @@ final class OfficeCommandTests: SeededStoreTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("（进度 20% 记入第一季度报告；事项进度仍为 50%）"), r.stdout)
     XCTAssertEqual(try item("1.1")["progress"] as? Int, 50)
+    // `duban file` follows the same rule, and says so.
+    let late = try duban(["file", "1.1", "--period", "Q1", "--unit", "区发改委", "--progress", "10"])
+    XCTAssertEqual(late.status, 0, late.stderr)
+    XCTAssertTrue(late.stdout.contains("事项进度仍为 50%"), late.stdout)
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 50)
   }
 
   /// remind without --out prints Markdown; with nothing owed it says so and writes nothing.
