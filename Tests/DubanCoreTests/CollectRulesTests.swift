@@ -120,3 +120,15 @@ final class CollectRulesTests: XCTestCase {
     XCTAssertEqual(CollectSummary.problems(2, .en), "2 problems")
   }
 }
+
+extension CollectRulesTests {
+  func testTheSummarySaysWhenTheLowestFigureHolds() throws {
+    let duty = doc.duty
+    let shared = try XCTUnwrap(doc.plan.items.first { duty.reporters(of: $0).count >= 2 })
+    let (a, b) = (duty.reporters(of: shared)[0], duty.reporters(of: shared)[1])
+    try collect(form(unit: a, period: 1, name: "a.csv", [shared.id: [(2, "起步"), (5, "5")]]))
+    XCTAssertEqual(
+      summary(form(unit: b, period: 1, name: "b.csv", [shared.id: [(2, "过八成"), (5, "80")]]))[1],
+      "  \(shared.id)  更新：进展情况、进度（进度 80%；事项进度取各报送单位的最低值，仍为 5%）")
+  }
+}

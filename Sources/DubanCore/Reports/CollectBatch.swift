@@ -87,14 +87,15 @@ public enum CollectSummary {
         if let p = r.filing.progress {
           let was = r.progressBefore ?? doc.plan.item(id: r.item)?.progress
           let now = r.progressAfter ?? was
-          if now == p || was == nil {
+          if r.counted, now == p || was == nil {
             let shown = was.map { $0 == p ? "\(p)%" : "\($0)%→\(p)%" } ?? "\(p)%"
             line += lang.pick("（进度 \(shown)）", " (progress \(shown))")
-          } else if let was, let now, now != was {
+          } else if r.counted, let was, let now {
             // Several units report: the item takes the lowest figure of the newest period.
+            let item = was == now ? lang.pick("仍为 \(now)%", "stays at \(now)%") : "\(was)%→\(now)%"
             line += lang.pick(
-              "（进度 \(p)%；事项进度 \(was)%→\(now)%，取各报送单位的最低值）",
-              " (progress \(p)%; the item goes \(was)%→\(now)%, the lowest of its reporting units)")
+              "（进度 \(p)%；事项进度取各报送单位的最低值，\(item)）",
+              " (progress \(p)%; the item takes the lowest of its reporting units: \(item))")
           } else if let was {
             // Stored in the unit's report; the item's progress is not this report's to move.
             let period = doc.plan.calendar.periods.first { $0.id == r.filing.period }?.name ?? r.filing.period

@@ -41,6 +41,9 @@ public enum FormCollect {
     public var progressAfter: Int? = nil
     public var statusBefore: Status? = nil
     public var statusAfter: Status? = nil
+    /// Whether the report's figure counts for the item's progress (newest period, a
+    /// reporting unit); false: it is kept in the report only.
+    public var counted = true
   }
 
   /// A bad row or header: where it is and why, in both languages.
@@ -221,11 +224,13 @@ public enum FormCollect {
         problems: texts.1, nextSteps: texts.2, progress: progress)
       // What the report does to the item, by the one rule (`ReportDuty.reportEdits`).
       var after = ItemRecorder(item: item, stamp: Stamp(user: "", time: ""))
-      for edit in duty.reportEdits(item, filing) { try? after.apply(edit) }
+      let edits = duty.reportEdits(item, filing)
+      for edit in edits { try? after.apply(edit) }
       form.reports.append(
         ReportChange(
           item: id, filing: filing, fields: fields, before: old, progressBefore: item.progress,
-          progressAfter: after.item.progress, statusBefore: item.status, statusAfter: after.item.status))
+          progressAfter: after.item.progress, statusBefore: item.status, statusAfter: after.item.status,
+          counted: edits.count > 1))
     }
     return form
   }
