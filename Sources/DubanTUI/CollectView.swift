@@ -95,7 +95,7 @@ enum CollectOverlay {
     } else if preview.changes == 0 {
       footer =
         preview.nothingFilled
-        ? lang.pick("没有变化：报送表未填写 · Esc 关闭", "nothing changes: nothing filled in · Esc closes")
+        ? lang.pick("没有变化：表格未填写 · Esc 关闭", "nothing changes: nothing filled in · Esc closes")
         : lang.pick("没有变化：已经收过 · Esc 关闭", "nothing changes: collected already · Esc closes")
     } else {
       footer = lang.pick(

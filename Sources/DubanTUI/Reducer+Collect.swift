@@ -72,7 +72,7 @@ extension Reducer {
           say(
             &state,
             preview.nothingFilled
-              ? lang.pick("没有变化：这些报送表未填写", "nothing changes: these forms are not filled in")
+              ? lang.pick("没有变化：这些表格未填写", "nothing changes: nothing is filled in")
               : lang.pick("没有变化：这些报送表已经收过", "nothing changes: these forms were collected already"))
           return []
         }

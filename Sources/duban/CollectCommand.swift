@@ -46,7 +46,7 @@ struct CollectCommand: ParsableCommand {
       if dryRun || total == 0 {
         let none =
           CollectSummary.nothingFilled(forms)
-          ? lang.pick("没有变化：报送表未填写\n", "nothing changed: the forms are not filled in\n")
+          ? lang.pick("没有变化：表格未填写\n", "nothing changed: nothing is filled in\n")
           : lang.pick("没有变化\n", "nothing changed\n")
         Output.write(total == 0 ? none : lang.pick("试运行：未写入\n", "dry run: nothing written\n"))
         return
