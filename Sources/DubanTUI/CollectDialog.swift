@@ -36,6 +36,8 @@ public struct CollectPreview: Equatable, Sendable {
   public var changes: Int
   /// What the preview was read on: the save writes nothing unless the newest file still holds it.
   public var basis: CollectBasis
+  /// Nothing typed in any file (blank forms): not "collected already".
+  public var nothingFilled = false
 
   /// Reads the batch against the document as the screen shows it.
   init(path: String, batch: CollectBatch, doc: StoreDocument, day: Day, lang: Lang) {
@@ -46,6 +48,7 @@ public struct CollectPreview: Equatable, Sendable {
     problems = forms.flatMap(\.problems).map { $0.message(lang) }
     changes = forms.map(\.changeCount).reduce(0, +)
     basis = CollectBasis(batch, doc: doc, day: day)
+    nothingFilled = CollectSummary.nothingFilled(forms)
   }
 }
 

@@ -96,7 +96,10 @@ enum CollectOverlay {
           "Esc closes, nothing changes · p collects the good rows (\(preview.changes))")
         : lang.pick("Esc 关闭，什么也不改", "Esc closes, nothing changes")
     } else if preview.changes == 0 {
-      footer = lang.pick("没有变化：已经收过 · Esc 关闭", "nothing changes: collected already · Esc closes")
+      footer =
+        preview.nothingFilled
+        ? lang.pick("没有变化：表格未填写 · Esc 关闭", "nothing changes: nothing filled in · Esc closes")
+        : lang.pick("没有变化：已经收过 · Esc 关闭", "nothing changes: collected already · Esc closes")
     } else {
       footer = lang.pick(
         "y 收集 \(preview.changes) 项（u 可撤销） · Esc/n 取消",
@@ -113,7 +116,8 @@ enum CollectOverlay {
       lines.append(
         (
           lang.pick(
-            "\(preview.problems.count) 处问题：不能收集，什么也不会写入", "\(preview.problems.count) problems: nothing will be written"),
+            "\(preview.problems.count) 处问题：不能收集，什么也不会写入",
+            "\(CollectSummary.problems(preview.problems.count, .en)): nothing will be written"),
           .error
         ))
       lines += preview.problems.map { ("  " + $0, .error) }

@@ -65,13 +65,17 @@ extension Reducer {
             &state,
             lang.pick(
               "有 \(preview.problems.count) 处问题，什么也没有收集（改正后重收）",
-              "\(preview.problems.count) problems; nothing collected (fix them and collect again)"),
+              "\(CollectSummary.problems(preview.problems.count, .en)); nothing collected (fix them and collect again)"),
             error: true)
           return []
         }
         guard preview.changes > 0 else {
           state.overlay = nil
-          say(&state, lang.pick("没有变化：这些报送表已经收过", "nothing changes: these forms were collected already"))
+          say(
+            &state,
+            preview.nothingFilled
+              ? lang.pick("没有变化：这些表格未填写", "nothing changes: nothing is filled in")
+              : lang.pick("没有变化：这些报送表已经收过", "nothing changes: these forms were collected already"))
           return []
         }
         return applyCollect(&state, d, preview, partial: false, now: now)

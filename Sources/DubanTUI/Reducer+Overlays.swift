@@ -231,7 +231,10 @@ extension Reducer {
         period: period, filed: state.today.description, user: state.user, unit: unit,
         progressText: form.value("progressText"),
         problems: form.value("problems"), nextSteps: form.value("nextSteps"), progress: progress)
-      let effects = edit(&state, id: id, [.periodReport(report)], now: now)
+      // One rule with collect: the report keeps its figure; the item's progress moves by it
+      // only as `ReportDuty.reportEdits` says.
+      let edits = state.doc.plan.item(id: id).map { state.doc.duty.reportEdits($0, report) } ?? [.periodReport(report)]
+      let effects = edit(&state, id: id, edits, now: now)
       if effects.isEmpty && state.messageIsError { form.error = state.message }
       return effects
     case .item(let id, let opened):

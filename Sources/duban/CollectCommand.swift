@@ -37,16 +37,18 @@ struct CollectCommand: ParsableCommand {
         throw Failure(
           lang.pick(
             "\(problems.count) 处问题，什么也没有写入（改正后重收，或加 --partial 只收正确的行）",
-            "\(problems.count) problems; nothing written (fix them and collect again, or add --partial for the good rows)"
+            "\(CollectSummary.problems(problems.count, .en)); nothing written (fix them and collect again, or add --partial for the good rows)"
           ))
       }
       for n in forms.flatMap(\.notes) { note(n.message(lang)) }
-      Output.write(TerminalSafe.block(Collecting.summary(forms, doc: doc, lang: lang)))
+      Output.write(TerminalSafe.block(Collecting.summary(forms, doc: doc, lang: lang, partial: partial)))
       let total = forms.map(\.changeCount).reduce(0, +)
       if dryRun || total == 0 {
-        Output.write(
-          total == 0
-            ? lang.pick("没有变化\n", "nothing changed\n") : lang.pick("试运行：未写入\n", "dry run: nothing written\n"))
+        let none =
+          CollectSummary.nothingFilled(forms)
+          ? lang.pick("没有变化：表格未填写\n", "nothing changed: nothing is filled in\n")
+          : lang.pick("没有变化\n", "nothing changed\n")
+        Output.write(total == 0 ? none : lang.pick("试运行：未写入\n", "dry run: nothing written\n"))
         return
       }
       let user = global.currentUser()
@@ -149,7 +151,7 @@ enum Collecting {
   }
 
   /// What changes, per file, unit and item (one line each).
-  static func summary(_ forms: [FormCollect.Form], doc: StoreDocument, lang: Lang) -> String {
-    CollectSummary.lines(forms, doc: doc, lang: lang).map { $0 + "\n" }.joined()
+  static func summary(_ forms: [FormCollect.Form], doc: StoreDocument, lang: Lang, partial: Bool = false) -> String {
+    CollectSummary.lines(forms, doc: doc, lang: lang, partial: partial).map { $0 + "\n" }.joined()
   }
 }

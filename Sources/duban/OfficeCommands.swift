@@ -156,13 +156,14 @@ struct RemindCommand: ParsableCommand {
   @Option(
     name: .customLong("format"),
     help: ArgumentHelp(
-      "docx (default, needs --out) or md; without it, the extension of --out decides.", valueName: "format"))
+      "docx or md; without it, the extension of --out decides (docx when it has none), and without --out Markdown goes to standard output.",
+      valueName: "format"))
   var formatOption: OutputFormat?
 
   @Option(help: ArgumentHelp("Write to this file.", valueName: "path"))
   var out: String?
 
-  @Flag(help: "Replace a file at --out that is not a duban export.")
+  @Flag(help: "Replace a file at --out that is not a duban export; write the notice even when nothing is owed.")
   var force = false
 
   func run() throws {
@@ -171,7 +172,18 @@ struct RemindCommand: ParsableCommand {
       let (_, doc) = try global.openStore()
       let u = try doc.plan.requireUnit(unit, lang: lang)
       let r = Reminder(doc, unit: u.name, today: global.day)
-      switch try OutputFormat.resolve(formatOption, out: out, default: .docx, lang: lang) {
+      // Nothing owed: nothing to chase; say so (--force writes the short notice anyway).
+      if r.owed.isEmpty && !force {
+        note(
+          lang.pick(
+            "\(u.name)截至 \(global.day) 没有逾期或即将到期的进展报送，不需要催办；什么也没有写出（加 --force 仍写出通知）",
+            "\(u.name) owes no report overdue or due soon as of \(global.day); nothing written (--force writes the notice anyway)"
+          ))
+        return
+      }
+      // Without --out and --format, Markdown to standard output, as other exports do.
+      let fallback: OutputFormat = out == nil ? .md : .docx
+      switch try OutputFormat.resolve(formatOption, out: out, default: fallback, lang: lang) {
       case .docx:
         guard let out else { throw Failure(lang.pick("docx 文件需要 --out 指定写到哪里", "a docx file needs --out")) }
         // The chase list's notice (the words of the Markdown one); a unit that owes nothing

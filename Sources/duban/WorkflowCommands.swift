@@ -110,12 +110,19 @@ struct FileCommand: ParsableCommand {
         progressText: progressText,
         problems: problems, nextSteps: nextSteps, progress: progress?.value)
       let stamp = global.stamp()
-      try store.update { try $0.plan.apply(.periodReport(report), to: id, stamp: stamp) }
+      // The item's progress when the report does not move it (`ReportDuty.reportEdits`).
+      let (_, kept) = try store.update { newest -> Int? in
+        guard let current = newest.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
+        let edits = newest.duty.reportEdits(current, report)
+        try newest.plan.apply(edits, to: id, stamp: stamp)
+        return report.progress != nil && edits.count == 1 ? current.progress : nil
+      }
+      let note = kept.map { lang.pick("；事项进度仍为 \($0)%", "; the item stays at \($0)%") } ?? ""
       Output.write(
         TerminalSafe.line(
           lang.pick(
-            "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）",
-            "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))"))
+            "\(id) \(p) 进展已报送（\(reporter ?? "—")，\(global.day)）\(note)",
+            "\(id) \(p) report filed (\(reporter ?? "—"), \(global.day))\(note)"))
           + "\n")
     }
   }

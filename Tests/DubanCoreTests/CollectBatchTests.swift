@@ -39,6 +39,9 @@ final class CollectBatchTests: XCTestCase {
     let batch = CollectBatch(files: [form(doc, unit: "区发改委", name: "f.csv", ["1.1": [(2, "已完成一半"), (5, "50")]])])
     XCTAssertEqual(
       CollectSummary.lines(batch.forms(doc, day: day), doc: doc, lang: .en, details: true),
-      ["f.csv: 区发改委 Q1 period report", "  1.1  changes: 进展情况、进度 (progress 0%→50%)", "      progress report: 已完成一半"])
+      [
+        "f.csv: 区发改委 Q1 period report", "  1.1  changes: 进展情况、进度 (progress 0%→50%), status → in progress",
+        "      progress report: 已完成一半",
+      ])
   }
 }

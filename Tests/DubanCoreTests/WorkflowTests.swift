@@ -23,16 +23,17 @@ final class WorkflowTests: XCTestCase {
           WorkPlanRow(item: "2.2", content: "举办“江岸招商周”", deadline: "2019年10月", leader: "李副局长", office: "招商科"),
           WorkPlanRow(item: "2.29", content: "对接“一带一路”项目", deadline: "2019年9月", leader: "王副局长", office: "外经科"),
         ]), on: "2019-01-25")
-    try doc.plan.apply(
-      .periodReport(
-        ReportFiling(
-          period: "Q1", filed: "2019-04-08", user: "商务局", unit: "区商务局", progressText: "已签约项目3个",
-          problems: "土地指标紧张", nextSteps: "加快项目落地", progress: 30)), to: "2.2", stamp: stamp)
-    try doc.plan.apply(
-      .periodReport(
-        ReportFiling(period: "Q1", filed: "2019-04-12", user: "发改委", unit: "区发改委", progressText: "增长7.9%", progress: 25)
-      ),
-      to: "1.1", stamp: stamp)
+    // Filed as collect and R file them: the report, and the item's progress by the one rule.
+    func file(_ filing: ReportFiling, _ id: String) throws {
+      try doc.plan.apply(doc.duty.reportEdits(doc.plan.item(id: id)!, filing), to: id, stamp: stamp)
+    }
+    try file(
+      ReportFiling(
+        period: "Q1", filed: "2019-04-08", user: "商务局", unit: "区商务局", progressText: "已签约项目3个",
+        problems: "土地指标紧张", nextSteps: "加快项目落地", progress: 30), "2.2")
+    try file(
+      ReportFiling(period: "Q1", filed: "2019-04-12", user: "发改委", unit: "区发改委", progressText: "增长7.9%", progress: 25),
+      "1.1")
     try doc.plan.apply(.status(.done), to: "1.6", stamp: stamp)
     try doc.plan.apply(.close(date: "2019-04-20", remark: "已完成节能减排"), to: "1.6", stamp: stamp)
     return doc

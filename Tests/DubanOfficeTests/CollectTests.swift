@@ -156,7 +156,8 @@ final class CollectTests: XCTestCase {
 
   func checkBad(_ bytes: [UInt8]) throws {
     let form = FormCollect.read(try XLSXFormReader.sheets(bytes), file: "bad-form.xlsx", doc: doc, day: day)
-    let last = 3 + UnitForm(doc, unit: "区发改委", period: q1).rows.count
+    // The form's last item row (a fixture may hold a row the form no longer has: blank).
+    let last = try XLSXFormReader.sheets(bytes)[0].rows.count - 3
     XCTAssertEqual(
       form.problems.map { [$0.row ?? 0, $0.column ?? -1] },
       [[4, 5], [6, 1], [last + 1, 0], [last + 2, 0], [last + 3, 0]])

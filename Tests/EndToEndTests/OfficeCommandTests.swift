@@ -158,4 +158,69 @@ final class OfficeCommandTests: SeededStoreTestCase {
     XCTAssertTrue(collected.stderr.contains("旧方案.csv：第 1 行 A 列：未注明所属方案（旧版表格）"), collected.stderr)
     XCTAssertTrue(collected.stdout.contains("总责任人：张主任"), collected.stdout)
   }
+
+  /// An untouched copy of a work plan sent back after the filled one never erases the rows.
+  func testAnUntouchedWorkPlanCopyKeepsTheFiledRows() throws {
+    let blank = dir.appendingPathComponent("办理方案.csv").path
+    XCTAssertEqual(try duban(["sheet", "--unit", "区发改委", "--out", blank]).status, 0)
+    var lines = try String(contentsOfFile: blank, encoding: .utf8).components(separatedBy: "\r\n")
+    let owner = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("\"总责任人\"") })
+    lines[owner] = "\"总责任人\",\"张主任\""
+    let row = try XCTUnwrap(lines.firstIndex { $0.contains(",\"2.8 ") })
+    XCTAssertTrue(lines[row].hasSuffix(",\"\",\"\",\"\",\"\""), lines[row])
+    lines[row] = String(lines[row].dropLast(12)) + ",\"开展GDP监测\",\"2019-09-30\",\"李副主任\",\"综合科\""
+    let filled = dir.appendingPathComponent("办理方案-填.csv").path
+    try lines.joined(separator: "\r\n").write(toFile: filled, atomically: true, encoding: .utf8)
+    let first = try duban(["collect", filled])
+    XCTAssertEqual(first.status, 0, first.stderr)
+    let again = try duban(["collect", blank])
+    XCTAssertEqual(again.status, 0, again.stderr)
+    XCTAssertTrue(again.stdout.contains("没有变化"), again.stdout)
+    let sheet = try duban(["sheet", "--unit", "区发改委", "--format", "md"])
+    XCTAssertTrue(sheet.stdout.contains("开展GDP监测"), sheet.stdout)
+  }
+
+  /// A late form of an earlier period keeps its figure in its report; the item's progress
+  /// stays with the newest period, and the summary says so.
+  func testALateEarlierFormDoesNotLowerTheItemAndSaysSo() throws {
+    let q2 = try duban(["file", "1.1", "--period", "Q2", "--unit", "区发改委", "--done", "过半", "--progress", "50"])
+    XCTAssertEqual(q2.status, 0, q2.stderr)
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 50)
+    let form = dir.appendingPathComponent("q1.csv").path
+    XCTAssertEqual(try duban(["form", "--unit", "区发改委", "--period", "Q1", "--out", form]).status, 0)
+    let text = try String(contentsOfFile: form, encoding: .utf8)
+    XCTAssertFalse(text.contains("\"2.2\","), "2.2 is the lead's (区商务局) to report")
+    var lines = text.components(separatedBy: "\r\n")
+    let row = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("\"1.1\"") })
+    var cells = lines[row].components(separatedBy: ",")
+    cells[2] = "\"起步\""
+    cells[5] = "\"20\""
+    lines[row] = cells.joined(separator: ",")
+    try lines.joined(separator: "\r\n").write(toFile: form, atomically: true, encoding: .utf8)
+    let r = try duban(["collect", form])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("（进度 20% 记入第一季度报告；事项进度仍为 50%）"), r.stdout)
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 50)
+    // `duban file` follows the same rule, and says so.
+    let late = try duban(["file", "1.1", "--period", "Q1", "--unit", "区发改委", "--progress", "10"])
+    XCTAssertEqual(late.status, 0, late.stderr)
+    XCTAssertTrue(late.stdout.contains("事项进度仍为 50%"), late.stdout)
+    XCTAssertEqual(try item("1.1")["progress"] as? Int, 50)
+  }
+
+  /// remind without --out prints Markdown; with nothing owed it says so and writes nothing.
+  func testRemindPrintsMarkdownAndNothingWhenNothingIsOwed() throws {
+    let r = try duban(["remind", "--unit", "区发改委"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("# 催办通知"), r.stdout)
+    let out = dir.appendingPathComponent("无.docx").path
+    let none = try DubanBinary.run(
+      ["remind", "--unit", "区发改委", "--store", store, "--today", "2019-03-01", "--out", out])
+    XCTAssertEqual(none.status, 0, none.stderr)
+    XCTAssertTrue(none.stderr.contains("不需要催办"), none.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out), "no notice when nothing is owed")
+    let forced = try DubanBinary.run(["remind", "--unit", "区发改委", "--store", store, "--today", "2019-03-01", "--force"])
+    XCTAssertEqual(forced.status, 0, forced.stderr)
+    XCTAssertTrue(forced.stdout.contains("# 催办通知"), forced.stdout)
+  }
 }

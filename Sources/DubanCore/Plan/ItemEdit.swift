@@ -13,7 +13,8 @@ public enum ItemEdit: Equatable, Sendable {
   case report(period: String, unit: String?, filed: Bool, day: String)
   /// Records the value achieved for a target (by name or 1-based number); nil clears it.
   case actual(target: String, value: Double?)
-  /// A unit's full period report (replaces that unit's earlier report for the period).
+  /// A unit's full period report (replaces that unit's earlier report for the period). It
+  /// stores the unit's figure only: the item's progress follows `ReportDuty.reportEdits`.
   case periodReport(ReportFiling)
   /// Withdraws a unit's report for a period, written or bare (asked for explicitly).
   case withdrawPeriodReport(period: String, unit: String?)
@@ -167,7 +168,6 @@ struct ItemRecorder {
       item.reports.removeAll { $0.period == report.period && $0.unit == report.unit }
       item.reports.append(report)
       record(.report(report.period), before.map(\.historyText) ?? "", report.historyText)
-      if let p = report.progress { setProgressAndFollow(p) }
     case .withdrawPeriodReport(let period, let unit):
       guard let old = item.reports.first(where: { $0.period == period && $0.unit == unit }) else { break }
       item.reports.removeAll { $0.period == period && $0.unit == unit }

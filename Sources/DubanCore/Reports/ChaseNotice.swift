@@ -97,7 +97,9 @@ public enum ChaseNotice {
       public var rows: [[String]]
     }
     public static let columns = ["编号", "事项", "期次", "截止日期", "情况"]
-    public var title = "催办通知"
+    public var title = Letter.title
+    /// One wording for every notice: the chase list's, `duban remind`'s, the short one.
+    public static let title = "催办通知"
     public var unit: String
     public var intro: String
     public var sections: [Section]

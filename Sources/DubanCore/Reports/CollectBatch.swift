@@ -57,8 +57,12 @@ public struct CollectBatch: Equatable, Sendable {
 /// columns that change and the item's progress before → after; the command prints it, the
 /// dashboard's preview shows it.
 public enum CollectSummary {
-  /// `details` adds the new texts under each item (the dashboard's preview).
-  public static func lines(_ forms: [FormCollect.Form], doc: StoreDocument, lang: Lang, details: Bool = false)
+  /// `details` adds the new texts under each item (the dashboard's preview). `partial`: the
+  /// good rows of a file with problems are collected (`--partial`); else such a file is
+  /// refused whole, and says so.
+  public static func lines(
+    _ forms: [FormCollect.Form], doc: StoreDocument, lang: Lang, details: Bool = false, partial: Bool = false
+  )
     -> [String]
   {
     var out: [String] = []
@@ -72,7 +76,7 @@ public enum CollectSummary {
       case nil:
         head = f.file
       }
-      head += f.changeCount == 0 ? lang.pick("（无变化）", " (no change)") : ""
+      head += state(f, partial: partial, lang: lang)
       out.append(head)
       // The command prints notes on stderr; the preview shows them with their form.
       if details {
@@ -82,8 +86,26 @@ public enum CollectSummary {
         var line = "  \(r.item)  " + lang.pick("更新：", "changes: ") + r.fields.joined(separator: "、")
         if let p = r.filing.progress {
           let was = r.progressBefore ?? doc.plan.item(id: r.item)?.progress
-          let shown = was.map { $0 == p ? "\(p)%" : "\($0)%→\(p)%" } ?? "\(p)%"
-          line += lang.pick("（进度 \(shown)）", " (progress \(shown))")
+          let now = r.progressAfter ?? was
+          if r.counted, now == p || was == nil {
+            let shown = was.map { $0 == p ? "\(p)%" : "\($0)%→\(p)%" } ?? "\(p)%"
+            line += lang.pick("（进度 \(shown)）", " (progress \(shown))")
+          } else if r.counted, let was, let now {
+            // Several units report: the item takes the lowest figure of the newest period.
+            let item = was == now ? lang.pick("仍为 \(now)%", "stays at \(now)%") : "\(was)%→\(now)%"
+            line += lang.pick(
+              "（进度 \(p)%；事项进度取各报送单位的最低值，\(item)）",
+              " (progress \(p)%; the item takes the lowest of its reporting units: \(item))")
+          } else if let was {
+            // Stored in the unit's report; the item's progress is not this report's to move.
+            let period = doc.plan.calendar.periods.first { $0.id == r.filing.period }?.name ?? r.filing.period
+            line += lang.pick(
+              "（进度 \(p)% 记入\(period)报告；事项进度仍为 \(was)%）",
+              " (progress \(p)% kept in the \(r.filing.period) report; the item stays at \(was)%)")
+          }
+        }
+        if let a = r.statusBefore, let b = r.statusAfter, a != b {
+          line += lang.pick("，状态→\(b.label(lang))", ", status → \(b.label(lang))")
         }
         out.append(line)
         guard details else { continue }
@@ -105,5 +127,29 @@ public enum CollectSummary {
       }
     }
     return out
+  }
+}
+
+extension CollectSummary {
+  /// What a file's heading adds: refused (its problems stop it), partly collected, never
+  /// filled in, or filled in but changing nothing (collected already).
+  static func state(_ f: FormCollect.Form, partial: Bool, lang: Lang) -> String {
+    let n = f.problems.count
+    if n > 0 && (!partial || f.changeCount == 0) {
+      return lang.pick("（未收集：\(n) 处问题）", " (refused: \(problems(n, .en)))")
+    }
+    if n > 0 { return lang.pick("（部分收集：\(n) 处问题的行未收）", " (partly collected: \(problems(n, .en)) left out)") }
+    guard f.changeCount == 0 else { return "" }
+    return f.filledRows == 0 ? lang.pick("（未填写）", " (nothing filled in)") : lang.pick("（无变化）", " (no change)")
+  }
+
+  /// "1 处问题" / "1 problem", "2 problems".
+  public static func problems(_ n: Int, _ lang: Lang) -> String {
+    lang.pick("\(n) 处问题", n == 1 ? "1 problem" : "\(n) problems")
+  }
+
+  /// True when no file has anything filled in (blank forms, not forms collected already).
+  public static func nothingFilled(_ forms: [FormCollect.Form]) -> Bool {
+    forms.allSatisfy { $0.filledRows == 0 && $0.problems.isEmpty }
   }
 }

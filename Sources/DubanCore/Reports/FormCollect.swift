@@ -21,6 +21,9 @@ public enum FormCollect {
     public var problems: [Problem] = []
     /// What was accepted but is worth saying (an older form that names no plan).
     public var notes: [Problem] = []
+    /// Rows with anything typed in them (a blank form has none): the summary tells a form
+    /// never filled in from one collected already.
+    public var filledRows = 0
 
     public var changeCount: Int { reports.count + (workPlan.map { ($0.owner == nil ? 0 : 1) + $0.items.count } ?? 0) }
   }
@@ -34,6 +37,13 @@ public enum FormCollect {
     /// then, for the preview.
     public var before: ReportFiling? = nil
     public var progressBefore: Int? = nil
+    /// The item's progress and status once the report is stored (`ReportDuty.reportEdits`).
+    public var progressAfter: Int? = nil
+    public var statusBefore: Status? = nil
+    public var statusAfter: Status? = nil
+    /// Whether the report's figure counts for the item's progress (newest period, a
+    /// reporting unit); false: it is kept in the report only.
+    public var counted = true
   }
 
   /// A bad row or header: where it is and why, in both languages.
@@ -150,7 +160,7 @@ public enum FormCollect {
       let text = norm(row[1])
       if doc.plan.item(id: id).map({ norm($0.text) != text }) ?? true, let n = Double(id),
         let meant = doc.plan.items.first(where: {
-          Double($0.id) == n && norm($0.text) == text && duty.reaches($0, unit: unit.name)
+          Double($0.id) == n && norm($0.text) == text && duty.files($0, unit: unit.name)
         })
       {
         id = meant.id
@@ -159,9 +169,16 @@ public enum FormCollect {
         problem(row.number, 0, "本方案没有事项 \(id)", "this plan has no item \(id)")
         continue
       }
-      guard duty.reaches(item, unit: unit.name) else {
+      // The rows the unit's form has (`UnitForm`): a unit that only shares a led item does
+      // not report on it; its lead does.
+      // A form made before this rule may carry such a row: left blank, it is no problem.
+      let typed = !(2...5).allSatisfy({ norm(row[$0]).isEmpty })
+      guard duty.files(item, unit: unit.name) || typed else { continue }
+      guard duty.files(item, unit: unit.name) else {
+        let by = duty.reporters(of: item).joined(separator: "、")
         problem(
-          row.number, 0, "事项 \(id) 不由\(unit.name)报送", "\(unit.name) does not file for item \(id)")
+          row.number, 0, "事项 \(id) 不由\(unit.name)报送" + (by.isEmpty ? "" : "（由\(by)报送）"),
+          "\(unit.name) does not file for item \(id)" + (by.isEmpty ? "" : " (\(by) does)"))
         continue
       }
       guard norm(row[1]) == norm(item.text) else {
@@ -170,6 +187,7 @@ public enum FormCollect {
           "the text of item \(id) was changed; the plan's text stands, do not edit it")
         continue
       }
+      if !(2...5).allSatisfy({ norm(row[$0]).isEmpty }) { form.filledRows += 1 }
       var progress: Int? = nil
       let p = norm(UserInput.halfWidth(row[5]))
       if !p.isEmpty {
@@ -204,8 +222,15 @@ public enum FormCollect {
       let filing = ReportFiling(
         period: period.id, filed: day.description, user: "", unit: unit.name, progressText: texts.0,
         problems: texts.1, nextSteps: texts.2, progress: progress)
+      // What the report does to the item, by the one rule (`ReportDuty.reportEdits`).
+      var after = ItemRecorder(item: item, stamp: Stamp(user: "", time: ""))
+      let edits = duty.reportEdits(item, filing)
+      for edit in edits { try? after.apply(edit) }
       form.reports.append(
-        ReportChange(item: id, filing: filing, fields: fields, before: old, progressBefore: item.progress))
+        ReportChange(
+          item: id, filing: filing, fields: fields, before: old, progressBefore: item.progress,
+          progressAfter: after.item.progress, statusBefore: item.status, statusAfter: after.item.status,
+          counted: edits.count > 1))
     }
     return form
   }
@@ -307,9 +332,17 @@ public enum FormCollect {
     }
     var changed: [WorkPlanEdit.ItemRows] = []
     for id in order {
-      let new = rows[id]!.filter { !$0.isEmpty }
+      var new = rows[id]!.filter { !$0.isEmpty }
       let old = current?.rows.filter { $0.item == id } ?? []
-      if new != old && !(new.isEmpty && old.isEmpty) { changed.append(.init(item: id, rows: new)) }
+      if !new.isEmpty { form.filledRows += 1 }
+      // A blank never erases what was filed (as on report forms): an item left blank keeps
+      // its rows (an older or untouched copy of the sheet), and a blank cell of a row keeps
+      // the filed one when the rows line up. Rows are removed on the dashboard.
+      if new.isEmpty { continue }
+      if new.count == old.count {
+        for k in new.indices { new[k] = new[k].keepingFilled(old[k]) }
+      }
+      if new != old { changed.append(.init(item: id, rows: new)) }
     }
     if owner != nil || !changed.isEmpty {
       form.workPlan = WorkPlanEdit(unit: unit.name, owner: owner, items: changed)
@@ -330,8 +363,10 @@ public enum FormCollect {
   public static func apply(_ form: Form, to doc: inout StoreDocument, stamp: Stamp, day: Day) throws -> [Change] {
     var changes: [Change] = []
     var copy = doc
+    let duty = copy.duty
     for r in form.reports {
-      changes += try copy.plan.apply(.periodReport(r.filing), to: r.item, stamp: stamp)
+      guard let item = copy.plan.item(id: r.item) else { throw EditError.noItem(r.item) }
+      changes += try copy.plan.apply(duty.reportEdits(item, r.filing), to: r.item, stamp: stamp)
     }
     if let edit = form.workPlan { changes += try copy.apply(edit, day: day.description, stamp: stamp) }
     doc = copy
@@ -340,4 +375,14 @@ public enum FormCollect {
 
   /// Who collected it, from which file: what the history records as the user.
   public static func collector(_ user: String, file: String) -> String { "\(user)（收集自 \(file)）" }
+}
+
+extension WorkPlanRow {
+  /// This row with its blank cells taken from `filed`.
+  func keepingFilled(_ filed: WorkPlanRow) -> WorkPlanRow {
+    func pick(_ typed: String, _ old: String) -> String { typed.isEmpty ? old : typed }
+    return WorkPlanRow(
+      item: item, content: pick(content, filed.content), deadline: pick(deadline, filed.deadline),
+      leader: pick(leader, filed.leader), office: pick(office, filed.office))
+  }
 }

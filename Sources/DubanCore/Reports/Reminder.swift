@@ -27,7 +27,8 @@ public struct Reminder: Sendable {
     }
   }
 
-  public var title: String { "关于报送重点工作进展情况的催办通知" }
+  /// The title every 催办通知 carries (the chase list's letter says the same: `ChaseNotice`).
+  public var title: String { ChaseNotice.Letter.title }
 
   public var body: String {
     let overdue = owed.filter(\.overdue).count

@@ -1,6 +1,7 @@
 /// A unit's period-report form (进展情况报送表), as sent to the unit and read back: a title
 /// naming the plan, a row naming unit, period and deadline, the column headers, then one
-/// row per item the unit files for (led, joined, or reached through a group: `ReportDuty`),
+/// row per item the unit files for (`ReportDuty.files`: the item's leads, else every unit it
+/// names, a group standing for its members — the rows `due` counts),
 /// prefilled with what the unit already filed.
 public struct UnitForm: Sendable {
   public static let headers = ["编号", "事项", "进展情况", "存在问题", "下一步措施", "进度"]
@@ -29,7 +30,7 @@ public struct UnitForm: Sendable {
     self.unit = unit
     self.period = period
     let duty = doc.duty
-    rows = doc.plan.items.filter { duty.reaches($0, unit: unit) }.map { item in
+    rows = doc.plan.items.filter { duty.files($0, unit: unit) }.map { item in
       let f = duty.filing(item, unit: unit, period: period.id)
       return Row(
         id: item.id, text: item.text, progressText: f?.progressText ?? "", problems: f?.problems ?? "",
