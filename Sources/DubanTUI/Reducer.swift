@@ -146,8 +146,13 @@ public struct Reducer {
     forget(refusal, in: &state.undoStack)
     forget(refusal, in: &state.redoStack)
     if reopenCollect(&state, refusal) { return }
-    let what = refusal.itemID.map { state.lang.pick("\($0) 的修改未保存：", "\($0): change not saved: ") } ?? ""
-    say(&state, what + refusal.error.message(state.lang), error: true)
+    let why = refusal.error.message(state.lang)
+    // Name the item once: the reason usually starts with it already.
+    let what = refusal.itemID.map { id in
+      why.hasPrefix(id)
+        ? state.lang.pick("未保存：", "not saved: ") : state.lang.pick("\(id) 的修改未保存：", "\(id): change not saved: ")
+    }
+    say(&state, (what ?? "") + why, error: true)
   }
 }
 

@@ -90,6 +90,7 @@ final class CollectStaleRuntimeTests: XCTestCase {
     XCTAssertEqual(runtime.state.doc.plan, file.plan, "the screen shows the file")
     let message = runtime.state.message ?? ""
     XCTAssertTrue(message.contains("李科员") && message.contains("1.1"), message)
+    XCTAssertEqual(message.components(separatedBy: "1.1").count, 2, "the item is named once: \(message)")
     XCTAssertTrue(runtime.state.messageIsError)
   }
 
