@@ -7,33 +7,7 @@ import XCTest
 /// The review's second round (a tester's findings): undo and redo of every decision, a chooser
 /// when the merge target typed fits several units, refusals that say what to do, no English
 /// word on the Chinese screen, `i`/`m`/`s` on calendar warnings, and a list that uses the height.
-final class ImportReviewDecisionTests: XCTestCase {
-  let cache = ViewCache()
-
-  func review(_ lang: Lang = .zh, rows: Int = 24, columns: Int = 80) -> ImportReviewState {
-    _ = Harness.zone
-    return ImportReviewState(
-      plan: Harness.seedPlan, document: "seed.txt", lang: lang, today: Day("2019-02-01")!, user: "clerk", rows: rows,
-      columns: columns)
-  }
-
-  @discardableResult
-  func press(_ s: inout ImportReviewState, _ keys: Key...) -> ReviewOutcome {
-    var outcome = ReviewOutcome.stay
-    for k in keys { outcome = ImportReviewer.reduce(&s, k, now: Harness.now, cache: cache) }
-    return outcome
-  }
-
-  func type(_ s: inout ImportReviewState, _ text: String) {
-    for c in text { press(&s, .char(c)) }
-  }
-
-  func select(_ s: inout ImportReviewState, line: Int, kind: ImportWarning.Kind) throws {
-    let i = try XCTUnwrap(s.plan.warnings.firstIndex { $0.line == line && $0.kind == kind })
-    while s.selected > i { press(&s, .up) }
-    while s.selected < i { press(&s, .down) }
-  }
-
+final class ImportReviewDecisionTests: ImportReviewTestCase {
   func warning(_ s: ImportReviewState, line: Int, kind: ImportWarning.Kind) -> ImportWarning? {
     s.plan.warnings.first { $0.line == line && $0.kind == kind }
   }

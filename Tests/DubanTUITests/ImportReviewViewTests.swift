@@ -6,33 +6,7 @@ import XCTest
 
 /// The review after import, driven by keys without a terminal: what each key decides, and
 /// what the screen shows (golden screens at 80x24 and 120x40, Chinese and English).
-final class ImportReviewViewTests: XCTestCase {
-  let cache = ViewCache()
-
-  func review(_ lang: Lang = .zh, rows: Int = 24, columns: Int = 80) -> ImportReviewState {
-    _ = Harness.zone
-    return ImportReviewState(
-      plan: Harness.seedPlan, document: "seed.txt", lang: lang, today: Day("2019-02-01")!, user: "clerk", rows: rows,
-      columns: columns)
-  }
-
-  @discardableResult
-  func press(_ s: inout ImportReviewState, _ keys: Key...) -> ReviewOutcome {
-    var outcome = ReviewOutcome.stay
-    for k in keys { outcome = ImportReviewer.reduce(&s, k, now: Harness.now, cache: cache) }
-    return outcome
-  }
-
-  func type(_ s: inout ImportReviewState, _ text: String) {
-    for c in text { press(&s, .char(c)) }
-  }
-
-  func select(_ s: inout ImportReviewState, line: Int, kind: ImportWarning.Kind) throws {
-    let i = try XCTUnwrap(s.plan.warnings.firstIndex { $0.line == line && $0.kind == kind })
-    while s.selected > i { press(&s, .up) }
-    while s.selected < i { press(&s, .down) }
-  }
-
+final class ImportReviewViewTests: ImportReviewTestCase {
   func testEnterAcceptsAndMovesToTheNextOpenWarning() {
     var s = review()
     XCTAssertEqual(s.selected, 0)
