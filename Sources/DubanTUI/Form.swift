@@ -168,7 +168,8 @@ public struct Form: Equatable, Sendable {
         readOnly: false, item: nil),
       Field(
         key: "progress", label: lang.pick("进度（0–100）", "progress (0–100)"),
-        editor: LineEditor(String(old?.progress ?? item.progress), selected: true), readOnly: false, item: nil),
+        // Only this unit's own figure for the period: never another unit's nor the item's.
+        editor: LineEditor(old?.progress.map(String.init) ?? "", selected: true), readOnly: false, item: nil),
     ]
     if !choices.isEmpty {
       let names = choices.map { lang.pick($0.name, $0.id) }.joined(separator: lang.pick("、", ", "))

@@ -222,7 +222,10 @@ extension Reducer {
       return [.persistWorkPlan(forward, editID: state.lastEditID)]
     case .periodReport(let id, let opened, let unit):
       guard let period = formPeriod(state, &form, id: id, opened: opened, unit: unit) else { return [] }
-      guard let progress = UserInput.integer(form.value("progress")), (0...100).contains(progress) else {
+      // An empty figure files the report without one (the unit gave none).
+      let typed = form.value("progress").trimmed
+      let progress = typed.isEmpty ? nil : UserInput.integer(typed)
+      guard typed.isEmpty || progress.map({ (0...100).contains($0) }) == true else {
         form.focus(key: "progress")
         form.error = lang.pick("进度必须是 0–100 的整数", "progress must be a whole number 0–100")
         return []
@@ -233,8 +236,11 @@ extension Reducer {
         problems: form.value("problems"), nextSteps: form.value("nextSteps"), progress: progress)
       // One rule with collect: the report keeps its figure; the item's progress moves by it
       // only as `ReportDuty.reportEdits` says.
-      let edits = state.doc.plan.item(id: id).map { state.doc.duty.reportEdits($0, report) } ?? [.periodReport(report)]
+      let current = state.doc.plan.item(id: id)
+      let edits = current.map { state.doc.duty.reportEdits($0, report) } ?? [.periodReport(report)]
+      let kept = current.flatMap { state.doc.duty.keptProgress($0, with: report) }
       let effects = edit(&state, id: id, edits, now: now)
+      if !effects.isEmpty, let kept { state.message = (state.message ?? "") + ReportDuty.keptNote(kept, lang) }
       if effects.isEmpty && state.messageIsError { form.error = state.message }
       return effects
     case .item(let id, let opened):

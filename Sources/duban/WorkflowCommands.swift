@@ -66,14 +66,15 @@ struct FileCommand: ParsableCommand {
     help: ArgumentHelp("The unit reporting (required when the item has several reporting units).", valueName: "name"))
   var unit: String?
 
-  @Option(name: .customLong("done"), help: ArgumentHelp("进展情况.", valueName: "text"))
-  var progressText: String = ""
+  // An omitted field keeps the unit's earlier report for the period; "" clears it.
+  @Option(name: .customLong("done"), help: ArgumentHelp("进展情况 (omitted: kept; \"\" clears).", valueName: "text"))
+  var progressText: String?
 
-  @Option(help: ArgumentHelp("存在问题.", valueName: "text"))
-  var problems: String = ""
+  @Option(help: ArgumentHelp("存在问题 (omitted: kept; \"\" clears).", valueName: "text"))
+  var problems: String?
 
-  @Option(name: .customLong("next"), help: ArgumentHelp("下一步措施.", valueName: "text"))
-  var nextSteps: String = ""
+  @Option(name: .customLong("next"), help: ArgumentHelp("下一步措施 (omitted: kept; \"\" clears).", valueName: "text"))
+  var nextSteps: String?
 
   @Option(help: ArgumentHelp("Progress, 0–100.", valueName: "n"))
   var progress: Percent?
@@ -105,19 +106,20 @@ struct FileCommand: ParsableCommand {
         }
         reporter = candidates.first ?? duty.defaultReporter(of: item)
       }
-      let report = ReportFiling(
-        period: p, filed: global.day.description, user: global.currentUser(), unit: reporter,
-        progressText: progressText,
-        problems: problems, nextSteps: nextSteps, progress: progress?.value)
       let stamp = global.stamp()
-      // The item's progress when the report does not move it (`ReportDuty.reportEdits`).
-      let (_, kept) = try store.update { newest -> Int? in
+      let (_, (changes, kept)) = try store.update { newest -> ([Change], Int?) in
         guard let current = newest.plan.item(id: id) else { throw Failure(lang.pick("没有事项 \(id)", "no item \(id)")) }
-        let edits = newest.duty.reportEdits(current, report)
-        try newest.plan.apply(edits, to: id, stamp: stamp)
-        return report.progress != nil && edits.count == 1 ? current.progress : nil
+        // Filed against the newest store, so what another user filed meanwhile is kept too.
+        let report = ReportFiling.refiling(
+          current, period: p, filed: global.day.description, user: global.currentUser(), unit: reporter,
+          progressText: progressText, problems: problems, nextSteps: nextSteps, progress: progress?.value)
+        let changes = try newest.plan.apply(newest.duty.reportEdits(current, report), to: id, stamp: stamp)
+        return (changes, newest.duty.keptProgress(current, with: report))
       }
-      let note = kept.map { lang.pick("；事项进度仍为 \($0)%", "; the item stays at \($0)%") } ?? ""
+      // What moved the item (进度 30%→40%), as the dashboard's status line says it.
+      let moved = changes.filter { if case .progress = $0.field { true } else { false } }
+        .map { lang.pick("；", "; ") + $0.summary(lang) }.joined()
+      let note = moved + (kept.map { ReportDuty.keptNote($0, lang) } ?? "")
       Output.write(
         TerminalSafe.line(
           lang.pick(
