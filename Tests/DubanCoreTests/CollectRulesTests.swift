@@ -132,3 +132,60 @@ extension CollectRulesTests {
       "  \(shared.id)  更新：进展情况、进度（进度 80%；事项进度取各报送单位的最低值，仍为 5%）")
   }
 }
+
+/// A returned work plan changes and adds rows but never removes them.
+extension CollectRulesTests {
+  /// 区发改委's sheet as exported from `from` (an older store; by default the current one),
+  /// with 2.8's first row and the rows under it typed in.
+  func workPlan(_ rows: [[String]], from: StoreDocument? = nil) throws -> CollectBatch.File {
+    var grid = CSVReader.grid(WorkPlanSheet.render(from ?? doc, unit: "区发改委", format: .csv), sheet: "")
+    let at = try XCTUnwrap(grid.rows.firstIndex { $0[1].hasPrefix("2.8 ") })
+    grid.rows[at].cells.replaceSubrange(2...5, with: rows[0])
+    for (k, cells) in rows.dropFirst().enumerated() {
+      grid.rows.insert(.init(number: 0, cells: ["", ""] + cells), at: at + 1 + k)
+    }
+    for i in grid.rows.indices { grid.rows[i].number = i + 1 }
+    return .init(name: "plan.csv", sheets: [grid])
+  }
+
+  var filed28: [WorkPlanRow]? { doc.workPlan(of: "区发改委")?.rows.filter { $0.item == "2.8" } }
+
+  func testAnOlderCopyOrADeletedRowNeverRemovesAFiledRow() throws {
+    let one = ["建立重大项目调度台账，每月调度一次", "2019-09-30", "李副区长", "投资科"]
+    let two = ["协调中诚信大厦开工", "2019-12-31", "李副区长", "重点办"]
+    let blank = doc!
+    try collect(workPlan([one, two]))
+    let both = [
+      WorkPlanRow(item: "2.8", content: one[0], deadline: one[1], leader: one[2], office: one[3]),
+      WorkPlanRow(item: "2.8", content: two[0], deadline: two[1], leader: two[2], office: two[3]),
+    ]
+    XCTAssertEqual(filed28, both)
+    // An older copy holding only the first row changes nothing.
+    let older = try workPlan([one], from: blank)
+    XCTAssertEqual(CollectBatch(files: [older]).forms(doc, day: day).map(\.changeCount), [0])
+    try collect(older)
+    XCTAssertEqual(filed28, both)
+    // The first row edited, the second deleted from the sheet: the edit applies, the row stays.
+    let edited = try workPlan([["建立重大项目调度台账，每半月调度一次", "", "", ""]], from: blank)
+    XCTAssertEqual(summary(edited)[1], "  2.8  办理方案行已更新（保留未返回的 1 行）")
+    try collect(edited)
+    var expected = both
+    expected[0].content = "建立重大项目调度台账，每半月调度一次"
+    XCTAssertEqual(filed28, expected)
+  }
+
+  func testABlankCellKeepsTheFiledValueWhenRowsAreAdded() throws {
+    let one = ["建立重大项目调度台账，每月调度一次", "2019-09-30", "李副区长", "投资科"]
+    try collect(workPlan([one]))
+    // A fresh export (2.8 filed as one row): 分管领导 blanked, a second row inserted.
+    let returned = try workPlan([[one[0], one[1], "", one[3]], ["协调中诚信大厦开工", "2019-12-31", "", "重点办"]])
+    XCTAssertEqual(summary(returned)[1], "  2.8  办理方案行已更新（新增 1 行）")
+    try collect(returned)
+    XCTAssertEqual(
+      filed28,
+      [
+        WorkPlanRow(item: "2.8", content: one[0], deadline: one[1], leader: "李副区长", office: one[3]),
+        WorkPlanRow(item: "2.8", content: "协调中诚信大厦开工", deadline: "2019-12-31", leader: "", office: "重点办"),
+      ])
+  }
+}

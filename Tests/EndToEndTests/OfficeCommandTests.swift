@@ -180,6 +180,28 @@ final class OfficeCommandTests: SeededStoreTestCase {
     XCTAssertTrue(sheet.stdout.contains("开展GDP监测"), sheet.stdout)
   }
 
+  /// An older copy of a work plan, its first row edited, never deletes a row filed since:
+  /// the summary says the row was kept.
+  func testAnOlderWorkPlanCopyKeepsARowFiledSince() throws {
+    let older = dir.appendingPathComponent("旧办理方案.csv").path
+    XCTAssertEqual(try duban(["sheet", "--unit", "区发改委", "--out", older]).status, 0)
+    let filed = try duban([
+      "workplan", "--unit", "区发改委", "--row", "2.8|建立重大项目调度台账，每月调度一次|2019-09-30|李副区长|投资科",
+      "--row", "2.8|协调中诚信大厦开工|2019-12-31|李副区长|重点办",
+    ])
+    XCTAssertEqual(filed.status, 0, filed.stderr)
+    var lines = try String(contentsOfFile: older, encoding: .utf8).components(separatedBy: "\r\n")
+    let row = try XCTUnwrap(lines.firstIndex { $0.contains(",\"2.8 ") })
+    lines[row] = String(lines[row].dropLast(12)) + ",\"建立重大项目调度台账，每半月调度一次\",\"\",\"\",\"\""
+    try lines.joined(separator: "\r\n").write(toFile: older, atomically: true, encoding: .utf8)
+    let r = try duban(["collect", older])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("2.8  办理方案行已更新（保留未返回的 1 行）"), r.stdout)
+    let sheet = try duban(["sheet", "--unit", "区发改委", "--format", "md"]).stdout
+    XCTAssertTrue(sheet.contains("每半月调度一次") && sheet.contains("协调中诚信大厦开工"), sheet)
+    XCTAssertFalse(sheet.contains("每月调度一次"), sheet)
+  }
+
   /// A late form of an earlier period keeps its figure in its report; the item's progress
   /// stays with the newest period, and the summary says so.
   func testALateEarlierFormDoesNotLowerTheItemAndSaysSo() throws {

@@ -122,7 +122,19 @@ public enum CollectSummary {
       if let wp = f.workPlan {
         if let owner = wp.owner { out.append(lang.pick("  总责任人：\(owner)", "  owner: \(owner)")) }
         for item in f.workPlanItems {
-          out.append(lang.pick("  \(item)  办理方案行已更新", "  \(item)  work-plan rows changed"))
+          let n = f.workPlanCounts[item] ?? .init()
+          var zh: [String] = []
+          var en: [String] = []
+          if n.added > 0 {
+            zh.append("新增 \(n.added) 行")
+            en.append("\(n.added) row(s) added")
+          }
+          if n.kept > 0 {
+            zh.append("保留未返回的 \(n.kept) 行")
+            en.append("\(n.kept) row(s) not returned, kept")
+          }
+          let more = zh.isEmpty ? ("", "") : ("（\(zh.joined(separator: "，"))）", " (\(en.joined(separator: "; ")))")
+          out.append(lang.pick("  \(item)  办理方案行已更新\(more.0)", "  \(item)  work-plan rows changed\(more.1)"))
         }
       }
     }

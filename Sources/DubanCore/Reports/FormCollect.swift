@@ -18,6 +18,8 @@ public enum FormCollect {
     public var workPlan: WorkPlanEdit?
     /// Items whose work-plan rows change, for the summary.
     public var workPlanItems: [String] = []
+    /// Per changed item: rows added, filed rows kept that the sheet did not return.
+    public var workPlanCounts: [String: RowCounts] = [:]
     public var problems: [Problem] = []
     /// What was accepted but is worth saying (an older form that names no plan).
     public var notes: [Problem] = []
@@ -331,24 +333,53 @@ public enum FormCollect {
       rows[id] = [workRow(id, row)]
     }
     var changed: [WorkPlanEdit.ItemRows] = []
+    var counts: [String: RowCounts] = [:]
     for id in order {
-      var new = rows[id]!.filter { !$0.isEmpty }
+      let returned = rows[id]!
       let old = current?.rows.filter { $0.item == id } ?? []
-      if !new.isEmpty { form.filledRows += 1 }
-      // A blank never erases what was filed (as on report forms): an item left blank keeps
-      // its rows (an older or untouched copy of the sheet), and a blank cell of a row keeps
-      // the filed one when the rows line up. Rows are removed on the dashboard.
-      if new.isEmpty { continue }
-      if new.count == old.count {
-        for k in new.indices { new[k] = new[k].keepingFilled(old[k]) }
+      if returned.contains(where: { !$0.isEmpty }) { form.filledRows += 1 }
+      let (new, count) = merged(returned, filed: old)
+      if new != old {
+        changed.append(.init(item: id, rows: new))
+        counts[id] = count
       }
-      if new != old { changed.append(.init(item: id, rows: new)) }
     }
     if owner != nil || !changed.isEmpty {
       form.workPlan = WorkPlanEdit(unit: unit.name, owner: owner, items: changed)
       form.workPlanItems = changed.map(\.item)
+      form.workPlanCounts = counts
     }
     return form
+  }
+
+  /// What collecting did to an item's rows beyond editing them, for the summary.
+  public struct RowCounts: Equatable, Sendable {
+    /// Rows returned beyond those filed.
+    public var added = 0
+    /// Filed rows the sheet did not return (an older copy, or a row deleted in it): kept.
+    public var kept = 0
+  }
+
+  /// An item's returned rows laid over its filed ones. A returned work plan can change and
+  /// add rows but never remove them (as on report forms, a blank never erases): returned
+  /// row i matches filed row i, its blank cells keep the filed values, and filed rows
+  /// beyond those returned are kept. Rows are removed on the dashboard.
+  static func merged(_ returned: [WorkPlanRow], filed: [WorkPlanRow]) -> ([WorkPlanRow], RowCounts) {
+    var rows: [WorkPlanRow] = []
+    var count = RowCounts()
+    for (k, row) in returned.enumerated() {
+      if k < filed.count {
+        rows.append(row.keepingFilled(filed[k]))
+      } else if !row.isEmpty {
+        rows.append(row)
+        count.added += 1
+      }
+    }
+    if rows.count < filed.count {
+      count.kept = filed.count - rows.count
+      rows += filed[rows.count...]
+    }
+    return (rows, count)
   }
 
   static func workRow(_ item: String, _ row: SheetGrid.Row) -> WorkPlanRow {
