@@ -11,7 +11,11 @@ public struct CollectBasis: Equatable, Sendable {
   /// Read by the collect's own rule (`CollectBatch.forms`), so it covers exactly what the
   /// collect would write on this document.
   public init(_ batch: CollectBatch, doc: StoreDocument, day: Day) {
-    let forms = batch.forms(doc, day: day)
+    self.init(batch.forms(doc, day: day), doc: doc)
+  }
+
+  /// From the forms already read on `doc` (the preview reads them once for both).
+  init(_ forms: [FormCollect.Form], doc: StoreDocument) {
     var items: [String: ItemState?] = [:]
     for change in forms.flatMap(\.reports) { items[change.item] = doc.plan.item(id: change.item)?.state }
     var workPlans: [String: WorkPlan?] = [:]

@@ -47,7 +47,7 @@ public struct CollectPreview: Equatable, Sendable {
     lines = CollectSummary.lines(forms, doc: doc, lang: lang, details: true)
     problems = forms.flatMap(\.problems).map { $0.message(lang) }
     changes = forms.map(\.changeCount).reduce(0, +)
-    basis = CollectBasis(batch, doc: doc, day: day)
+    basis = CollectBasis(forms, doc: doc)
     nothingFilled = CollectSummary.nothingFilled(forms)
   }
 }

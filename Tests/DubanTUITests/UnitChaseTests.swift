@@ -251,7 +251,8 @@ final class UnitChaseRenderTests: XCTestCase {
 
 /// `X` in the chase view, through the runtime onto the disk: where the notices go.
 final class ChaseExportRuntimeTests: XCTestCase {
-  func testXWritesOneNoticePerUnitOrTheRestrictedUnitsOne() throws {
+  /// A dashboard on the seed at 7/15, started in a folder of its own (where X writes).
+  func inChaseFolder(_ body: (AppRuntime, URL) throws -> Void) throws {
     Store.prepareProcess()
     let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-chase-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -266,66 +267,58 @@ final class ChaseExportRuntimeTests: XCTestCase {
     let state = AppState(
       doc: try store.load(), storePath: store.path, lang: .zh, today: Day("2019-07-15")!, user: "王科员", rows: 35,
       columns: 120)
-    let runtime = AppRuntime(state: state, store: store, clock: { Harness.now })
-    _ = runtime.handle(.key(.char("C")))
-    _ = runtime.handle(.key(.char("X")))
-    _ = runtime.handle(.key(.char("m")))
-    let units = runtime.cache.chase(runtime.state).units.count
-    XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units) 份催办通知，在启动 duban 的文件夹）")
-    let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, units)
-    let notice = try String(contentsOfFile: folder + "/催办通知-区城管委-2019-07-15.md", encoding: .utf8)
-    XCTAssertTrue(notice.contains("## 一、逾期未报送（28项）"), notice)
-    // Restricted to one unit: its notice alone, beside the store.
-    _ = runtime.handle(.key(.char("U")))
-    for c in "区商务局" { _ = runtime.handle(.key(.char(c))) }
-    _ = runtime.handle(.key(.enter))
-    _ = runtime.handle(.key(.char("X")))
-    _ = runtime.handle(.key(.char("m")))
-    XCTAssertEqual(runtime.state.message, "已导出 催办通知-区商务局-2019-07-15.md（在启动 duban 的文件夹）")
-    XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md").path))
-    // A second X replaces duban's own file; a file someone wrote by hand is never replaced.
-    let mine = dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md")
-    try "手写的通知".write(to: mine, atomically: true, encoding: .utf8)
-    _ = runtime.handle(.key(.char("X")))
-    _ = runtime.handle(.key(.char("m")))
-    XCTAssertEqual(
-      runtime.state.message, "导出失败：催办通知-区商务局-2019-07-15.md 已存在且不是 duban 导出的文件，未覆盖；请改名或移走后再导出")
-    XCTAssertEqual(try String(contentsOf: mine, encoding: .utf8), "手写的通知")
+    try body(AppRuntime(state: state, store: store, clock: { Harness.now }), dir)
+  }
+
+  func testXWritesOneNoticePerUnitOrTheRestrictedUnitsOne() throws {
+    try inChaseFolder { runtime, dir in
+      _ = runtime.handle(.key(.char("C")))
+      _ = runtime.handle(.key(.char("X")))
+      _ = runtime.handle(.key(.char("m")))
+      let units = runtime.cache.chase(runtime.state).units.count
+      XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units) 份催办通知，在启动 duban 的文件夹）")
+      let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).count, units)
+      let notice = try String(contentsOfFile: folder + "/催办通知-区城管委-2019-07-15.md", encoding: .utf8)
+      XCTAssertTrue(notice.contains("## 一、逾期未报送（28项）"), notice)
+      // Restricted to one unit: its notice alone, beside the store.
+      _ = runtime.handle(.key(.char("U")))
+      for c in "区商务局" { _ = runtime.handle(.key(.char(c))) }
+      _ = runtime.handle(.key(.enter))
+      _ = runtime.handle(.key(.char("X")))
+      _ = runtime.handle(.key(.char("m")))
+      XCTAssertEqual(runtime.state.message, "已导出 催办通知-区商务局-2019-07-15.md（在启动 duban 的文件夹）")
+      XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md").path))
+      // A second X replaces duban's own file; a file someone wrote by hand is never replaced.
+      let mine = dir.appendingPathComponent("催办通知-区商务局-2019-07-15.md")
+      try "手写的通知".write(to: mine, atomically: true, encoding: .utf8)
+      _ = runtime.handle(.key(.char("X")))
+      _ = runtime.handle(.key(.char("m")))
+      XCTAssertEqual(
+        runtime.state.message, "导出失败：催办通知-区商务局-2019-07-15.md 已存在且不是 duban 导出的文件，未覆盖；请改名或移走后再导出")
+      XCTAssertEqual(try String(contentsOf: mine, encoding: .utf8), "手写的通知")
+    }
   }
 
   /// X, d: the same notices as Word documents, one per unit the office sends them to, each
   /// laid out by the office exporter (duban-office in duban; a stand-in here).
   func testXThenDWritesOneWordNoticePerUnit() throws {
-    Store.prepareProcess()
-    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duban-chase-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let previous = FileManager.default.currentDirectoryPath
-    XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir.path))
-    defer {
-      _ = FileManager.default.changeCurrentDirectoryPath(previous)
-      try? FileManager.default.removeItem(at: dir)
+    try inChaseFolder { runtime, dir in
+      // An office file as duban writes it, naming the unit it was asked for.
+      runtime.officeExporter = { request, choice, _, _ in
+        guard case .chaseNotices(let unit?) = request, choice == .docx else { return [] }
+        return [0x50, 0x4B, 0x03, 0x04] + Array((OfficeFile.application + unit).utf8)
+      }
+      _ = runtime.handle(.key(.char("C")))
+      _ = runtime.handle(.key(.char("X")))
+      _ = runtime.handle(.key(.char("d")))
+      let units = runtime.cache.chase(runtime.state).units.map(\.unit)
+      XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units.count) 份催办通知，在启动 duban 的文件夹）")
+      let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+      XCTAssertEqual(names, units.map { "催办通知-\($0)-2019-07-15.docx" }.sorted())
+      let one = try Data(contentsOf: URL(fileURLWithPath: folder + "/催办通知-区城管委-2019-07-15.docx"))
+      XCTAssertTrue(String(decoding: one, as: UTF8.self).hasSuffix("区城管委"), "each file is its own unit's notice")
     }
-    let store = Store(path: dir.appendingPathComponent("plan.json").path)
-    try store.save(StoreDocument(plan: Harness.seedPlan))
-    let state = AppState(
-      doc: try store.load(), storePath: store.path, lang: .zh, today: Day("2019-07-15")!, user: "王科员", rows: 35,
-      columns: 120)
-    let runtime = AppRuntime(state: state, store: store, clock: { Harness.now })
-    // An office file as duban writes it, naming the unit it was asked for.
-    runtime.officeExporter = { request, choice, _, _ in
-      guard case .chaseNotices(let unit?) = request, choice == .docx else { return [] }
-      return [0x50, 0x4B, 0x03, 0x04] + Array((OfficeFile.application + unit).utf8)
-    }
-    _ = runtime.handle(.key(.char("C")))
-    _ = runtime.handle(.key(.char("X")))
-    _ = runtime.handle(.key(.char("d")))
-    let units = runtime.cache.chase(runtime.state).units.map(\.unit)
-    XCTAssertEqual(runtime.state.message, "已导出 duban-催办通知-2019-07-15/（\(units.count) 份催办通知，在启动 duban 的文件夹）")
-    let folder = dir.appendingPathComponent("duban-催办通知-2019-07-15").path
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    XCTAssertEqual(names, units.map { "催办通知-\($0)-2019-07-15.docx" }.sorted())
-    let one = try Data(contentsOf: URL(fileURLWithPath: folder + "/催办通知-区城管委-2019-07-15.docx"))
-    XCTAssertTrue(String(decoding: one, as: UTF8.self).hasSuffix("区城管委"), "each file is its own unit's notice")
   }
 }

@@ -33,7 +33,7 @@ extension DocumentLayout {
       {
         return true
       }
-      afterBreak = u.properties.isWhitespace || "。；;：:)）".unicodeScalars.contains(u)
+      afterBreak = u.properties.isWhitespace || runOnBreaks.unicodeScalars.contains(u)
     }
     return false
   }

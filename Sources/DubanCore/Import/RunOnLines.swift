@@ -5,6 +5,9 @@ import FoundationEssentials
 /// stop. A very long line that carries several numbers in sequence, each where a heading or an
 /// item would start, is split there, so each number starts a line as in the printed document.
 extension DocumentLayout {
+  /// What a number must follow to start a heading or item in a run-on line (or whitespace).
+  static let runOnBreaks = "。；;：:)）"
+
   /// Lines shorter than this are a paragraph, however many numbers they mention.
   static let runOnLength = 200
 
@@ -51,7 +54,7 @@ extension DocumentLayout {
         previous = text[i]
         i = text.index(after: i)
       }
-      guard let p = previous, p.isWhitespace || "。；;：:)）".contains(p) else { continue }
+      guard let p = previous, p.isWhitespace || runOnBreaks.contains(p) else { continue }
       guard let (kind, value) = numberToken(text[i...]) else { continue }
       let expected = (last[kind] ?? 0) + 1
       guard value == expected || value == 1 else { continue }

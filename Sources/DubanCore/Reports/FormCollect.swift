@@ -103,20 +103,13 @@ public enum FormCollect {
     let title = t > 0 ? norm(grid.rows[t - 1][0]) : ""
     let bare = title.hasPrefix(exportMarker) ? String(title.dropFirst(exportMarker.count)) : title
     let titleAt = (row: t > 0 ? grid.rows[t - 1].number : titleRow.number, column: 0)
-    switch PlanCheck.reportTitle(bare, plan: doc.plan.title) {
-    case .same: break
-    case .unnamed:
-      form.notes.append(
-        Problem(
-          file: file, sheet: grid.sheet, row: titleAt.row, column: titleAt.column,
-          zh: PlanCheck.unnamedNote(.zh, plan: doc.plan.title), en: PlanCheck.unnamedNote(.en, plan: doc.plan.title)))
-    case .other:
-      problem(
-        titleAt.row, titleAt.column,
-        "这份报送表属于另一个方案（“\(bare)”，本数据文件是“\(UnitForm.title(planTitle: doc.plan.title))”）",
-        "this form belongs to another plan (“\(bare)”; the store holds “\(UnitForm.title(planTitle: doc.plan.title))”)")
-      return form
-    }
+    let ours = UnitForm.title(planTitle: doc.plan.title)
+    guard
+      form.admit(
+        PlanCheck.reportTitle(bare, plan: doc.plan.title), at: titleAt, plan: doc.plan.title,
+        otherZh: "这份报送表属于另一个方案（“\(bare)”，本数据文件是“\(ours)”）",
+        otherEn: "this form belongs to another plan (“\(bare)”; the store holds “\(ours)”)")
+    else { return form }
     let unitName = norm(titleRow[1])
     guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
       problem(titleRow.number, 1, "本方案没有单位“\(unitName)”", "this plan has no unit “\(unitName)”")
@@ -266,19 +259,12 @@ public enum FormCollect {
     let planRow = grid.rows[..<h].first { norm($0[0]) == WorkPlanSheet.planLabel }
     let named = planRow.map { norm($0[1]) } ?? ""
     let planAt = (row: planRow?.number ?? titleIndex.map { grid.rows[$0].number } ?? 1, column: planRow == nil ? 0 : 1)
-    switch PlanCheck.workPlanTitle(named, plan: doc.plan.title) {
-    case .same: break
-    case .unnamed:
-      form.notes.append(
-        Problem(
-          file: file, sheet: grid.sheet, row: planAt.row, column: planAt.column,
-          zh: PlanCheck.unnamedNote(.zh, plan: doc.plan.title), en: PlanCheck.unnamedNote(.en, plan: doc.plan.title)))
-    case .other:
-      problem(
-        planAt.row, planAt.column, "这份办理方案属于另一个方案（“\(named)”，本数据文件是“\(doc.plan.title)”）",
-        "this work plan belongs to another plan (“\(named)”; the store holds “\(doc.plan.title)”)")
-      return form
-    }
+    guard
+      form.admit(
+        PlanCheck.workPlanTitle(named, plan: doc.plan.title), at: planAt, plan: doc.plan.title,
+        otherZh: "这份办理方案属于另一个方案（“\(named)”，本数据文件是“\(doc.plan.title)”）",
+        otherEn: "this work plan belongs to another plan (“\(named)”; the store holds “\(doc.plan.title)”)")
+    else { return form }
     guard let unit = doc.plan.unit(named: unitName), unit.kind == .unit else {
       problem(
         titleIndex.map { grid.rows[$0].number } ?? 1, 0, "本方案没有单位“\(unitName)”（标题应为“某单位办理方案”）",

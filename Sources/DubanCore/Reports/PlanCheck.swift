@@ -28,3 +28,25 @@ public enum PlanCheck: Equatable, Sendable {
       "names no plan (an older form); its rows are checked against this plan (“\(plan)”) and collected")
   }
 }
+
+extension FormCollect.Form {
+  /// Takes a plan check at the cell that names the plan: an unnamed plan is a note, another
+  /// plan's form a problem (false: read no further).
+  mutating func admit(
+    _ check: PlanCheck, at cell: (row: Int, column: Int), plan: String, otherZh: String, otherEn: String
+  ) -> Bool {
+    switch check {
+    case .same: return true
+    case .unnamed:
+      notes.append(
+        FormCollect.Problem(
+          file: file, sheet: sheet, row: cell.row, column: cell.column, zh: PlanCheck.unnamedNote(.zh, plan: plan),
+          en: PlanCheck.unnamedNote(.en, plan: plan)))
+      return true
+    case .other:
+      problems.append(
+        FormCollect.Problem(file: file, sheet: sheet, row: cell.row, column: cell.column, zh: otherZh, en: otherEn))
+      return false
+    }
+  }
+}
