@@ -165,13 +165,50 @@ extension CollectRulesTests {
     XCTAssertEqual(CollectBatch(files: [older]).forms(doc, day: day).map(\.changeCount), [0])
     try collect(older)
     XCTAssertEqual(filed28, both)
-    // The first row edited, the second deleted from the sheet: the edit applies, the row stays.
+    // The first row typed over (its other cells left blank), the second deleted from the
+    // sheet: the edit applies in that row, the deleted row stays.
     let edited = try workPlan([["建立重大项目调度台账，每半月调度一次", "", "", ""]], from: blank)
     XCTAssertEqual(summary(edited)[1], "  2.8  办理方案行已更新（保留未返回的 1 行）")
     try collect(edited)
     var expected = both
     expected[0].content = "建立重大项目调度台账，每半月调度一次"
     XCTAssertEqual(filed28, expected)
+    // An older copy with complete rows of other contents adds them: it never undoes a later
+    // edit (the edited row stays as it is).
+    try collect(try workPlan([one, two], from: blank))
+    XCTAssertEqual(filed28, expected + [both[0]])
+  }
+
+  /// The tester's sheet with a middle row deleted (filed A, C, D; returned A, D): before, rows
+  /// matched by position, so D was laid over C and C's content was lost.
+  func testADeletedMiddleRowKeepsEveryRowAsFiled() throws {
+    let a = ["推进项目A", "2019-09-30", "李副区长", "投资科"]
+    let c = ["推进项目C", "2019-11-30", "王副区长", "规划科"]
+    let d = ["推进项目D", "2019-12-31", "李副区长", "重点办"]
+    let blank = doc!
+    try collect(workPlan([a, c, d]))
+    let filed = filed28
+    let returned = try workPlan([a, d], from: blank)
+    XCTAssertEqual(CollectBatch(files: [returned]).forms(doc, day: day).map(\.changeCount), [0])
+    try collect(returned)
+    XCTAssertEqual(filed28, filed)
+    // D's leader changed in the returned sheet: D is updated where it is, C untouched.
+    try collect(workPlan([a, [d[0], d[1], "赵副区长", d[3]]], from: blank))
+    XCTAssertEqual(filed28?.map(\.leader), ["李副区长", "王副区长", "赵副区长"])
+  }
+
+  /// An item's first row deleted (its 序号 and 责任事项): the rows under it would be read as the
+  /// item above's, so the gap in 序号 is refused at the row where it shows.
+  func testAGapInTheItemNumbersIsRefused() throws {
+    var grid = CSVReader.grid(WorkPlanSheet.render(doc, unit: "区发改委", format: .csv), sheet: "")
+    let second = try XCTUnwrap(grid.rows.firstIndex { $0[0] == "2" })
+    grid.rows[second].cells[0] = ""
+    grid.rows[second].cells[1] = ""
+    grid.rows[second].cells[2] = "楼宇乙"
+    let read = FormCollect.read([grid], file: "plan.csv", doc: doc, day: day)
+    let gap = try XCTUnwrap(read.problems.first { $0.zh.hasPrefix("序号从 1 跳到 3") }, "\(read.problems)")
+    XCTAssertEqual(gap.column, 0)
+    XCTAssertEqual(gap.row, grid.rows[second + 1].number)
   }
 
   func testABlankCellKeepsTheFiledValueWhenRowsAreAdded() throws {
@@ -180,6 +217,10 @@ extension CollectRulesTests {
     // A fresh export (2.8 filed as one row): 分管领导 blanked, a second row inserted.
     let returned = try workPlan([[one[0], one[1], "", one[3]], ["协调中诚信大厦开工", "2019-12-31", "", "重点办"]])
     XCTAssertEqual(summary(returned)[1], "  2.8  办理方案行已更新（新增 1 行）")
+    // The preview (details) shows the item's rows as they will be.
+    let preview = CollectSummary.lines(
+      CollectBatch(files: [returned]).forms(doc, day: day), doc: doc, lang: .zh, details: true)
+    XCTAssertEqual(Array(preview.suffix(2)), ["      · \(one[0])（2019-09-30）", "      · 协调中诚信大厦开工（2019-12-31）"])
     try collect(returned)
     XCTAssertEqual(
       filed28,

@@ -45,4 +45,19 @@ final class ReportRefileTests: XCTestCase {
     let current = ReportFiling(period: "Q2", filed: "2019-07-15", user: "u", unit: late.unit, progress: 50)
     XCTAssertNil(doc.duty.keptProgress(item, with: current))
   }
+
+  /// The tester's case: the unit filed 20, the office then marked the item 55; the unit files
+  /// its text again (its figure unchanged) — the item stays at 55 and the note says so.
+  func testARefilingOfTheTextNeverMovesTheItemsProgress() throws {
+    _ = try file("2.3", "Q2", progressText: "初稿", progress: 20)
+    try doc.plan.apply(.progress(55), to: "2.3", stamp: stamp)
+    let again = try file("2.3", "Q2", progressText: "只改措施")
+    XCTAssertEqual(again.progress, 20, "the unit's own figure is kept in its report")
+    XCTAssertEqual(doc.plan.item(id: "2.3")?.progress, 55)
+    let item = try XCTUnwrap(doc.plan.item(id: "2.3"))
+    XCTAssertEqual(doc.duty.keptProgress(item, with: again), 55)
+    // A changed figure still moves it.
+    _ = try file("2.3", "Q2", progress: 30)
+    XCTAssertEqual(doc.plan.item(id: "2.3")?.progress, 30)
+  }
 }

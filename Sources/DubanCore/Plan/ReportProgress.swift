@@ -1,7 +1,8 @@
 /// What a unit's period report does to the item's progress: the one rule `duban collect`,
 /// `duban report` and the dashboard's `R` share.
 ///
-/// - The report always keeps the unit's own figure (it is that unit's report).
+/// - The report always keeps the unit's own figure (it is that unit's report); only a new or
+///   changed figure moves the item (a re-filing of the text leaves the office's figure).
 /// - The item's progress moves only from a report of the newest period anyone reported a
 ///   figure for: a late form of an earlier period never lowers the current progress.
 /// - Only the item's reporting units count (its leads, else every unit it names): a unit
@@ -21,6 +22,10 @@ extension ReportDuty {
       return reporters.isEmpty || (r.unit ?? fallback).map { reporters.contains($0) } ?? false
     }
     guard counts(filing) else { return nil }
+    // A figure the unit already gave for the period (a re-filing of its text) moves nothing:
+    // it was counted when given, and the office may have set the item's progress since.
+    let earlier = item.reports.first { $0.period == filing.period && $0.unit == filing.unit }
+    if let earlier, earlier.progress == filing.progress { return nil }
     var reports = item.reports.filter { !($0.period == filing.period && $0.unit == filing.unit) && counts($0) }
     reports.append(filing)
     let newest = reports.map { rank($0.period) }.max() ?? -1

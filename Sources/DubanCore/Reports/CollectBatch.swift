@@ -135,6 +135,12 @@ public enum CollectSummary {
           }
           let more = zh.isEmpty ? ("", "") : ("（\(zh.joined(separator: "，"))）", " (\(en.joined(separator: "; ")))")
           out.append(lang.pick("  \(item)  办理方案行已更新\(more.0)", "  \(item)  work-plan rows changed\(more.1)"))
+          // The preview shows the item's rows as they will be, so the clerk sees what changes.
+          guard details, let rows = wp.items.first(where: { $0.item == item })?.rows else { continue }
+          for r in rows {
+            let when = r.deadline.isEmpty ? "" : lang.pick("（\(r.deadline)）", " (\(r.deadline))")
+            out.append("      · " + (r.content.isEmpty ? lang.pick("（空）", "(empty)") : r.content) + when)
+          }
         }
       }
     }

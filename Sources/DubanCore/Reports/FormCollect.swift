@@ -282,6 +282,7 @@ public enum FormCollect {
     var rows: [String: [WorkPlanRow]] = [:]
     var order: [String] = []
     var currentItem: String? = nil
+    var lastNumber: Int? = nil
     for row in grid.rows[(h + 1)...] where !row.isBlank {
       let subject = norm(row[1])
       if subject.isEmpty {
@@ -292,6 +293,18 @@ public enum FormCollect {
         }
         rows[item, default: []].append(workRow(item, row))
         continue
+      }
+      // 序号 numbers the items 1, 2, 3: a gap means an item's first row was deleted, and the
+      // rows under it would be read as the item above's.
+      if let n = Int(norm(row[0])) {
+        if let last = lastNumber, n != last + 1 {
+          problem(
+            row.number, 0,
+            "序号从 \(last) 跳到 \(n)：有事项的首行（序号、责任事项）被删除，其下的行会被算到上一个事项；请勿删除事项的首行",
+            "序号 jumps from \(last) to \(n): an item's first row (序号, 责任事项) was deleted, and the rows under it would count for the item above; do not delete an item's first row"
+          )
+        }
+        lastNumber = n
       }
       let id = String(subject.prefix { !$0.isWhitespace })
       guard let item = allowed.first(where: { $0.id == id }) else {
@@ -347,24 +360,35 @@ public enum FormCollect {
   }
 
   /// An item's returned rows laid over its filed ones. A returned work plan can change and
-  /// add rows but never remove them (as on report forms, a blank never erases): returned
-  /// row i matches filed row i, its blank cells keep the filed values, and filed rows
-  /// beyond those returned are kept. Rows are removed on the dashboard.
+  /// add rows but never remove them (as on report forms, a blank never erases); filed rows
+  /// the sheet does not return are kept. A row is known by its 具体工作内容: a returned row
+  /// with a filed row's content updates that row, wherever it stands (an older copy, a row
+  /// deleted or moved in the sheet loses nothing). A row with new content that leaves cells
+  /// blank was typed over the row in its place: it edits that row, its blanks keeping the
+  /// filed values. A new row complete in itself is added.
   static func merged(_ returned: [WorkPlanRow], filed: [WorkPlanRow]) -> ([WorkPlanRow], RowCounts) {
-    var rows: [WorkPlanRow] = []
+    var rows = filed
+    var taken = Set<Int>()
+    var place = [Int?](repeating: nil, count: returned.count)
+    for (k, row) in returned.enumerated() where !row.content.isEmpty {
+      place[k] = filed.indices.first { !taken.contains($0) && filed[$0].content == row.content }
+      if let i = place[k] { taken.insert(i) }
+    }
     var count = RowCounts()
-    for (k, row) in returned.enumerated() {
-      if k < filed.count {
-        rows.append(row.keepingFilled(filed[k]))
-      } else if !row.isEmpty {
+    for (k, row) in returned.enumerated() where !row.isEmpty {
+      let blanks = [row.content, row.deadline, row.leader, row.office].contains(where: \.isEmpty)
+      if place[k] == nil, blanks, k < filed.count, !taken.contains(k) {
+        place[k] = k
+        taken.insert(k)
+      }
+      if let i = place[k] {
+        rows[i] = row.keepingFilled(filed[i])
+      } else {
         rows.append(row)
         count.added += 1
       }
     }
-    if rows.count < filed.count {
-      count.kept = filed.count - rows.count
-      rows += filed[rows.count...]
-    }
+    count.kept = filed.count - taken.count
     return (rows, count)
   }
 
