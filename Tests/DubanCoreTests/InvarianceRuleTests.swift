@@ -111,4 +111,14 @@ final class InvarianceRuleTests: XCTestCase {
     XCTAssertEqual(plan.items.map(\.lead), [["省发展改革委"], ["省发展改革委"]])
     XCTAssertEqual(plan.items.map(\.responsible), [["省财政厅"], ["省财政厅"]])
   }
+
+  /// The quick test before a short line is cut: only a first number after a break can start
+  /// a sequence (an item line's own number, figures and dates cannot).
+  func testOnlyAFirstNumberAfterABreakMayCutALine() {
+    XCTAssertTrue(DocumentLayout.mayCut("重点工作 1.推进项目(牵头单位:区发改委)2.…"))
+    XCTAssertTrue(DocumentLayout.mayCut("通知如下：一、目标"))
+    XCTAssertTrue(DocumentLayout.mayCut("任务 （一）招商"))
+    XCTAssertFalse(DocumentLayout.mayCut("1. 增长 2.5%，完成 12.3亿元(牵头单位:区发改委)"))
+    XCTAssertFalse(DocumentLayout.mayCut("完成时限: 6月底前；11.5万平方米"))
+  }
 }

@@ -21,19 +21,22 @@ extension DocumentLayout {
     return true
   }
 
-  /// Whether a number may start after a space, stop, colon or closing bracket anywhere in the
-  /// line (what `runOnCuts` looks for), tested on scalars: an item line with its clause has a
-  /// colon but seldom such a number, and walking its characters cost the import a third.
+  /// Whether a first number may start after a space, stop, colon or closing bracket in the
+  /// line: every sequence `runOnCuts` follows starts at one (“1.” “一、” “(一)”), so a line
+  /// without one has no cuts. Tested on scalars: an item line with its clause has a colon,
+  /// and walking its characters cost the import a third.
   static func mayCut(_ text: String) -> Bool {
-    var afterBreak = false
-    for u in text.unicodeScalars {
-      if afterBreak,
-        ("0"..."9").contains(u) || LineShapes.openParens.contains(Character(u))
-          || ChineseNumerals.isNumeral(Character(u))
-      {
-        return true
+    let u = Array(text.unicodeScalars)
+    var k = 1
+    while k + 1 < u.count {
+      defer { k += 1 }
+      guard u[k - 1].properties.isWhitespace || runOnBreaks.unicodeScalars.contains(u[k - 1]) else { continue }
+      switch u[k] {
+      case "1": if ".、．﹒".unicodeScalars.contains(u[k + 1]) { return true }
+      case "一": if u[k + 1] == "、" { return true }
+      case "(", "（": if u[k + 1] == "一", k + 2 < u.count, ")）".unicodeScalars.contains(u[k + 2]) { return true }
+      default: break
       }
-      afterBreak = u.properties.isWhitespace || runOnBreaks.unicodeScalars.contains(u)
     }
     return false
   }
